@@ -1,0 +1,175 @@
+#include "channels/web/web_api.hpp"
+
+#include "gateway/http/credentials.hpp"
+#include "gateway/http/json_body.hpp"
+#include "gateway/http/on_workers.hpp"
+#include "gateway/param_validation.hpp"
+#include "gateway/random_token.hpp"
+#include "gateway/result_response.hpp"
+
+namespace ehall {
+
+namespace {
+
+nlohmann::json param_json(const ParamSpec& spec) {
+    static const char* type_names[] = {"text", "integer", "amount", "msisdn",
+                                       "phone", "digits",  "choice"};
+    nlohmann::json param = {{"name", spec.name},
+                            {"type", type_names[static_cast<int>(spec.type)]},
+                            {"required", spec.required},
+                            {"label", spec.label}};
+    if (spec.max > spec.min) {
+        param["min"] = spec.min;
+        param["max"] = spec.max;
+    }
+    if (!spec.choices.empty()) param["choices"] = spec.choices;
+    return param;
+}
+
+HttpResponse error_response(const std::string& code, const std::string& message = {}) {
+    return result_response(ServiceResult::error(code, message));
+}
+
+}  // namespace
+
+void WebApi::add_routes(Router& router) {
+    auto& workers = dispatcher_.workers();
+    router.add(http::verb::post, "/api/v1/login", [this, &workers](const Exchange& e, Reply r) {
+        reply_from_workers(workers, std::move(r), [this, &e] { return login(e); });
+    });
+    router.add(http::verb::post, "/api/v1/logout", [this, &workers](const Exchange& e, Reply r) {
+        reply_from_workers(workers, std::move(r), [this, &e] { return logout(e); });
+    });
+    router.add(http::verb::get, "/api/v1/services", [this, &workers](const Exchange&, Reply r) {
+        reply_from_workers(workers, std::move(r), [this] { return services(); });
+    });
+    router.add(http::verb::post, "/api/v1/services/{plugin}/{operation}",
+               [this, &workers](const Exchange& e, Reply r) {
+                   boost::asio::post(workers, [this, &e, r = std::move(r)]() mutable {
+                       try {
+                           invoke(e, r);
+                       } catch (const std::exception& ex) {
+                           spdlog::error("web invoke failed: {}", ex.what());
+                           r(error_response("internal_error"));
+                       }
+                   });
+               });
+}
+
+HttpResponse WebApi::login(const Exchange& exchange) {
+    const auto started = std::chrono::steady_clock::now();
+    auto body = json_object_body(exchange);
+    ServiceRequest attempt;
+    attempt.channel = "web";
+    attempt.plugin = "session";
+    attempt.operation = "login";
+    attempt.request_id = exchange.request_id;
+    std::string code = "bad_request";
+    std::string msisdn;
+    if (body && body->value("msisdn", nlohmann::json()).is_string() &&
+        body->value("password", nlohmann::json()).is_string()) {
+        msisdn = (*body)["msisdn"].get<std::string>();
+        code = login_.verify(msisdn, (*body)["password"].get<std::string>());
+    }
+    if (is_mobile_number(msisdn)) attempt.customer = msisdn;
+    ServiceResult result = code == "ok" ? ServiceResult::ok() : ServiceResult::error(code);
+    if (code == "bad_request") result.message = "expected {\"msisdn\": 11 digits, \"password\": 6 digits}";
+    HttpResponse response;
+    if (result.is_ok()) {
+        auto opened = sessions_.open(msisdn, "web");
+        attempt.session_id = opened.session.session_id;
+        auto expires_in = std::chrono::duration_cast<std::chrono::seconds>(sessions_.idle_expiry());
+        result.data = {{"token", opened.token},
+                       {"csrf_token", opened.session.csrf_token},
+                       {"msisdn", msisdn},
+                       {"expires_in", expires_in.count()}};
+        response = result_response(result);
+        response.set(http::field::set_cookie,
+                     std::string(session_cookie_name) + "=" + opened.token +
+                         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+                         std::to_string(expires_in.count()));
+    } else {
+        response = result_response(result);
+    }
+    dispatcher_.record(attempt, "other", result,
+                       std::chrono::duration_cast<std::chrono::microseconds>(
+                           std::chrono::steady_clock::now() - started));
+    return response;
+}
+
+HttpResponse WebApi::logout(const Exchange& exchange) {
+    std::string token;
+    bool csrf_ok = false;
+    auto session = authenticate(exchange, &token, &csrf_ok);
+    if (!session) return error_response("unauthenticated");
+    if (!csrf_ok) return error_response("forbidden", "missing or wrong X-CSRF-Token");
+    sessions_.close(token);
+    auto response = result_response(ServiceResult::ok());
+    response.set(http::field::set_cookie, std::string(session_cookie_name) +
+                                              "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    return response;
+}
+
+HttpResponse WebApi::services() {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& available : dispatcher_.enabled_operations("web")) {
+        nlohmann::json params = nlohmann::json::array();
+        for (const auto& spec : available.operation->params) params.push_back(param_json(spec));
+        list.push_back({{"plugin", available.plugin->id},
+                        {"plugin_name", available.plugin->name},
+                        {"operation", available.operation->name},
+                        {"title", available.operation->title},
+                        {"business", available.operation->business},
+                        {"needs_customer", available.operation->needs_customer},
+                        {"params", params},
+                        {"path", "/api/v1/services/" + available.plugin->id + "/" +
+                                     available.operation->name}});
+    }
+    return json_response(http::status::ok, {{"services", list}});
+}
+
+std::optional<CustomerSession> WebApi::authenticate(const Exchange& exchange, std::string* token,
+                                                    bool* csrf_ok) {
+    *token = bearer_token(exchange);
+    bool from_cookie = token->empty();
+    if (from_cookie) *token = cookie_value(exchange, session_cookie_name);
+    if (token->empty()) return std::nullopt;
+    auto session = sessions_.find(*token);
+    if (!session || session->channel != "web") return std::nullopt;
+    *csrf_ok = !from_cookie || constant_time_equal(exchange.header("X-CSRF-Token"), session->csrf_token);
+    return session;
+}
+
+void WebApi::invoke(const Exchange& exchange, Reply reply) {
+    ServiceRequest request;
+    request.channel = "web";
+    request.plugin = exchange.path_param("plugin");
+    request.operation = exchange.path_param("operation");
+    request.request_id = exchange.request_id;
+    std::string token;
+    bool csrf_ok = false;
+    if (auto session = authenticate(exchange, &token, &csrf_ok)) {
+        if (!csrf_ok) return reply(error_response("forbidden", "missing or wrong X-CSRF-Token"));
+        request.customer = session->msisdn;
+        request.session_id = session->session_id;
+    } else if (!token.empty()) {
+        // A stale or forged token is refused outright rather than treated as anonymous.
+        return reply(error_response("unauthenticated", "session expired or unknown"));
+    }
+    auto params = json_object_body(exchange);
+    std::string key = exchange.header("Idempotency-Key");
+    if (!params || (!key.empty() && !usable_idempotency_key(key))) {
+        ServiceResult refused = ServiceResult::error(
+            "bad_request", params ? "Idempotency-Key must be 8-128 printable characters"
+                                  : "the body must be a JSON object");
+        dispatcher_.record(request, "other", refused, std::chrono::microseconds(0));
+        return reply(result_response(refused));
+    }
+    request.params = std::move(*params);
+    request.idempotency_key = key;
+    dispatcher_.dispatch(std::move(request), [reply = std::move(reply)](ServiceResult result) {
+        reply(result_response(result));
+    });
+}
+
+}  // namespace ehall

@@ -1,0 +1,37 @@
+// The online hall's JSON API (DESIGN §6): login, logout, the enabled services and
+// running an operation. A client authenticates with `Authorization: Bearer <token>` or
+// with the session cookie; cookie requests must also carry the session's CSRF token in
+// `X-CSRF-Token`, so another site cannot make a customer's browser call the API.
+#pragma once
+
+#include "gateway/customer_login.hpp"
+#include "gateway/customer_sessions.hpp"
+#include "gateway/dispatcher.hpp"
+#include "gateway/http/router.hpp"
+
+namespace ehall {
+
+inline constexpr std::string_view session_cookie_name = "ehall_session";
+
+class WebApi {
+public:
+    WebApi(Dispatcher& dispatcher, CustomerSessions& sessions, CustomerLogin& login)
+        : dispatcher_(dispatcher), sessions_(sessions), login_(login) {}
+
+    void add_routes(Router& router);
+
+private:
+    HttpResponse login(const Exchange& exchange);
+    HttpResponse logout(const Exchange& exchange);
+    HttpResponse services();
+    void invoke(const Exchange& exchange, Reply reply);
+    // The session of the request's bearer token or cookie, and the token itself.
+    std::optional<CustomerSession> authenticate(const Exchange& exchange, std::string* token,
+                                                bool* csrf_ok);
+
+    Dispatcher& dispatcher_;
+    CustomerSessions& sessions_;
+    CustomerLogin& login_;
+};
+
+}  // namespace ehall

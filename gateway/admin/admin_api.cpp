@@ -1,0 +1,152 @@
+#include "gateway/admin/admin_api.hpp"
+
+#include "gateway/clock.hpp"
+#include "gateway/http/credentials.hpp"
+#include "gateway/http/json_body.hpp"
+#include "gateway/http/on_workers.hpp"
+#include "gateway/ops_audit.hpp"
+#include "gateway/random_token.hpp"
+
+namespace ehall {
+
+namespace {
+
+HttpResponse admin_error(http::status status, const std::string& code, const std::string& message) {
+    return json_response(status, {{"status", "error"}, {"code", code}, {"message", message}});
+}
+
+}  // namespace
+
+std::optional<std::string> AdminApi::authenticate(const Exchange& exchange) const {
+    std::string token = bearer_token(exchange);
+    if (token.empty() || config_.admin.token.empty() ||
+        !constant_time_equal(token, config_.admin.token)) {
+        return std::nullopt;
+    }
+    // The audit names the token by a short digest, never by the token itself.
+    return "admin-token:" + sha256_hex(token).substr(0, 8);
+}
+
+void AdminApi::add_routes(Router& router) {
+    // Wraps a handler with the token check; the work runs on the worker pool.
+    auto guarded = [this](auto work) {
+        return [this, work](const Exchange& exchange, Reply reply) {
+            auto actor = authenticate(exchange);
+            if (!actor) {
+                auto response = admin_error(http::status::unauthorized, "unauthenticated",
+                                            "admin token required");
+                response.set(http::field::www_authenticate, "Bearer realm=\"ehall-admin\"");
+                return reply(std::move(response));
+            }
+            reply_from_workers(workers_, std::move(reply),
+                               [this, work, &exchange, actor = *actor] {
+                                   return work(this, exchange, actor);
+                               });
+        };
+    };
+    router.add(http::verb::get, "/admin/v1/plugins",
+               guarded([](AdminApi* self, const Exchange&, const std::string&) {
+                   return self->list_plugins();
+               }));
+    router.add(http::verb::post, "/admin/v1/plugins/{id}/enable",
+               guarded([](AdminApi* self, const Exchange& e, const std::string& actor) {
+                   return self->set_plugin(e, true, actor);
+               }));
+    router.add(http::verb::post, "/admin/v1/plugins/{id}/disable",
+               guarded([](AdminApi* self, const Exchange& e, const std::string& actor) {
+                   return self->set_plugin(e, false, actor);
+               }));
+    router.add(http::verb::get, "/admin/v1/audit",
+               guarded([](AdminApi* self, const Exchange& e, const std::string&) {
+                   return self->audit(e);
+               }));
+    router.add(http::verb::get, "/admin/v1/terminals",
+               guarded([](AdminApi* self, const Exchange&, const std::string&) {
+                   return self->terminals();
+               }));
+}
+
+HttpResponse AdminApi::list_plugins() {
+    nlohmann::json plugins = nlohmann::json::array();
+    for (const auto& id : host_.ids()) {
+        const Manifest& manifest = host_.find(id)->manifest();
+        nlohmann::json operations = nlohmann::json::array();
+        for (const auto& op : manifest.operations) {
+            operations.push_back({{"name", op.name},
+                                  {"title", op.title},
+                                  {"business", op.business},
+                                  {"needs_customer", op.needs_customer},
+                                  {"needs_confirmation", op.needs_confirmation},
+                                  {"sms_keywords", op.sms_keywords}});
+        }
+        plugins.push_back({{"id", id},
+                           {"name", manifest.name},
+                           {"version", manifest.version},
+                           {"channels", enablement_.channels(id)},
+                           {"operations", operations}});
+    }
+    nlohmann::json refused = nlohmann::json::array();
+    for (const auto& [id, reason] : host_.refused()) refused.push_back({{"id", id}, {"reason", reason}});
+    return json_response(http::status::ok, {{"plugins", plugins}, {"refused", refused}});
+}
+
+HttpResponse AdminApi::set_plugin(const Exchange& exchange, bool enabled, const std::string& actor) {
+    std::string id = exchange.path_param("id");
+    if (!host_.find(id)) return admin_error(http::status::not_found, "not_found", "no such plugin");
+    auto body = json_object_body(exchange);
+    if (!body) return admin_error(http::status::bad_request, "bad_request", "body must be a JSON object");
+    auto channels_json = body->value("channels", nlohmann::json());
+    if (!channels_json.is_array() || channels_json.empty()) {
+        return admin_error(http::status::bad_request, "bad_request",
+                           "expected {\"channels\": [\"web\", \"sms\", \"kiosk\"]}");
+    }
+    std::vector<std::string> channels;
+    for (const auto& channel : channels_json) {
+        if (!channel.is_string() || !is_known_channel(channel.get<std::string>())) {
+            return admin_error(http::status::bad_request, "bad_request",
+                               "unknown channel " + channel.dump() + "; use web, sms or kiosk");
+        }
+        channels.push_back(channel.get<std::string>());
+    }
+    auto after = enablement_.set(id, channels, enabled, actor);
+    return json_response(http::status::ok,
+                         {{"status", "ok"}, {"code", "ok"}, {"plugin", id}, {"channels", after}});
+}
+
+HttpResponse AdminApi::audit(const Exchange& exchange) {
+    std::size_t limit = 100;
+    std::string limit_text = exchange.query_param("limit");
+    if (!limit_text.empty()) {
+        try {
+            limit = std::clamp<std::size_t>(std::stoul(limit_text), 1, 1000);
+        } catch (const std::exception&) {
+            return admin_error(http::status::bad_request, "bad_request", "limit must be a number");
+        }
+    }
+    return json_response(http::status::ok,
+                         {{"entries", list_audit(store_, limit, exchange.query_param("actor"),
+                                                 exchange.query_param("target"))}});
+}
+
+HttpResponse AdminApi::terminals() {
+    nlohmann::json list = nlohmann::json::array();
+    const std::int64_t now = now_ms();
+    store_.read([&](Transaction& tx) {
+        for (const auto& row : tx.query(
+                 "SELECT id, hall, location, status, last_seen_ms, device_json FROM terminals "
+                 "ORDER BY id")) {
+            bool seen = !row.is_null("last_seen_ms");
+            std::int64_t last_seen = row.integer("last_seen_ms");
+            list.push_back({{"id", row.text("id")},
+                            {"hall", row.text("hall")},
+                            {"location", row.text("location")},
+                            {"status", row.text("status")},
+                            {"last_seen", seen ? shanghai_datetime(last_seen) : ""},
+                            {"stale", !seen || now - last_seen > 5 * 60 * 1000},
+                            {"device", nlohmann::json::parse(row.text("device_json"), nullptr, false)}});
+        }
+    });
+    return json_response(http::status::ok, {{"terminals", list}});
+}
+
+}  // namespace ehall

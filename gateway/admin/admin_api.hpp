@@ -1,0 +1,38 @@
+// The ops API under /admin/v1 (DESIGN §6): plugins and their per-channel state, the
+// audit trail, terminals. Every route needs `Authorization: Bearer <admin token>`; the
+// CLI (`ehall plugins ...`) and the ops console use exactly these routes.
+#pragma once
+
+#include <boost/asio/thread_pool.hpp>
+
+#include "gateway/config/config.hpp"
+#include "gateway/host/plugin_enablement.hpp"
+#include "gateway/host/plugin_host.hpp"
+#include "gateway/http/router.hpp"
+
+namespace ehall {
+
+class AdminApi {
+public:
+    AdminApi(const Config& config, Store& store, PluginHost& host, PluginEnablement& enablement,
+             boost::asio::thread_pool& workers)
+        : config_(config), store_(store), host_(host), enablement_(enablement), workers_(workers) {}
+
+    void add_routes(Router& router);
+
+private:
+    // The acting admin's audit name, or nothing when the token is missing or wrong.
+    std::optional<std::string> authenticate(const Exchange& exchange) const;
+    HttpResponse list_plugins();
+    HttpResponse set_plugin(const Exchange& exchange, bool enabled, const std::string& actor);
+    HttpResponse audit(const Exchange& exchange);
+    HttpResponse terminals();
+
+    const Config& config_;
+    Store& store_;
+    PluginHost& host_;
+    PluginEnablement& enablement_;
+    boost::asio::thread_pool& workers_;
+};
+
+}  // namespace ehall

@@ -1,0 +1,83 @@
+// The gateway's configuration: config/ehall.json overlaid with EHALL_* environment
+// variables, checked against the schema in config_schema.cpp. Anything unknown or of the
+// wrong type stops start-up with the key's name.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ehall {
+
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Config {
+    std::string mode = "demo";  // demo | production
+    std::filesystem::path data_dir = "var";
+
+    struct Gateway {
+        std::string host = "127.0.0.1";
+        std::uint16_t port = 8080;
+        unsigned threads = 0;         // network threads, 0: one per core
+        unsigned worker_threads = 0;  // plugin and store threads, 0: one per core
+        // Deadline for reading one request, including the wait on a kept-alive connection.
+        std::chrono::milliseconds read_timeout{15000};
+        std::size_t header_limit = 8 * 1024;
+        std::size_t body_limit = 1024 * 1024;
+        std::chrono::milliseconds shutdown_grace{10000};
+        bool access_log = true;
+        unsigned rate_per_min = 0;  // per customer and channel, 0: off
+    } gateway;
+
+    struct Journal {
+        std::chrono::milliseconds flush_interval{100};
+        std::size_t batch_size = 2000;
+        std::size_t queue_capacity = 200000;
+    } journal;
+
+    struct Admin {
+        std::string token;
+        std::string analyst_token;
+    } admin;
+
+    struct Web {
+        std::chrono::minutes session_idle{15};
+        unsigned lockout_attempts = 5;
+        std::chrono::minutes lockout_window{15};
+    } web;
+
+    struct Plugins {
+        std::filesystem::path dir;  // empty: <directory of the ehall binary>/plugins
+        std::vector<std::string> modules;
+        std::chrono::milliseconds default_timeout{5000};
+        std::map<std::string, std::chrono::milliseconds> timeouts;  // "plugin.operation"
+        std::vector<std::string> default_channels;  // enabled when a plugin is first seen
+        nlohmann::json settings = nlohmann::json::object();  // plugins.config.<id>
+    } plugins;
+
+    std::string log_level = "info";
+
+    bool demo() const { return mode == "demo"; }
+    std::chrono::milliseconds timeout_for(const std::string& plugin,
+                                          const std::string& operation) const;
+};
+
+using Environment = std::map<std::string, std::string>;
+
+// The process environment's EHALL_* variables.
+Environment ehall_environment();
+
+// Loads `path` (must exist) and applies `env`. Throws ConfigError naming the key.
+Config load_config(const std::filesystem::path& path, const Environment& env);
+// Same, from an already parsed document (for tests and for `--config -`).
+Config parse_config(const nlohmann::json& document, const Environment& env);
+
+}  // namespace ehall

@@ -1,0 +1,60 @@
+#include "gateway/customer_login.hpp"
+
+#include <algorithm>
+
+#include "gateway/clock.hpp"
+#include "gateway/param_validation.hpp"
+#include "gateway/password_hash.hpp"
+
+namespace ehall {
+
+namespace {
+
+bool six_digits(const std::string& text) {
+    return text.size() == 6 &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Verified against when the number is unknown, so a miss costs the same time as a hit.
+const std::string& decoy_hash() {
+    static const std::string hash = hash_password("decoy-password");
+    return hash;
+}
+
+}  // namespace
+
+std::string CustomerLogin::verify(const std::string& msisdn, const std::string& password) {
+    if (!is_mobile_number(msisdn) || !six_digits(password)) return "bad_request";
+    const std::int64_t now = now_ms();
+    const std::int64_t since =
+        now - std::chrono::duration_cast<std::chrono::milliseconds>(window_).count();
+    std::int64_t failures = 0;
+    std::string stored_hash;
+    std::string status;
+    store_.read([&](Transaction& tx) {
+        failures = tx.query("SELECT count(*) AS n FROM login_failures WHERE msisdn = ? AND ts_ms > ?",
+                            {msisdn, since})
+                       .front()
+                       .integer("n");
+        auto rows = tx.query("SELECT password_hash, status FROM customers WHERE msisdn = ?", {msisdn});
+        if (!rows.empty()) {
+            stored_hash = rows.front().text("password_hash");
+            status = rows.front().text("status");
+        }
+    });
+    if (failures >= attempts_) return "locked";
+    bool known = !stored_hash.empty() && status == "active";
+    bool good = verify_password(known ? stored_hash : decoy_hash(), password) && known;
+    store_.write([&](Transaction& tx) {
+        if (good) {
+            tx.execute("DELETE FROM login_failures WHERE msisdn = ?", {msisdn});
+        } else {
+            tx.execute("INSERT INTO login_failures (msisdn, ts_ms) VALUES (?, ?)", {msisdn, now});
+            tx.execute("DELETE FROM login_failures WHERE ts_ms < ?", {since});
+        }
+    });
+    if (good) return "ok";
+    return failures + 1 >= attempts_ ? "locked" : "unauthenticated";
+}
+
+}  // namespace ehall

@@ -1,0 +1,27 @@
+// Checks a customer's service password, with the lockout every channel shares: after
+// `attempts` wrong passwords within `window` the number is locked until the window passes.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "gateway/sql.hpp"
+
+namespace ehall {
+
+class CustomerLogin {
+public:
+    CustomerLogin(Store& store, unsigned attempts, std::chrono::minutes window)
+        : store_(store), attempts_(attempts), window_(window) {}
+
+    // "ok", "bad_request" (not a mobile number or not a 6-digit password),
+    // "unauthenticated" (unknown number or wrong password) or "locked".
+    std::string verify(const std::string& msisdn, const std::string& password);
+
+private:
+    Store& store_;
+    unsigned attempts_;
+    std::chrono::minutes window_;
+};
+
+}  // namespace ehall

@@ -1,0 +1,67 @@
+#include "gateway/customer_sessions.hpp"
+
+#include "gateway/clock.hpp"
+#include "gateway/random_token.hpp"
+
+namespace ehall {
+
+namespace {
+// Extending the expiry is a write; doing it at most once a minute keeps reads cheap.
+constexpr std::int64_t touch_interval_ms = 60'000;
+}  // namespace
+
+CustomerSessions::Opened CustomerSessions::open(const std::string& msisdn,
+                                                const std::string& channel,
+                                                const std::string& terminal_id) {
+    Opened opened;
+    opened.token = random_hex(32);
+    std::string hash = sha256_hex(opened.token);
+    opened.session = {hash.substr(0, 16), msisdn, channel, terminal_id, random_hex(16)};
+    std::int64_t now = now_ms();
+    std::int64_t expires =
+        now + std::chrono::duration_cast<std::chrono::milliseconds>(idle_expiry_).count();
+    store_.write([&](Transaction& tx) {
+        tx.execute("DELETE FROM sessions WHERE expires_ms < ?", {now});
+        tx.execute(
+            "INSERT INTO sessions (token_hash, msisdn, channel, terminal_id, created_ms, "
+            "last_seen_ms, expires_ms, csrf_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            {hash, msisdn, channel, terminal_id, now, now, expires, opened.session.csrf_token});
+    });
+    return opened;
+}
+
+std::optional<CustomerSession> CustomerSessions::find(const std::string& token) {
+    if (token.size() != 64) return std::nullopt;
+    std::string hash = sha256_hex(token);
+    std::int64_t now = now_ms();
+    std::optional<CustomerSession> found;
+    std::int64_t last_seen = 0;
+    store_.read([&](Transaction& tx) {
+        auto rows = tx.query(
+            "SELECT msisdn, channel, terminal_id, csrf_token, last_seen_ms FROM sessions "
+            "WHERE token_hash = ? AND expires_ms > ?",
+            {hash, now});
+        if (rows.empty()) return;
+        const Row& row = rows.front();
+        found = CustomerSession{hash.substr(0, 16), row.text("msisdn"), row.text("channel"),
+                                row.text("terminal_id"), row.text("csrf_token")};
+        last_seen = row.integer("last_seen_ms");
+    });
+    if (found && now - last_seen > touch_interval_ms) {
+        std::int64_t expires =
+            now + std::chrono::duration_cast<std::chrono::milliseconds>(idle_expiry_).count();
+        store_.write([&](Transaction& tx) {
+            tx.execute("UPDATE sessions SET last_seen_ms = ?, expires_ms = ? WHERE token_hash = ?",
+                       {now, expires, hash});
+        });
+    }
+    return found;
+}
+
+void CustomerSessions::close(const std::string& token) {
+    std::string hash = sha256_hex(token);
+    store_.write(
+        [&](Transaction& tx) { tx.execute("DELETE FROM sessions WHERE token_hash = ?", {hash}); });
+}
+
+}  // namespace ehall

@@ -1,0 +1,122 @@
+#include "gateway/dispatcher.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "gateway/clock.hpp"
+#include "gateway/guarded_invocation.hpp"
+#include "gateway/param_validation.hpp"
+#include "gateway/result_codes.hpp"
+
+namespace ehall {
+
+namespace {
+
+std::string bounded(const std::string& text) { return text.substr(0, 64); }
+
+std::chrono::microseconds since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                 start);
+}
+
+}  // namespace
+
+Dispatcher::Dispatcher(const Config& config, PluginHost& host, PluginEnablement& enablement,
+                       Journal& journal, Metrics& metrics, boost::asio::thread_pool& workers,
+                       boost::asio::any_io_executor timers)
+    : config_(config),
+      host_(host),
+      enablement_(enablement),
+      journal_(journal),
+      metrics_(metrics),
+      rate_limiter_(config.gateway.rate_per_min),
+      workers_(workers),
+      timers_(std::move(timers)) {}
+
+std::optional<ServiceResult> Dispatcher::check(ServiceRequest& request, const PluginModule* module,
+                                               const OperationSpec* operation) {
+    if (!module) return ServiceResult::error("not_found", "no such plugin");
+    if (!operation) return ServiceResult::error("unknown_operation", "no such operation");
+    if (!enablement_.enabled(request.plugin, request.channel)) {
+        return ServiceResult::error("plugin_disabled");
+    }
+    if (operation->needs_customer && request.customer.empty()) {
+        return ServiceResult::error("unauthenticated");
+    }
+    if (auto problem = validate_params(*operation, request.params)) {
+        return ServiceResult::error("bad_request", *problem);
+    }
+    if (!request.customer.empty() &&
+        !rate_limiter_.allow(request.channel + ":" + request.customer,
+                             std::chrono::steady_clock::now())) {
+        return ServiceResult::error("rate_limited");
+    }
+    return std::nullopt;
+}
+
+void Dispatcher::dispatch(ServiceRequest request, Done done) {
+    const auto started = std::chrono::steady_clock::now();
+    PluginModule* module = host_.find(request.plugin);
+    const OperationSpec* operation = module ? module->manifest().find(request.operation) : nullptr;
+    std::optional<ServiceResult> refusal;
+    try {
+        refusal = check(request, module, operation);
+    } catch (const std::exception& e) {
+        spdlog::error("dispatch checks failed: {}", e.what());
+        refusal = ServiceResult::error("internal_error");
+    }
+    std::string business = operation ? operation->business : "other";
+    if (refusal) {
+        record(request, business, *refusal, since(started));
+        return done(std::move(*refusal));
+    }
+    auto timeout = config_.timeout_for(request.plugin, request.operation);
+    auto finished = [this, request, business, started,
+                     done = std::move(done)](ServiceResult result) {
+        record(request, business, result, since(started));
+        done(std::move(result));
+    };
+    invoke_guarded(module->plugin(), std::move(request), timeout, workers_, timers_,
+                   std::move(finished));
+}
+
+std::vector<AvailableOperation> Dispatcher::enabled_operations(std::string_view channel) {
+    std::vector<AvailableOperation> available;
+    for (const auto& id : host_.ids()) {
+        if (!enablement_.enabled(id, channel)) continue;
+        const Manifest& manifest = host_.find(id)->manifest();
+        for (const auto& operation : manifest.operations) {
+            available.push_back({&manifest, &operation});
+        }
+    }
+    return available;
+}
+
+void Dispatcher::record(const ServiceRequest& request, std::string_view business,
+                        const ServiceResult& result, std::chrono::microseconds latency) {
+    const PluginModule* module = host_.find(request.plugin);
+    bool known = module && module->manifest().find(request.operation);
+    // Metric labels only take known names, so hostile paths cannot grow the series.
+    metrics_.count_result(module ? request.plugin : "(unknown)",
+                          known ? request.operation : "(unknown)", request.channel, result.code);
+    InteractionRecord record;
+    record.ts_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       request.received_at.time_since_epoch())
+                       .count();
+    record.channel = request.channel;
+    record.subchannel = bounded(request.subchannel);
+    record.terminal_id = request.terminal_id;
+    record.session_id = request.session_id;
+    record.request_id = request.request_id;
+    record.msisdn = request.customer;
+    record.plugin = bounded(request.plugin);
+    record.operation = bounded(request.operation);
+    record.business = std::string(business);
+    record.outcome = std::string(outcome_for(result.code));
+    record.code = result.code;
+    record.latency_us = latency.count();
+    record.amount_fen = result.amount_fen;
+    record.offer_id = result.offer_id;
+    journal_.append(std::move(record));
+}
+
+}  // namespace ehall

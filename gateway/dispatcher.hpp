@@ -1,0 +1,61 @@
+// The gateway core: every channel hands its normalised ServiceRequest here. Layers around
+// the plugin call, in order: find the operation, check it is enabled on the channel,
+// check the customer is logged in where needed, validate the parameters, rate limit, run
+// the plugin guarded by a deadline; then count the result and journal it.
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <functional>
+#include <utility>
+#include <vector>
+
+#include "gateway/config/config.hpp"
+#include "gateway/host/plugin_enablement.hpp"
+#include "gateway/host/plugin_host.hpp"
+#include "gateway/journal/journal.hpp"
+#include "gateway/metrics.hpp"
+#include "gateway/rate_limiter.hpp"
+
+namespace ehall {
+
+struct AvailableOperation {
+    const Manifest* plugin;
+    const OperationSpec* operation;
+};
+
+class Dispatcher {
+public:
+    Dispatcher(const Config& config, PluginHost& host, PluginEnablement& enablement,
+               Journal& journal, Metrics& metrics, boost::asio::thread_pool& workers,
+               boost::asio::any_io_executor timers);
+
+    using Done = std::function<void(ServiceResult)>;
+    // Calls `done` exactly once, possibly on another thread.
+    void dispatch(ServiceRequest request, Done done);
+
+    // The operations enabled on `channel`, in plugin then manifest order.
+    std::vector<AvailableOperation> enabled_operations(std::string_view channel);
+
+    // Journals an interaction that did not go through a plugin (a login, a rejected
+    // request) so the log holds every interaction.
+    void record(const ServiceRequest& request, std::string_view business,
+                const ServiceResult& result, std::chrono::microseconds latency);
+
+    boost::asio::thread_pool& workers() { return workers_; }
+
+private:
+    std::optional<ServiceResult> check(ServiceRequest& request, const PluginModule* module,
+                                       const OperationSpec* operation);
+
+    const Config& config_;
+    PluginHost& host_;
+    PluginEnablement& enablement_;
+    Journal& journal_;
+    Metrics& metrics_;
+    RateLimiter rate_limiter_;
+    boost::asio::thread_pool& workers_;
+    boost::asio::any_io_executor timers_;
+};
+
+}  // namespace ehall

@@ -1,0 +1,18 @@
+// Runs one plugin operation off the network threads with a deadline: a plugin that throws
+// gives `internal_error`, one that does not answer in time gives `timeout`, and whichever
+// comes first is the only result delivered.
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <chrono>
+
+#include "gateway/plugin_api.hpp"
+
+namespace ehall {
+
+void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::milliseconds timeout,
+                    boost::asio::thread_pool& workers, boost::asio::any_io_executor timers,
+                    Plugin::Done done);
+
+}  // namespace ehall

@@ -1,0 +1,45 @@
+// Loads the configured plugin modules, applies their migrations, starts them before the
+// listeners open and stops them, in reverse order, after the listeners close.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gateway/config/config.hpp"
+#include "gateway/host/host_context.hpp"
+#include "gateway/host/plugin_module.hpp"
+
+namespace ehall {
+
+class PluginHost {
+public:
+    PluginHost(Store& store, const Config& config, std::filesystem::path module_dir);
+    ~PluginHost();
+
+    // A module that cannot be loaded (missing, ABI mismatch) is logged and left out; a
+    // plugin whose config is invalid stops start-up (throws ConfigError).
+    void start();
+    void stop();
+
+    PluginModule* find(std::string_view id) const;
+    const std::vector<std::string>& ids() const { return ids_; }
+    // Modules configured but refused at load, with the reason.
+    const std::vector<std::pair<std::string, std::string>>& refused() const { return refused_; }
+
+private:
+    struct Running {
+        std::unique_ptr<PluginModule> module;
+        std::unique_ptr<HostContext> context;
+    };
+
+    Store& store_;
+    const Config& config_;
+    std::filesystem::path module_dir_;
+    std::vector<Running> running_;
+    std::vector<std::string> ids_;
+    std::vector<std::pair<std::string, std::string>> refused_;
+};
+
+}  // namespace ehall

@@ -1,0 +1,108 @@
+#include "gateway/http/http_server.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/strand.hpp>
+#include <spdlog/spdlog.h>
+
+#include "gateway/http/http_session.hpp"
+
+namespace ehall {
+
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+HttpServer::HttpServer(asio::io_context& io, Options options, const Router& router,
+                       Metrics& metrics)
+    : io_(io),
+      options_(std::move(options)),
+      router_(router),
+      metrics_(metrics),
+      acceptor_(asio::make_strand(io)),
+      accept_retry_timer_(acceptor_.get_executor()),
+      drain_timer_(acceptor_.get_executor()),
+      access_logger_(spdlog::get("access")) {
+    if (!access_logger_) access_logger_ = spdlog::default_logger();
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::start() {
+    tcp::endpoint endpoint{asio::ip::make_address(options_.host), options_.port};
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(asio::socket_base::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen(asio::socket_base::max_listen_connections);
+    port_ = acceptor_.local_endpoint().port();
+    do_accept();
+}
+
+void HttpServer::do_accept() {
+    acceptor_.async_accept(asio::make_strand(io_), [this](boost::beast::error_code ec, tcp::socket socket) {
+                               on_accept(ec, std::move(socket));
+                           });
+}
+
+void HttpServer::on_accept(boost::beast::error_code ec, tcp::socket socket) {
+    if (stopping()) return;
+    if (ec) {
+        // Out of descriptors or memory: say so and try again shortly rather than spin or
+        // silently stop accepting.
+        spdlog::warn("accept failed: {}; retrying in 100 ms", ec.message());
+        accept_retry_timer_.expires_after(std::chrono::milliseconds(100));
+        accept_retry_timer_.async_wait([this](boost::beast::error_code wait_ec) {
+            if (!wait_ec && !stopping()) do_accept();
+        });
+        return;
+    }
+    boost::beast::error_code option_ec;
+    socket.set_option(tcp::no_delay(true), option_ec);
+    std::make_shared<HttpSession>(std::move(socket), *this)->start();
+    do_accept();
+}
+
+std::list<std::weak_ptr<HttpSession>>::iterator HttpServer::track(
+    std::weak_ptr<HttpSession> session) {
+    std::lock_guard lock(sessions_mutex_);
+    return sessions_.insert(sessions_.end(), std::move(session));
+}
+
+void HttpServer::untrack(std::list<std::weak_ptr<HttpSession>>::iterator entry) {
+    std::lock_guard lock(sessions_mutex_);
+    sessions_.erase(entry);
+}
+
+void HttpServer::shutdown(std::chrono::milliseconds grace, std::function<void()> drained) {
+    asio::dispatch(acceptor_.get_executor(), [this, grace, drained = std::move(drained)] {
+        stopping_.store(true);
+        boost::beast::error_code ec;
+        acceptor_.close(ec);
+        accept_retry_timer_.cancel();
+        {
+            std::lock_guard lock(sessions_mutex_);
+            for (auto& weak : sessions_) {
+                if (auto session = weak.lock()) session->close_if_idle();
+            }
+        }
+        wait_for_drain(std::chrono::steady_clock::now() + grace, drained);
+    });
+}
+
+void HttpServer::wait_for_drain(std::chrono::steady_clock::time_point deadline,
+                                std::function<void()> drained) {
+    std::size_t open = 0;
+    {
+        std::lock_guard lock(sessions_mutex_);
+        open = sessions_.size();
+    }
+    if (open == 0 || std::chrono::steady_clock::now() >= deadline) {
+        if (open > 0) spdlog::warn("shutdown: {} connections still open after the grace", open);
+        drained();
+        return;
+    }
+    drain_timer_.expires_after(std::chrono::milliseconds(20));
+    drain_timer_.async_wait([this, deadline, drained = std::move(drained)](auto) mutable {
+        wait_for_drain(deadline, std::move(drained));
+    });
+}
+
+}  // namespace ehall

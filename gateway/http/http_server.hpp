@@ -1,0 +1,79 @@
+// The async HTTP/1.1 server: an acceptor and one session per connection, on Beast.
+// Bounded by construction: a deadline before every read and write, a header limit (431)
+// and a body limit (413) on a fresh parser per message.
+#pragma once
+
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <functional>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <spdlog/logger.h>
+#include <string>
+
+#include "gateway/http/router.hpp"
+#include "gateway/metrics.hpp"
+
+namespace ehall {
+
+class HttpSession;
+
+class HttpServer {
+public:
+    struct Options {
+        std::string host = "127.0.0.1";
+        std::uint16_t port = 8080;
+        std::chrono::milliseconds read_timeout{15000};
+        std::size_t header_limit = 8 * 1024;
+        std::size_t body_limit = 1024 * 1024;
+        bool access_log = true;
+    };
+
+    HttpServer(boost::asio::io_context& io, Options options, const Router& router,
+               Metrics& metrics);
+    ~HttpServer();
+
+    // Binds and starts accepting. Throws when the address cannot be bound.
+    void start();
+    std::uint16_t port() const { return port_; }
+
+    // Stops accepting, closes idle connections, lets in-flight requests finish (their
+    // connections close after the reply) and calls `drained` when none is left or when
+    // `grace` has passed.
+    void shutdown(std::chrono::milliseconds grace, std::function<void()> drained);
+
+    bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
+    const Options& options() const { return options_; }
+    const Router& router() const { return router_; }
+    Metrics& metrics() { return metrics_; }
+    spdlog::logger& access_logger() { return *access_logger_; }
+
+    // Sessions register themselves so shutdown can reach the idle ones.
+    std::list<std::weak_ptr<HttpSession>>::iterator track(std::weak_ptr<HttpSession> session);
+    void untrack(std::list<std::weak_ptr<HttpSession>>::iterator entry);
+
+private:
+    void do_accept();
+    void on_accept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
+    void wait_for_drain(std::chrono::steady_clock::time_point deadline,
+                        std::function<void()> drained);
+
+    boost::asio::io_context& io_;
+    Options options_;
+    const Router& router_;
+    Metrics& metrics_;
+    boost::asio::ip::tcp::acceptor acceptor_;
+    boost::asio::steady_timer accept_retry_timer_;
+    boost::asio::steady_timer drain_timer_;
+    std::shared_ptr<spdlog::logger> access_logger_;
+    std::uint16_t port_ = 0;
+    std::atomic<bool> stopping_{false};
+    std::mutex sessions_mutex_;
+    std::list<std::weak_ptr<HttpSession>> sessions_;
+};
+
+}  // namespace ehall

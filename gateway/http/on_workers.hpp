@@ -1,0 +1,30 @@
+// Runs a handler's blocking part (store access, password hashing) on the worker pool so
+// the network threads never wait on the disk. An exception becomes a 500 reply.
+#pragma once
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <spdlog/spdlog.h>
+
+#include "gateway/http/exchange.hpp"
+
+namespace ehall {
+
+template <class Work>  // Work: () -> HttpResponse
+void reply_from_workers(boost::asio::thread_pool& workers, Reply reply, Work work) {
+    boost::asio::post(workers, [reply = std::move(reply), work = std::move(work)]() mutable {
+        HttpResponse response;
+        try {
+            response = work();
+        } catch (const std::exception& e) {
+            spdlog::error("request failed: {}", e.what());
+            response = json_response(http::status::internal_server_error,
+                                     {{"status", "error"},
+                                      {"code", "internal_error"},
+                                      {"message", "internal error"}});
+        }
+        reply(std::move(response));
+    });
+}
+
+}  // namespace ehall

@@ -1,0 +1,298 @@
+#include "gateway/journal/journal.hpp"
+
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ehall {
+namespace {
+
+using std::chrono::milliseconds;
+using SteadyClock = std::chrono::steady_clock;
+
+// Contract columns (DESIGN §5), in this order.
+constexpr const char* kSetup = R"sql(
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=NORMAL;
+PRAGMA busy_timeout=5000;
+CREATE TABLE IF NOT EXISTS interactions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL, channel TEXT NOT NULL,
+    subchannel TEXT, terminal_id TEXT, session_id TEXT, request_id TEXT, msisdn TEXT,
+    plugin TEXT, operation TEXT, business TEXT,
+    outcome TEXT NOT NULL CHECK (outcome IN ('ok','declined','error','rejected')),
+    code TEXT, latency_us INTEGER, amount_fen INTEGER, offer_id TEXT,
+    source TEXT NOT NULL DEFAULT 'gateway' CHECK (source IN ('gateway','import'))
+);
+CREATE INDEX IF NOT EXISTS interactions_by_ts ON interactions (ts_ms);
+CREATE INDEX IF NOT EXISTS interactions_by_msisdn ON interactions (msisdn, ts_ms);
+)sql";
+
+constexpr const char* kInsert =
+    "INSERT INTO interactions (ts_ms, channel, subchannel, terminal_id, session_id, request_id, "
+    "msisdn, plugin, operation, business, outcome, code, latency_us, amount_fen, offer_id, "
+    "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+// How often stop() retries a failing write before it gives up on the queued records.
+constexpr int kStopAttempts = 3;
+
+// The table's CHECK constraints, enforced here so one bad record cannot block a batch forever.
+const char* invalid_reason(const InteractionRecord& r) {
+    if (r.channel.empty())
+        return "a record has no channel";
+    const auto& o = r.outcome;
+    if (o != "ok" && o != "declined" && o != "error" && o != "rejected")
+        return "a record has an invalid outcome";
+    if (!r.source.empty() && r.source != "gateway" && r.source != "import")
+        return "a record has an invalid source";
+    return nullptr;
+}
+
+int bind_text(sqlite3_stmt* stmt, int index, const std::string& value) {
+    if (value.empty())
+        return sqlite3_bind_null(stmt, index);
+    return sqlite3_bind_text(stmt, index, value.data(), static_cast<int>(value.size()),
+                             SQLITE_STATIC);
+}
+
+}  // namespace
+
+class Journal::Database {
+  public:
+    explicit Database(const std::filesystem::path& path) {
+        if (path.has_parent_path())
+            std::filesystem::create_directories(path.parent_path());
+        const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+        if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK ||
+            sqlite3_exec(db_, kSetup, nullptr, nullptr, nullptr) != SQLITE_OK ||
+            sqlite3_prepare_v3(db_, kInsert, -1, SQLITE_PREPARE_PERSISTENT, &insert_, nullptr) !=
+                SQLITE_OK) {
+            const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+            sqlite3_close(db_);
+            throw std::runtime_error("journal: cannot open " + path.string() + ": " + message);
+        }
+    }
+    ~Database() {
+        sqlite3_finalize(insert_);
+        sqlite3_close(db_);
+    }
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Inserts the batch in one transaction. Returns the error, with everything rolled back.
+    std::optional<std::string> insert(const std::vector<const InteractionRecord*>& batch) {
+        auto fail = [this] {
+            std::string error = sqlite3_errmsg(db_);
+            sqlite3_reset(insert_);
+            if (!sqlite3_get_autocommit(db_))
+                sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            return error;
+        };
+        if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+            return fail();
+        for (const InteractionRecord* r : batch) {
+            if (!insert_one(*r))
+                return fail();
+        }
+        if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+            return fail();
+        return std::nullopt;
+    }
+
+  private:
+    bool insert_one(const InteractionRecord& r) {
+        sqlite3_stmt* s = insert_;
+        static const std::string kGateway = "gateway";
+        // clang-format off
+        const int results[] = {
+            sqlite3_reset(s),                    sqlite3_bind_int64(s, 1, r.ts_ms),
+            bind_text(s, 2, r.channel),          bind_text(s, 3, r.subchannel),
+            bind_text(s, 4, r.terminal_id),      bind_text(s, 5, r.session_id),
+            bind_text(s, 6, r.request_id),       bind_text(s, 7, r.msisdn),
+            bind_text(s, 8, r.plugin),           bind_text(s, 9, r.operation),
+            bind_text(s, 10, r.business),        bind_text(s, 11, r.outcome),
+            bind_text(s, 12, r.code),            sqlite3_bind_int64(s, 13, r.latency_us),
+            r.amount_fen ? sqlite3_bind_int64(s, 14, *r.amount_fen) : sqlite3_bind_null(s, 14),
+            bind_text(s, 15, r.offer_id),
+            bind_text(s, 16, r.source.empty() ? kGateway : r.source),
+        };
+        // clang-format on
+        for (const int rc : results) {
+            if (rc != SQLITE_OK)
+                return false;
+        }
+        return sqlite3_step(s) == SQLITE_DONE;
+    }
+
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* insert_ = nullptr;
+};
+
+Journal::Journal(Options options)
+    : options_(std::move(options)), db_(std::make_unique<Database>(options_.path)) {
+    options_.batch_size = std::max<std::size_t>(options_.batch_size, 1);
+    options_.flush_interval =
+        std::clamp(options_.flush_interval, milliseconds(1), milliseconds(std::chrono::hours(24)));
+    writer_ = std::thread([this] { run(); });
+}
+
+Journal::~Journal() {
+    stop();
+}
+
+bool Journal::append(InteractionRecord record) noexcept {
+    const char* rejected = invalid_reason(record);
+    std::unique_lock lock(mutex_);
+    if (!rejected && stopping_)
+        rejected = "the journal is stopped";
+    if (!rejected && queue_.size() >= options_.queue_capacity)
+        rejected = "the queue is full";
+    if (!rejected) {
+        try {
+            queue_.push_back({std::move(record), SteadyClock::now()});
+        } catch (const std::bad_alloc&) {
+            rejected = "out of memory";
+        }
+    }
+    if (rejected) {
+        note_drop(lock, rejected);
+        return false;
+    }
+    ++appended_;
+    const bool full_batch = queue_.size() == options_.batch_size;
+    lock.unlock();
+    if (full_batch)
+        wake_.notify_one();
+    return true;
+}
+
+void Journal::note_drop(std::unique_lock<std::mutex>& lock, const char* reason) noexcept {
+    ++dropped_;
+    ++drops_since_log_;
+    const auto now = SteadyClock::now();
+    if (now - last_drop_log_ < std::chrono::seconds(1))
+        return;
+    last_drop_log_ = now;
+    const auto count = std::exchange(drops_since_log_, 0);
+    const auto total = dropped_;
+    lock.unlock();
+    try {
+        spdlog::warn("journal: dropped {} record(s) since the last warning ({} in total): {}",
+                     count, total, reason);
+    } catch (...) {
+    }
+}
+
+void Journal::flush() {
+    std::unique_lock lock(mutex_);
+    const std::uint64_t target = appended_;
+    auto done = [&] { return written_ + abandoned_ >= target || writer_done_; };
+    if (done())
+        return;
+    ++flush_waiters_;
+    wake_.notify_one();
+    progress_.wait(lock, done);
+    --flush_waiters_;
+}
+
+void Journal::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_one();
+    std::lock_guard join(join_mutex_);
+    if (writer_.joinable())
+        writer_.join();
+    db_.reset();
+}
+
+Journal::Stats Journal::stats() const {
+    Stats s;
+    std::lock_guard lock(mutex_);
+    s.queue_depth = queue_.size();
+    s.appended = appended_;
+    s.written = written_;
+    s.dropped = dropped_ + abandoned_;
+    s.batches = batches_;
+    s.write_errors = write_errors_;
+    if (!queue_.empty()) {
+        const std::chrono::duration<double> age = SteadyClock::now() - queue_.front().enqueued;
+        s.flush_lag_seconds = age.count();
+    }
+    return s;
+}
+
+void Journal::run() {
+    // After a failed write, wait before retrying even if a full batch is waiting.
+    const auto retry_delay =
+        std::clamp(options_.flush_interval, milliseconds(50), milliseconds(1000));
+    std::unique_lock lock(mutex_);
+    bool failing = false;
+    int failures_while_stopping = 0;
+    for (;;) {
+        if (failing) {
+            const auto until = SteadyClock::now() + retry_delay;
+            wake_.wait_until(lock, until, [] { return false; });  // ignores wake-ups
+        } else {
+            wake_.wait_for(lock, options_.flush_interval, [this] {
+                return stopping_ || queue_.size() >= options_.batch_size ||
+                       (flush_waiters_ > 0 && !queue_.empty());
+            });
+        }
+        failing = !drain(lock);
+        if (!stopping_)
+            continue;
+        if (!failing)
+            break;  // stopping_ forbids appends, so the queue stays empty
+        if (++failures_while_stopping >= kStopAttempts) {
+            const std::size_t lost = queue_.size();
+            abandoned_ += lost;
+            queue_.clear();
+            spdlog::error("journal: gave up on {} record(s) at shutdown after {} failed writes",
+                          lost, kStopAttempts);
+            break;
+        }
+    }
+    writer_done_ = true;
+    progress_.notify_all();
+}
+
+bool Journal::drain(std::unique_lock<std::mutex>& lock) {
+    std::vector<const InteractionRecord*> batch;
+    while (!queue_.empty()) {
+        const std::size_t n = std::min(options_.batch_size, queue_.size());
+        batch.clear();
+        batch.reserve(n);
+        // Appends only push_back, which keeps references to queued elements valid.
+        for (std::size_t i = 0; i < n; ++i)
+            batch.push_back(&queue_[i].record);
+        lock.unlock();
+        std::optional<std::string> error;
+        try {
+            error = db_->insert(batch);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        if (error)
+            spdlog::error("journal: writing {} record(s) to {} failed, will retry: {}", n,
+                          options_.path.string(), *error);
+        lock.lock();
+        if (error) {
+            ++write_errors_;
+            return false;
+        }
+        queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+        written_ += n;
+        ++batches_;
+        progress_.notify_all();
+    }
+    return true;
+}
+
+}  // namespace ehall

@@ -1,0 +1,90 @@
+// The interaction log: a separate SQLite file written by one background thread in
+// batches. Requests only enqueue; they never wait for the disk.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "gateway/journal/interaction_record.hpp"
+
+namespace ehall {
+
+class Journal {
+  public:
+    struct Options {
+        std::filesystem::path path;  // e.g. var/journal.db
+        std::chrono::milliseconds flush_interval{100};
+        std::size_t batch_size = 2000;
+        std::size_t queue_capacity = 200000;
+    };
+
+    struct Stats {
+        std::size_t queue_depth = 0;
+        std::uint64_t appended = 0;
+        std::uint64_t written = 0;
+        std::uint64_t dropped = 0;
+        std::uint64_t batches = 0;
+        std::uint64_t write_errors = 0;
+        // Age of the oldest record still waiting to be written, 0 when the queue is empty.
+        double flush_lag_seconds = 0;
+    };
+
+    // Opens (and creates) the journal file and starts the writer thread.
+    explicit Journal(Options options);
+    // Stops the writer after writing everything queued.
+    ~Journal();
+    Journal(const Journal&) = delete;
+    Journal& operator=(const Journal&) = delete;
+
+    // Enqueues a record. Returns false, counts and logs the drop when the queue is full.
+    bool append(InteractionRecord record) noexcept;
+    // Blocks until every record appended before the call has been written.
+    void flush();
+    // Writes everything queued and stops the writer; later appends are dropped.
+    void stop();
+    Stats stats() const;
+    const std::filesystem::path& path() const { return options_.path; }
+
+  private:
+    class Database;  // the SQLite file and its cached INSERT, used by the writer only
+    struct Pending {
+        InteractionRecord record;
+        std::chrono::steady_clock::time_point enqueued;
+    };
+
+    void run();
+    // Writes the queue in batches; false when a batch failed (it stays queued).
+    bool drain(std::unique_lock<std::mutex>& lock);
+    void note_drop(std::unique_lock<std::mutex>& lock, const char* reason) noexcept;
+
+    Options options_;
+    std::unique_ptr<Database> db_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;      // wakes the writer
+    std::condition_variable progress_;  // wakes flush() callers
+    // Records stay queued while their batch is written, so a failed write loses nothing.
+    std::deque<Pending> queue_;
+    std::uint64_t appended_ = 0;
+    std::uint64_t written_ = 0;
+    std::uint64_t abandoned_ = 0;  // given up on at stop after repeated write errors
+    std::uint64_t dropped_ = 0;
+    std::uint64_t batches_ = 0;
+    std::uint64_t write_errors_ = 0;
+    std::uint64_t drops_since_log_ = 0;
+    std::chrono::steady_clock::time_point last_drop_log_{};
+    std::size_t flush_waiters_ = 0;
+    bool stopping_ = false;
+    bool writer_done_ = false;
+
+    std::mutex join_mutex_;
+    std::thread writer_;
+};
+
+}  // namespace ehall

@@ -1,0 +1,23 @@
+#include "gateway/logging.hpp"
+
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace ehall {
+
+void setup_logging(const std::string& level, bool access_log) {
+    auto service = spdlog::stderr_logger_mt("ehall");
+    service->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l [%n] %v", spdlog::pattern_time_type::utc);
+    service->set_level(spdlog::level::from_str(level));
+    spdlog::set_default_logger(service);
+    if (access_log) {
+        spdlog::init_thread_pool(8192, 1);
+        auto access = spdlog::create_async_nb<spdlog::sinks::stdout_sink_mt>("access");
+        access->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","log":"access",%v)",
+                            spdlog::pattern_time_type::utc);
+        access->flush_on(spdlog::level::info);
+    }
+}
+
+}  // namespace ehall

@@ -1,0 +1,179 @@
+// `ehall`: the one binary. This is the one file that wires the gateway, the channels and
+// the plugin host together.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
+#include <spdlog/spdlog.h>
+#include <thread>
+
+#include "channels/web/web_api.hpp"
+#include "gateway/admin/admin_api.hpp"
+#include "gateway/clock.hpp"
+#include "gateway/cli/plugins_command.hpp"
+#include "gateway/config/config.hpp"
+#include "gateway/customer_login.hpp"
+#include "gateway/customer_sessions.hpp"
+#include "gateway/dispatcher.hpp"
+#include "gateway/http/http_server.hpp"
+#include "gateway/journal/journal.hpp"
+#include "gateway/logging.hpp"
+#include "gateway/observability_routes.hpp"
+#include "gateway/store/core_schema.hpp"
+#include "gateway/store/demo_data.hpp"
+#include "gateway/store/migrations.hpp"
+#include "gateway/store/sqlite_store.hpp"
+
+namespace po = boost::program_options;
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr const char* usage =
+    "ehall: the self-service channel plugin host\n\n"
+    "usage: ehall <command> [options]\n\n"
+    "commands:\n"
+    "  serve     run the gateway (web, SMS and kiosk channels, admin API)\n"
+    "  plugins   list, enable or disable plugins per channel\n\n"
+    "Run `ehall <command> --help` for a command's options.\n";
+
+// Many kiosk and keep-alive connections each hold a descriptor.
+void raise_open_files_limit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &limit) != 0) spdlog::warn("could not raise RLIMIT_NOFILE");
+    }
+}
+
+std::filesystem::path default_plugin_dir() {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path("build/plugins") : exe.parent_path() / "plugins";
+}
+
+int serve(const ehall::Config& config, const std::string& port_file) {
+    using namespace ehall;
+    raise_open_files_limit();
+    std::filesystem::create_directories(config.data_dir);
+    SqliteStore store({.path = config.data_dir / "ehall.db"});
+    apply_migrations(store, "core", core_migrations());
+    if (config.demo() && load_demo_data(store, now_ms())) {
+        spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and offers");
+    }
+    Journal journal({.path = config.data_dir / "journal.db",
+                     .flush_interval = config.journal.flush_interval,
+                     .batch_size = config.journal.batch_size,
+                     .queue_capacity = config.journal.queue_capacity});
+    Metrics metrics;
+    asio::io_context io(static_cast<int>(config.gateway.threads));
+    asio::thread_pool workers(config.gateway.worker_threads);
+
+    PluginHost host(store, config,
+                    config.plugins.dir.empty() ? default_plugin_dir() : config.plugins.dir);
+    host.start();
+    PluginEnablement enablement(store);
+    CustomerSessions sessions(store, config.web.session_idle);
+    CustomerLogin login(store, config.web.lockout_attempts, config.web.lockout_window);
+    Dispatcher dispatcher(config, host, enablement, journal, metrics, workers, io.get_executor());
+
+    Router router;
+    add_observability_routes(router, metrics, journal);
+    WebApi web(dispatcher, sessions, login);
+    web.add_routes(router);
+    AdminApi admin(config, store, host, enablement, workers);
+    admin.add_routes(router);
+
+    HttpServer server(io,
+                      {.host = config.gateway.host,
+                       .port = config.gateway.port,
+                       .read_timeout = config.gateway.read_timeout,
+                       .header_limit = config.gateway.header_limit,
+                       .body_limit = config.gateway.body_limit,
+                       .access_log = config.gateway.access_log},
+                      router, metrics);
+    server.start();
+    spdlog::info("ehall listening on http://{}:{} ({} mode, {} network threads, {} workers)",
+                 config.gateway.host, server.port(), config.mode, config.gateway.threads,
+                 config.gateway.worker_threads);
+    if (!port_file.empty()) std::ofstream(port_file) << server.port() << "\n";
+
+    auto work = asio::make_work_guard(io);
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](boost::system::error_code ec, int signal) {
+        if (ec) return;
+        spdlog::info("signal {}: stopping; finishing in-flight requests", signal);
+        server.shutdown(config.gateway.shutdown_grace, [&] {
+            work.reset();
+            io.stop();
+        });
+    });
+    std::vector<std::thread> threads;
+    for (unsigned i = 1; i < config.gateway.threads; ++i) threads.emplace_back([&] { io.run(); });
+    io.run();
+    for (auto& thread : threads) thread.join();
+    workers.join();
+    host.stop();
+    journal.stop();
+    auto stats = journal.stats();
+    spdlog::info("stopped; journal wrote {} records ({} dropped)", stats.written, stats.dropped);
+    spdlog::shutdown();
+    return 0;
+}
+
+int run_serve(const std::vector<std::string>& args) {
+    po::options_description options("ehall serve [options]");
+    options.add_options()("help,h", "show this help")(
+        "config", po::value<std::string>()->default_value("config/ehall.json"), "config file")(
+        "listen", po::value<std::string>(), "host:port to listen on (EHALL_LISTEN)")(
+        "data-dir", po::value<std::string>(), "data directory (EHALL_DATA_DIR)")(
+        "port-file", po::value<std::string>()->default_value(""),
+        "write the bound port here once listening (for --listen host:0)");
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(options).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::cout << options << "\n";
+        return 0;
+    }
+    // Command-line flags win over the environment, which wins over the file.
+    auto env = ehall::ehall_environment();
+    if (vm.count("listen")) env["EHALL_LISTEN"] = vm["listen"].as<std::string>();
+    if (vm.count("data-dir")) env["EHALL_DATA_DIR"] = vm["data-dir"].as<std::string>();
+    ehall::Config config = ehall::load_config(vm["config"].as<std::string>(), env);
+    ehall::setup_logging(config.log_level, config.gateway.access_log);
+    return serve(config, vm["port-file"].as<std::string>());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << usage;
+        return args.empty() ? 2 : 0;
+    }
+    std::string command = args[0];
+    args.erase(args.begin());
+    try {
+        if (command == "serve") return run_serve(args);
+        if (command == "plugins") return ehall::run_plugins_command(args);
+        std::cerr << "unknown command '" << command << "'\n\n" << usage;
+        return 2;
+    } catch (const ehall::ConfigError& e) {
+        std::cerr << "ehall: invalid configuration: " << e.what() << "\n";
+        return 78;  // EX_CONFIG
+    } catch (const po::error& e) {
+        std::cerr << "ehall " << command << ": " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "ehall " << command << ": " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,15 @@
+#include "gateway/observability_routes.hpp"
+
+namespace ehall {
+
+void add_observability_routes(Router& router, Metrics& metrics, Journal& journal) {
+    router.add(http::verb::get, "/healthz", [](const Exchange&, Reply reply) {
+        reply(json_response(http::status::ok, {{"status", "ok"}}));
+    });
+    router.add(http::verb::get, "/metrics", [&metrics, &journal](const Exchange&, Reply reply) {
+        reply(make_response(http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
+                            metrics.render(journal.stats())));
+    });
+}
+
+}  // namespace ehall

@@ -1,0 +1,49 @@
+#include "gateway/random_token.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+#include <sodium.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace ehall {
+
+namespace {
+void ensure_sodium() {
+    static const int ready = sodium_init();
+    if (ready < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+
+std::string to_hex(const unsigned char* data, std::size_t size) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out(size * 2, '0');
+    for (std::size_t i = 0; i < size; ++i) {
+        out[2 * i] = digits[data[i] >> 4];
+        out[2 * i + 1] = digits[data[i] & 0xf];
+    }
+    return out;
+}
+}  // namespace
+
+std::string random_hex(std::size_t bytes) {
+    ensure_sodium();
+    std::vector<unsigned char> buffer(bytes);
+    randombytes_buf(buffer.data(), buffer.size());
+    return to_hex(buffer.data(), buffer.size());
+}
+
+std::string sha256_hex(std::string_view data) {
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+    return to_hex(digest, sizeof digest);
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+    // Compare digests so the length of a secret does not leak through timing either.
+    std::string da = sha256_hex(a);
+    std::string db = sha256_hex(b);
+    return CRYPTO_memcmp(da.data(), db.data(), da.size()) == 0;
+}
+
+}  // namespace ehall

@@ -1,0 +1,17 @@
+// Random identifiers and secrets from the OS's CSPRNG (libsodium).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ehall {
+
+// `bytes` random bytes as lowercase hex (2 * bytes characters).
+std::string random_hex(std::size_t bytes);
+// Hex SHA-256 of `data`: how tokens are stored, so a leaked table holds no usable token.
+std::string sha256_hex(std::string_view data);
+// Compares in time independent of where the inputs differ.
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace ehall

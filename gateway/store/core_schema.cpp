@@ -1,0 +1,150 @@
+// The gateway's own schema, as numbered migrations. Plugins add their tables through
+// their manifests' migrations; these are the tables several parts of the system share.
+#include "gateway/store/core_schema.hpp"
+
+namespace ehall {
+
+const std::vector<Migration>& core_migrations() {
+    static const std::vector<Migration> migrations = {
+        {1, R"sql(
+CREATE TABLE customers (
+    msisdn TEXT PRIMARY KEY CHECK (length(msisdn) = 11),
+    name TEXT NOT NULL,
+    brand TEXT NOT NULL CHECK (brand IN ('全球通', '动感地带', '神州行')),
+    home_area TEXT NOT NULL,
+    join_date TEXT NOT NULL,            -- YYYY-MM-DD, Asia/Shanghai
+    password_hash TEXT,                 -- libsodium argon2id string, NULL: no password set
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'closed')),
+    tier TEXT NOT NULL DEFAULT 'standard',
+    bank_card TEXT                      -- masked bound card, NULL when none
+);
+CREATE TABLE accounts (
+    msisdn TEXT PRIMARY KEY REFERENCES customers(msisdn),
+    balance_fen INTEGER NOT NULL DEFAULT 0,
+    points INTEGER NOT NULL DEFAULT 0 CHECK (points >= 0),
+    ecoins INTEGER NOT NULL DEFAULT 0 CHECK (ecoins >= 0)
+);
+CREATE TABLE bills (
+    id INTEGER PRIMARY KEY,
+    msisdn TEXT NOT NULL REFERENCES customers(msisdn),
+    month TEXT NOT NULL,                -- YYYY-MM, the month billed
+    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+    status TEXT NOT NULL CHECK (status IN ('due', 'paid')),
+    issued_at_ms INTEGER NOT NULL,
+    paid_at_ms INTEGER,
+    UNIQUE (msisdn, month)
+);
+-- Every movement of balance: payments, top-ups, bill settlements, fees.
+CREATE TABLE balance_ledger (
+    id INTEGER PRIMARY KEY,
+    msisdn TEXT NOT NULL REFERENCES customers(msisdn),
+    ts_ms INTEGER NOT NULL,
+    delta_fen INTEGER NOT NULL,
+    kind TEXT NOT NULL,                 -- payment, topup, voucher, bill_settlement, fee, credit
+    channel TEXT,
+    reference TEXT
+);
+CREATE INDEX balance_ledger_by_customer ON balance_ledger (msisdn, ts_ms);
+CREATE TABLE payments (
+    id INTEGER PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    msisdn TEXT NOT NULL REFERENCES customers(msisdn),
+    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+    method TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    terminal_id TEXT,
+    ts_ms INTEGER NOT NULL,
+    result_json TEXT NOT NULL
+);
+CREATE INDEX payments_by_customer ON payments (msisdn, ts_ms);
+CREATE TABLE vouchers (
+    pin TEXT PRIMARY KEY CHECK (length(pin) = 19),
+    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+    used_by TEXT,
+    used_at_ms INTEGER
+);
+CREATE TABLE points_ledger (
+    id INTEGER PRIMARY KEY,
+    msisdn TEXT NOT NULL REFERENCES customers(msisdn),
+    ts_ms INTEGER NOT NULL,
+    points_delta INTEGER NOT NULL DEFAULT 0,
+    ecoins_delta INTEGER NOT NULL DEFAULT 0,
+    reason TEXT NOT NULL,
+    reference TEXT
+);
+CREATE TABLE rewards (
+    item TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('phone_credit', 'service_fee', 'gift', 'merchant_voucher')),
+    points_price INTEGER NOT NULL DEFAULT 0,
+    ecoins_price INTEGER NOT NULL DEFAULT 0,
+    value_fen INTEGER NOT NULL DEFAULT 0,
+    stock INTEGER,                      -- NULL: unlimited
+    brands TEXT NOT NULL DEFAULT ''     -- comma-separated brands, empty: all
+);
+CREATE TABLE segments (
+    msisdn TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (msisdn, tag)
+);
+CREATE TABLE offers (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    sms_text TEXT NOT NULL,
+    web_text TEXT NOT NULL,
+    segment_tags TEXT NOT NULL DEFAULT '',
+    brands TEXT NOT NULL DEFAULT '',
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL,
+    priority INTEGER NOT NULL DEFAULT 0,
+    target_plugin TEXT NOT NULL,
+    target_operation TEXT NOT NULL,
+    target_params TEXT NOT NULL DEFAULT '{}',
+    control_percent INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'active'
+);
+CREATE TABLE terminals (
+    id TEXT PRIMARY KEY,
+    hall TEXT NOT NULL,
+    location TEXT NOT NULL DEFAULT '',
+    key TEXT NOT NULL,                  -- HMAC key, shared with the terminal
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
+    last_seen_ms INTEGER,
+    device_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE plugin_channels (
+    plugin TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+    PRIMARY KEY (plugin, channel)
+);
+CREATE TABLE ops_audit (
+    id INTEGER PRIMARY KEY,
+    ts_ms INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    before_json TEXT,
+    after_json TEXT
+);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,        -- SHA-256 of the bearer token, never the token
+    msisdn TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    terminal_id TEXT,
+    created_ms INTEGER NOT NULL,
+    last_seen_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL,
+    csrf_token TEXT NOT NULL
+);
+CREATE TABLE login_failures (
+    msisdn TEXT NOT NULL,
+    ts_ms INTEGER NOT NULL
+);
+CREATE INDEX login_failures_by_customer ON login_failures (msisdn, ts_ms);
+)sql"},
+    };
+    return migrations;
+}
+
+}  // namespace ehall

@@ -1,0 +1,14 @@
+// The billing plugin's read operations: balance, bills, payment and top-up history.
+#pragma once
+
+#include "gateway/plugin_api.hpp"
+
+namespace ehall::billing {
+
+ServiceResult read_balance(Store& store, const std::string& msisdn);
+// The latest bill and the six months before it, with what is still due.
+ServiceResult read_bills(Store& store, const std::string& msisdn);
+// The latest payments and top-ups, newest first.
+ServiceResult read_history(Store& store, const std::string& msisdn);
+
+}  // namespace ehall::billing

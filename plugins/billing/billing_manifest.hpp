@@ -1,0 +1,9 @@
+#pragma once
+
+#include "gateway/plugin_api.hpp"
+
+namespace ehall::billing {
+
+Manifest billing_manifest();
+
+}  // namespace ehall::billing
