@@ -22,7 +22,7 @@ std::chrono::microseconds since(std::chrono::steady_clock::time_point start) {
 
 Dispatcher::Dispatcher(const Config& config, PluginHost& host, PluginEnablement& enablement,
                        Journal& journal, Metrics& metrics, boost::asio::thread_pool& workers,
-                       boost::asio::any_io_executor timers)
+                       DeadlineWatch& deadlines)
     : config_(config),
       host_(host),
       enablement_(enablement),
@@ -30,7 +30,7 @@ Dispatcher::Dispatcher(const Config& config, PluginHost& host, PluginEnablement&
       metrics_(metrics),
       rate_limiter_(config.gateway.rate_per_min),
       workers_(workers),
-      timers_(std::move(timers)) {}
+      deadlines_(deadlines) {}
 
 std::optional<ServiceResult> Dispatcher::check(ServiceRequest& request, const PluginModule* module,
                                                const OperationSpec* operation) {
@@ -75,7 +75,7 @@ void Dispatcher::dispatch(ServiceRequest request, Done done) {
         record(request, business, result, since(started));
         done(std::move(result));
     };
-    invoke_guarded(module->plugin(), std::move(request), timeout, workers_, timers_,
+    invoke_guarded(module->plugin(), std::move(request), timeout, workers_, deadlines_,
                    std::move(finished));
 }
 

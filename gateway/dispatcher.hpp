@@ -4,13 +4,13 @@
 // the plugin guarded by a deadline; then count the result and journal it.
 #pragma once
 
-#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <functional>
 #include <utility>
 #include <vector>
 
 #include "gateway/config/config.hpp"
+#include "gateway/deadline_watch.hpp"
 #include "gateway/host/plugin_enablement.hpp"
 #include "gateway/host/plugin_host.hpp"
 #include "gateway/journal/journal.hpp"
@@ -28,7 +28,7 @@ class Dispatcher {
 public:
     Dispatcher(const Config& config, PluginHost& host, PluginEnablement& enablement,
                Journal& journal, Metrics& metrics, boost::asio::thread_pool& workers,
-               boost::asio::any_io_executor timers);
+               DeadlineWatch& deadlines);
 
     using Done = std::function<void(ServiceResult)>;
     // Calls `done` exactly once, possibly on another thread.
@@ -55,7 +55,7 @@ private:
     Metrics& metrics_;
     RateLimiter rate_limiter_;
     boost::asio::thread_pool& workers_;
-    boost::asio::any_io_executor timers_;
+    DeadlineWatch& deadlines_;
 };
 
 }  // namespace ehall

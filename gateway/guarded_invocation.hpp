@@ -3,16 +3,16 @@
 // comes first is the only result delivered.
 #pragma once
 
-#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 
+#include "gateway/deadline_watch.hpp"
 #include "gateway/plugin_api.hpp"
 
 namespace ehall {
 
 void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::milliseconds timeout,
-                    boost::asio::thread_pool& workers, boost::asio::any_io_executor timers,
+                    boost::asio::thread_pool& workers, DeadlineWatch& deadlines,
                     Plugin::Done done);
 
 }  // namespace ehall

@@ -1,6 +1,5 @@
 #include "gateway/logging.hpp"
 
-#include <spdlog/async.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -12,12 +11,14 @@ void setup_logging(const std::string& level, bool access_log) {
     service->set_level(spdlog::level::from_str(level));
     spdlog::set_default_logger(service);
     if (access_log) {
-        spdlog::init_thread_pool(8192, 1);
-        auto access = spdlog::create_async_nb<spdlog::sinks::stdout_sink_mt>("access");
+        // Buffered and flushed once a second: a write per request would cost more than
+        // the request.
+        auto access = spdlog::stdout_logger_mt("access");
         access->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","log":"access",%v)",
                             spdlog::pattern_time_type::utc);
-        access->flush_on(spdlog::level::info);
+        access->flush_on(spdlog::level::warn);
     }
+    spdlog::flush_every(std::chrono::seconds(1));
 }
 
 }  // namespace ehall

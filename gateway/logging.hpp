@@ -1,5 +1,5 @@
 // Log set-up: the service log on stderr, the access log (one JSON object a line) on
-// stdout through an async logger that drops its oldest lines rather than slow requests.
+// stdout, buffered.
 #pragma once
 
 #include <string>

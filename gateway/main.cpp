@@ -81,7 +81,9 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     PluginEnablement enablement(store);
     CustomerSessions sessions(store, config.web.session_idle);
     CustomerLogin login(store, config.web.lockout_attempts, config.web.lockout_window);
-    Dispatcher dispatcher(config, host, enablement, journal, metrics, workers, io.get_executor());
+    DeadlineWatch deadlines(io.get_executor(), std::chrono::milliseconds(10));
+    deadlines.start();
+    Dispatcher dispatcher(config, host, enablement, journal, metrics, workers, deadlines);
 
     Router router;
     add_observability_routes(router, metrics, journal);
@@ -110,6 +112,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
         if (ec) return;
         spdlog::info("signal {}: stopping; finishing in-flight requests", signal);
         server.shutdown(config.gateway.shutdown_grace, [&] {
+            deadlines.stop();
             work.reset();
             io.stop();
         });

@@ -36,16 +36,30 @@ void PluginEnablement::register_plugin(const std::string& plugin,
                 {plugin, std::string(channel), std::int64_t{on}});
         }
     });
+    reload();
+}
+
+void PluginEnablement::reload() {
+    std::map<std::pair<std::string, std::string>, bool, std::less<>> fresh;
+    store_.read([&](Transaction& tx) {
+        for (const auto& row : tx.query("SELECT plugin, channel, enabled FROM plugin_channels")) {
+            fresh[{row.text("plugin"), row.text("channel")}] = row.integer("enabled") != 0;
+        }
+    });
+    std::lock_guard lock(snapshot_mutex_);
+    snapshot_ = std::move(fresh);
+    loaded_at_ = std::chrono::steady_clock::now();
 }
 
 bool PluginEnablement::enabled(const std::string& plugin, std::string_view channel) {
-    bool on = false;
-    store_.read([&](Transaction& tx) {
-        auto rows = tx.query("SELECT enabled FROM plugin_channels WHERE plugin = ? AND channel = ?",
-                             {plugin, std::string(channel)});
-        on = !rows.empty() && rows.front().integer("enabled") != 0;
-    });
-    return on;
+    std::unique_lock lock(snapshot_mutex_);
+    if (std::chrono::steady_clock::now() - loaded_at_ >= refresh_after_) {
+        lock.unlock();
+        reload();
+        lock.lock();
+    }
+    auto it = snapshot_.find(std::make_pair(plugin, std::string(channel)));
+    return it != snapshot_.end() && it->second;
 }
 
 std::map<std::string, bool> PluginEnablement::channels(const std::string& plugin) {
@@ -70,6 +84,7 @@ std::map<std::string, bool> PluginEnablement::set(const std::string& plugin,
         record_audit(tx, actor, enabled ? "plugin.enable" : "plugin.disable", plugin,
                      nlohmann::json(before).dump(), nlohmann::json(after).dump());
     });
+    reload();
     return after;
 }
 

@@ -1,9 +1,13 @@
-// Which plugin is enabled on which channel: persisted in the store, so every gateway
-// instance sees a change at once, and every change audited.
+// Which plugin is enabled on which channel: persisted in the store and audited. Each
+// request asks enabled(); the answer comes from a snapshot of the table that this instance
+// refreshes on its own changes at once and on other instances' changes within
+// `refresh_after` (DESIGN §9: the store, not memory, is the truth).
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +21,9 @@ bool is_known_channel(std::string_view channel);
 
 class PluginEnablement {
 public:
-    explicit PluginEnablement(Store& store) : store_(store) {}
+    explicit PluginEnablement(Store& store,
+                              std::chrono::milliseconds refresh_after = std::chrono::seconds(1))
+        : store_(store), refresh_after_(refresh_after) {}
 
     // First sight of a plugin: enable it on `default_channels`, disable it elsewhere.
     // Existing rows are kept: an ops decision survives restarts.
@@ -31,7 +37,13 @@ public:
                                     const std::string& actor);
 
 private:
+    void reload();
+
     Store& store_;
+    std::chrono::milliseconds refresh_after_;
+    std::mutex snapshot_mutex_;
+    std::map<std::pair<std::string, std::string>, bool, std::less<>> snapshot_;
+    std::chrono::steady_clock::time_point loaded_at_{};
 };
 
 }  // namespace ehall

@@ -21,6 +21,23 @@ bool valid_plugin_id(const std::string& id) {
 
 }  // namespace
 
+std::filesystem::path PluginHost::module_file(const std::string& id) const {
+    // module_dir_ may list several directories, separated by ':', searched in order.
+    const std::string dirs = module_dir_.string();
+    std::size_t start = 0;
+    std::filesystem::path first;
+    while (start <= dirs.size()) {
+        std::size_t colon = dirs.find(':', start);
+        if (colon == std::string::npos) colon = dirs.size();
+        std::filesystem::path candidate =
+            std::filesystem::path(dirs.substr(start, colon - start)) / (id + ".so");
+        if (first.empty()) first = candidate;
+        if (std::filesystem::exists(candidate)) return candidate;
+        start = colon + 1;
+    }
+    return first;
+}
+
 PluginHost::PluginHost(Store& store, const Config& config, std::filesystem::path module_dir)
     : store_(store), config_(config), module_dir_(std::move(module_dir)) {}
 
@@ -41,7 +58,7 @@ void PluginHost::start() {
         }
         std::unique_ptr<PluginModule> module;
         try {
-            module = PluginModule::load(module_dir_ / (id + ".so"), id);
+            module = PluginModule::load(module_file(id), id);
         } catch (const std::exception& e) {
             spdlog::error("plugin {} refused: {}", id, e.what());
             refused_.emplace_back(id, e.what());

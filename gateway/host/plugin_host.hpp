@@ -15,6 +15,7 @@ namespace ehall {
 
 class PluginHost {
 public:
+    // `module_dir` holds <id>.so files; several directories may be given, ':'-separated.
     PluginHost(Store& store, const Config& config, std::filesystem::path module_dir);
     ~PluginHost();
 
@@ -29,6 +30,8 @@ public:
     const std::vector<std::pair<std::string, std::string>>& refused() const { return refused_; }
 
 private:
+    std::filesystem::path module_file(const std::string& id) const;
+
     struct Running {
         std::unique_ptr<PluginModule> module;
         std::unique_ptr<HostContext> context;

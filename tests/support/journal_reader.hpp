@@ -1,0 +1,14 @@
+// Reads the journal's `interactions` table (DESIGN §5) with the sqlite3 C API, after the
+// server has stopped, so the tests check what was written, not what the server says.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace ehall::test {
+
+// Every row in id order, one JSON object per row: column name -> integer, text or null.
+std::vector<nlohmann::json> read_interactions(const std::filesystem::path& journal_db);
+
+}  // namespace ehall::test
