@@ -9,7 +9,6 @@
 
 namespace ehall {
 
-
 namespace clock_detail {
 inline constexpr std::int64_t shanghai_offset_ms = 8LL * 3600 * 1000;
 

@@ -24,7 +24,8 @@ const std::string& decoy_hash() {
 }  // namespace
 
 std::string CustomerLogin::verify(const std::string& msisdn, const std::string& password) {
-    if (!is_mobile_number(msisdn) || !six_digits(password)) return "bad_request";
+    if (!is_mobile_number(msisdn) || !six_digits(password))
+        return "bad_request";
     const std::int64_t now = now_ms();
     const std::int64_t since =
         now - std::chrono::duration_cast<std::chrono::milliseconds>(window_).count();
@@ -32,17 +33,20 @@ std::string CustomerLogin::verify(const std::string& msisdn, const std::string& 
     std::string stored_hash;
     std::string status;
     store_.read([&](Transaction& tx) {
-        failures = tx.query("SELECT count(*) AS n FROM login_failures WHERE msisdn = ? AND ts_ms > ?",
-                            {msisdn, since})
-                       .front()
-                       .integer("n");
-        auto rows = tx.query("SELECT password_hash, status FROM customers WHERE msisdn = ?", {msisdn});
+        failures =
+            tx.query("SELECT count(*) AS n FROM login_failures WHERE msisdn = ? AND ts_ms > ?",
+                     {msisdn, since})
+                .front()
+                .integer("n");
+        auto rows =
+            tx.query("SELECT password_hash, status FROM customers WHERE msisdn = ?", {msisdn});
         if (!rows.empty()) {
             stored_hash = rows.front().text("password_hash");
             status = rows.front().text("status");
         }
     });
-    if (failures >= attempts_) return "locked";
+    if (failures >= attempts_)
+        return "locked";
     bool known = !stored_hash.empty() && status == "active";
     bool good = verify_password(known ? stored_hash : decoy_hash(), password) && known;
     store_.write([&](Transaction& tx) {
@@ -53,7 +57,8 @@ std::string CustomerLogin::verify(const std::string& msisdn, const std::string& 
             tx.execute("DELETE FROM login_failures WHERE ts_ms < ?", {since});
         }
     });
-    if (good) return "ok";
+    if (good)
+        return "ok";
     return failures + 1 >= attempts_ ? "locked" : "unauthenticated";
 }
 

@@ -10,7 +10,7 @@
 namespace ehall {
 
 class CustomerLogin {
-public:
+  public:
     CustomerLogin(Store& store, unsigned attempts, std::chrono::minutes window)
         : store_(store), attempts_(attempts), window_(window) {}
 
@@ -18,7 +18,7 @@ public:
     // "unauthenticated" (unknown number or wrong password) or "locked".
     std::string verify(const std::string& msisdn, const std::string& password);
 
-private:
+  private:
     Store& store_;
     unsigned attempts_;
     std::chrono::minutes window_;

@@ -31,7 +31,8 @@ CustomerSessions::Opened CustomerSessions::open(const std::string& msisdn,
 }
 
 std::optional<CustomerSession> CustomerSessions::find(const std::string& token) {
-    if (token.size() != 64) return std::nullopt;
+    if (token.size() != 64)
+        return std::nullopt;
     std::string hash = sha256_hex(token);
     std::int64_t now = now_ms();
     std::optional<CustomerSession> found;
@@ -41,7 +42,8 @@ std::optional<CustomerSession> CustomerSessions::find(const std::string& token) 
             "SELECT msisdn, channel, terminal_id, csrf_token, last_seen_ms FROM sessions "
             "WHERE token_hash = ? AND expires_ms > ?",
             {hash, now});
-        if (rows.empty()) return;
+        if (rows.empty())
+            return;
         const Row& row = rows.front();
         found = CustomerSession{hash.substr(0, 16), row.text("msisdn"), row.text("channel"),
                                 row.text("terminal_id"), row.text("csrf_token")};

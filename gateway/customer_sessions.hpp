@@ -19,7 +19,7 @@ struct CustomerSession {
 };
 
 class CustomerSessions {
-public:
+  public:
     CustomerSessions(Store& store, std::chrono::minutes idle_expiry)
         : store_(store), idle_expiry_(idle_expiry) {}
 
@@ -34,7 +34,7 @@ public:
     void close(const std::string& token);
     std::chrono::minutes idle_expiry() const { return idle_expiry_; }
 
-private:
+  private:
     Store& store_;
     std::chrono::minutes idle_expiry_;
 };

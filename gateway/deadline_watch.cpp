@@ -33,10 +33,12 @@ void DeadlineWatch::cancel(const Key& key) {
 }
 
 void DeadlineWatch::schedule() {
-    if (stopped_) return;
+    if (stopped_)
+        return;
     timer_.expires_after(tick_);
     timer_.async_wait([this](boost::system::error_code ec) {
-        if (ec) return;
+        if (ec)
+            return;
         check();
         schedule();
     });
@@ -52,7 +54,8 @@ void DeadlineWatch::check() {
             watched_.erase(watched_.begin());
         }
     }
-    for (auto& callback : expired) callback();
+    for (auto& callback : expired)
+        callback();
 }
 
 }  // namespace ehall

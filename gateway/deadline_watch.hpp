@@ -13,7 +13,7 @@
 namespace ehall {
 
 class DeadlineWatch {
-public:
+  public:
     using Clock = std::chrono::steady_clock;
     struct Key {
         Clock::time_point deadline;
@@ -30,7 +30,7 @@ public:
     Key watch(Clock::time_point deadline, std::function<void()> expired);
     void cancel(const Key& key);
 
-private:
+  private:
     void schedule();
     void check();
 

@@ -11,7 +11,9 @@ namespace ehall {
 
 namespace {
 
-std::string bounded(const std::string& text) { return text.substr(0, 64); }
+std::string bounded(const std::string& text) {
+    return text.substr(0, 64);
+}
 
 std::chrono::microseconds since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
@@ -34,8 +36,10 @@ Dispatcher::Dispatcher(const Config& config, PluginHost& host, PluginEnablement&
 
 std::optional<ServiceResult> Dispatcher::check(ServiceRequest& request, const PluginModule* module,
                                                const OperationSpec* operation) {
-    if (!module) return ServiceResult::error("not_found", "no such plugin");
-    if (!operation) return ServiceResult::error("unknown_operation", "no such operation");
+    if (!module)
+        return ServiceResult::error("not_found", "no such plugin");
+    if (!operation)
+        return ServiceResult::error("unknown_operation", "no such operation");
     if (!enablement_.enabled(request.plugin, request.channel)) {
         return ServiceResult::error("plugin_disabled");
     }
@@ -45,9 +49,8 @@ std::optional<ServiceResult> Dispatcher::check(ServiceRequest& request, const Pl
     if (auto problem = validate_params(*operation, request.params)) {
         return ServiceResult::error("bad_request", *problem);
     }
-    if (!request.customer.empty() &&
-        !rate_limiter_.allow(request.channel + ":" + request.customer,
-                             std::chrono::steady_clock::now())) {
+    if (!request.customer.empty() && !rate_limiter_.allow(request.channel + ":" + request.customer,
+                                                          std::chrono::steady_clock::now())) {
         return ServiceResult::error("rate_limited");
     }
     return std::nullopt;
@@ -82,7 +85,8 @@ void Dispatcher::dispatch(ServiceRequest request, Done done) {
 std::vector<AvailableOperation> Dispatcher::enabled_operations(std::string_view channel) {
     std::vector<AvailableOperation> available;
     for (const auto& id : host_.ids()) {
-        if (!enablement_.enabled(id, channel)) continue;
+        if (!enablement_.enabled(id, channel))
+            continue;
         const Manifest& manifest = host_.find(id)->manifest();
         for (const auto& operation : manifest.operations) {
             available.push_back({&manifest, &operation});

@@ -25,7 +25,7 @@ struct AvailableOperation {
 };
 
 class Dispatcher {
-public:
+  public:
     Dispatcher(const Config& config, PluginHost& host, PluginEnablement& enablement,
                Journal& journal, Metrics& metrics, boost::asio::thread_pool& workers,
                DeadlineWatch& deadlines);
@@ -44,7 +44,7 @@ public:
 
     boost::asio::thread_pool& workers() { return workers_; }
 
-private:
+  private:
     std::optional<ServiceResult> check(ServiceRequest& request, const PluginModule* module,
                                        const OperationSpec* operation);
 

@@ -1,8 +1,8 @@
 #include "gateway/guarded_invocation.hpp"
 
+#include <spdlog/spdlog.h>
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
-#include <spdlog/spdlog.h>
 
 namespace ehall {
 
@@ -13,7 +13,8 @@ struct Invocation {
         : deadlines(deadlines), done(std::move(done)) {}
 
     void finish(ServiceResult result) {
-        if (finished.exchange(true)) return;
+        if (finished.exchange(true))
+            return;
         deadlines.cancel(deadline);
         done(std::move(result));
     }
@@ -30,11 +31,9 @@ void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::millise
                     boost::asio::thread_pool& workers, DeadlineWatch& deadlines,
                     Plugin::Done done) {
     auto invocation = std::make_shared<Invocation>(deadlines, std::move(done));
-    invocation->deadline =
-        deadlines.watch(DeadlineWatch::Clock::now() + timeout, [invocation] {
-            invocation->finish(
-                ServiceResult::error("timeout", "the service did not answer in time"));
-        });
+    invocation->deadline = deadlines.watch(DeadlineWatch::Clock::now() + timeout, [invocation] {
+        invocation->finish(ServiceResult::error("timeout", "the service did not answer in time"));
+    });
     // Runs inline when the caller is already a worker (the usual case: channels do their
     // store work there), else hops onto the pool.
     boost::asio::dispatch(workers, [invocation, &plugin, request = std::move(request)] {

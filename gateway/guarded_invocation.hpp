@@ -12,7 +12,6 @@
 namespace ehall {
 
 void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::milliseconds timeout,
-                    boost::asio::thread_pool& workers, DeadlineWatch& deadlines,
-                    Plugin::Done done);
+                    boost::asio::thread_pool& workers, DeadlineWatch& deadlines, Plugin::Done done);
 
 }  // namespace ehall

@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -10,13 +11,12 @@
 #include <boost/program_options.hpp>
 #include <fstream>
 #include <iostream>
-#include <spdlog/spdlog.h>
 #include <thread>
 
 #include "channels/web/web_api.hpp"
 #include "gateway/admin/admin_api.hpp"
-#include "gateway/clock.hpp"
 #include "gateway/cli/plugins_command.hpp"
+#include "gateway/clock.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/customer_login.hpp"
 #include "gateway/customer_sessions.hpp"
@@ -48,7 +48,8 @@ void raise_open_files_limit() {
     rlimit limit{};
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
         limit.rlim_cur = limit.rlim_max;
-        if (setrlimit(RLIMIT_NOFILE, &limit) != 0) spdlog::warn("could not raise RLIMIT_NOFILE");
+        if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+            spdlog::warn("could not raise RLIMIT_NOFILE");
     }
 }
 
@@ -104,12 +105,14 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     spdlog::info("ehall listening on http://{}:{} ({} mode, {} network threads, {} workers)",
                  config.gateway.host, server.port(), config.mode, config.gateway.threads,
                  config.gateway.worker_threads);
-    if (!port_file.empty()) std::ofstream(port_file) << server.port() << "\n";
+    if (!port_file.empty())
+        std::ofstream(port_file) << server.port() << "\n";
 
     auto work = asio::make_work_guard(io);
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {
-        if (ec) return;
+        if (ec)
+            return;
         spdlog::info("signal {}: stopping; finishing in-flight requests", signal);
         server.shutdown(config.gateway.shutdown_grace, [&] {
             deadlines.stop();
@@ -118,9 +121,11 @@ int serve(const ehall::Config& config, const std::string& port_file) {
         });
     });
     std::vector<std::thread> threads;
-    for (unsigned i = 1; i < config.gateway.threads; ++i) threads.emplace_back([&] { io.run(); });
+    for (unsigned i = 1; i < config.gateway.threads; ++i)
+        threads.emplace_back([&] { io.run(); });
     io.run();
-    for (auto& thread : threads) thread.join();
+    for (auto& thread : threads)
+        thread.join();
     workers.join();
     host.stop();
     journal.stop();
@@ -147,8 +152,10 @@ int run_serve(const std::vector<std::string>& args) {
     }
     // Command-line flags win over the environment, which wins over the file.
     auto env = ehall::ehall_environment();
-    if (vm.count("listen")) env["EHALL_LISTEN"] = vm["listen"].as<std::string>();
-    if (vm.count("data-dir")) env["EHALL_DATA_DIR"] = vm["data-dir"].as<std::string>();
+    if (vm.count("listen"))
+        env["EHALL_LISTEN"] = vm["listen"].as<std::string>();
+    if (vm.count("data-dir"))
+        env["EHALL_DATA_DIR"] = vm["data-dir"].as<std::string>();
     ehall::Config config = ehall::load_config(vm["config"].as<std::string>(), env);
     ehall::setup_logging(config.log_level, config.gateway.access_log);
     return serve(config, vm["port-file"].as<std::string>());
@@ -165,8 +172,10 @@ int main(int argc, char** argv) {
     std::string command = args[0];
     args.erase(args.begin());
     try {
-        if (command == "serve") return run_serve(args);
-        if (command == "plugins") return ehall::run_plugins_command(args);
+        if (command == "serve")
+            return run_serve(args);
+        if (command == "plugins")
+            return ehall::run_plugins_command(args);
         std::cerr << "unknown command '" << command << "'\n\n" << usage;
         return 2;
     } catch (const ehall::ConfigError& e) {

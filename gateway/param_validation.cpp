@@ -8,8 +8,8 @@ namespace ehall {
 namespace {
 
 bool all_digits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(),
-                                        [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool has_control_characters(std::string_view text) {
@@ -42,7 +42,8 @@ std::optional<std::string> check_integer(const ParamSpec& spec, nlohmann::json& 
 }
 
 std::optional<std::string> check_string(const ParamSpec& spec, const nlohmann::json& value) {
-    if (!value.is_string()) return "parameter '" + spec.name + "' must be a string";
+    if (!value.is_string())
+        return "parameter '" + spec.name + "' must be a string";
     const std::string& text = value.get_ref<const std::string&>();
     switch (spec.type) {
         case ParamType::text:
@@ -64,7 +65,8 @@ std::optional<std::string> check_string(const ParamSpec& spec, const nlohmann::j
             auto length = static_cast<std::int64_t>(text.size());
             if (!all_digits(text) || (spec.max > 0 && (length < spec.min || length > spec.max))) {
                 std::string lengths = std::to_string(spec.min);
-                if (spec.max != spec.min) lengths.append("-").append(std::to_string(spec.max));
+                if (spec.max != spec.min)
+                    lengths.append("-").append(std::to_string(spec.max));
                 return "parameter '" + spec.name + "' must be " + lengths + " digits";
             }
             return std::nullopt;
@@ -73,7 +75,8 @@ std::optional<std::string> check_string(const ParamSpec& spec, const nlohmann::j
             if (std::find(spec.choices.begin(), spec.choices.end(), text) == spec.choices.end()) {
                 std::string allowed;
                 for (const auto& choice : spec.choices) {
-                    if (!allowed.empty()) allowed.append(", ");
+                    if (!allowed.empty())
+                        allowed.append(", ");
                     allowed.append(choice);
                 }
                 return "parameter '" + spec.name + "' must be one of " + allowed;
@@ -90,26 +93,30 @@ bool is_mobile_number(std::string_view text) {
     return text.size() == 11 && all_digits(text) && text[0] == '1' && text[1] >= '3';
 }
 
-std::optional<std::string> validate_params(const OperationSpec& operation,
-                                           nlohmann::json& params) {
-    if (params.is_null()) params = nlohmann::json::object();
-    if (!params.is_object()) return "parameters must be a JSON object";
+std::optional<std::string> validate_params(const OperationSpec& operation, nlohmann::json& params) {
+    if (params.is_null())
+        params = nlohmann::json::object();
+    if (!params.is_object())
+        return "parameters must be a JSON object";
     for (const auto& [name, value] : params.items()) {
         bool known = std::any_of(operation.params.begin(), operation.params.end(),
                                  [&](const ParamSpec& spec) { return spec.name == name; });
-        if (!known) return "unknown parameter '" + name + "'";
+        if (!known)
+            return "unknown parameter '" + name + "'";
     }
     for (const auto& spec : operation.params) {
         auto it = params.find(spec.name);
         if (it == params.end() || it->is_null()) {
-            if (spec.required) return "missing parameter '" + spec.name + "'";
+            if (spec.required)
+                return "missing parameter '" + spec.name + "'";
             params.erase(spec.name);
             continue;
         }
         auto problem = (spec.type == ParamType::integer || spec.type == ParamType::amount)
                            ? check_integer(spec, *it)
                            : check_string(spec, *it);
-        if (problem) return problem;
+        if (problem)
+            return problem;
     }
     return std::nullopt;
 }

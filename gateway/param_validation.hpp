@@ -12,8 +12,7 @@
 namespace ehall {
 
 // Returns a message naming the offending parameter, or nothing when `params` is valid.
-std::optional<std::string> validate_params(const OperationSpec& operation,
-                                           nlohmann::json& params);
+std::optional<std::string> validate_params(const OperationSpec& operation, nlohmann::json& params);
 
 bool is_mobile_number(std::string_view text);
 

@@ -50,7 +50,7 @@ struct OperationSpec {
     std::string name{};      // e.g. "balance"
     std::string title{};     // e.g. "话费余额"
     std::string business{};  // payment, topup, bill_query, balance_query, package_change,
-                           // points_redeem, offer_accept, other
+                             // points_redeem, offer_accept, other
     std::vector<ParamSpec> params{};
     bool needs_customer = true;       // needs a logged-in customer
     bool needs_confirmation = false;  // SMS asks "Y" before running it
@@ -75,7 +75,8 @@ struct Manifest {
 
     const OperationSpec* find(std::string_view operation) const {
         for (const auto& op : operations) {
-            if (op.name == operation) return &op;
+            if (op.name == operation)
+                return &op;
         }
         return nullptr;
     }
@@ -100,7 +101,7 @@ struct ServiceRequest {
 struct ServiceResult {
     std::string code = "ok";
     nlohmann::json data = nlohmann::json::object();
-    std::string message;                    // optional detail for people, never a secret
+    std::string message;                     // optional detail for people, never a secret
     std::optional<std::int64_t> amount_fen;  // money moved, for the journal
     std::string offer_id;                    // offer shown or taken, for the journal
 
@@ -122,7 +123,7 @@ enum class LogLevel { debug, info, warn, error };
 
 // What the host offers a running plugin.
 class PluginContext {
-public:
+  public:
     virtual ~PluginContext() = default;
     virtual Store& store() = 0;
     // The plugin's own section of the config (`plugins.config.<id>`), an object.
@@ -132,7 +133,7 @@ public:
 };
 
 class Plugin {
-public:
+  public:
     using Done = std::function<void(ServiceResult)>;
 
     virtual ~Plugin() = default;
@@ -150,7 +151,7 @@ public:
 // For plugins whose operations finish on the calling thread (the host already runs
 // them off the network threads).
 class SyncPlugin : public Plugin {
-public:
+  public:
     void invoke(const ServiceRequest& request, Done done) final { done(run(request)); }
     virtual ServiceResult run(const ServiceRequest& request) = 0;
 };
@@ -170,11 +171,11 @@ typedef const EhallPluginDescriptor* (*EhallPluginEntry)();
 #define EHALL_PLUGIN_ENTRY_SYMBOL "ehall_plugin_entry"
 
 // Exports the entry point of a module holding plugin class `Type` with id `plugin_id`.
-#define EHALL_DEFINE_PLUGIN(Type, plugin_id)                                                 \
-    extern "C" __attribute__((visibility("default"))) const EhallPluginDescriptor*           \
-    ehall_plugin_entry() {                                                                   \
-        static const EhallPluginDescriptor descriptor{                                       \
-            EHALL_PLUGIN_ABI_VERSION, plugin_id, []() -> ehall::Plugin* { return new Type; }, \
-            [](ehall::Plugin* p) { delete p; }};                                             \
-        return &descriptor;                                                                  \
+#define EHALL_DEFINE_PLUGIN(Type, plugin_id)                                                       \
+    extern "C" __attribute__((visibility("default"))) const EhallPluginDescriptor*                 \
+    ehall_plugin_entry() {                                                                         \
+        static const EhallPluginDescriptor descriptor{EHALL_PLUGIN_ABI_VERSION, plugin_id,         \
+                                                      []() -> ehall::Plugin* { return new Type; }, \
+                                                      [](ehall::Plugin* p) { delete p; }};         \
+        return &descriptor;                                                                        \
     }

@@ -12,7 +12,8 @@ namespace ehall {
 namespace {
 void ensure_sodium() {
     static const int ready = sodium_init();
-    if (ready < 0) throw std::runtime_error("libsodium failed to initialise");
+    if (ready < 0)
+        throw std::runtime_error("libsodium failed to initialise");
 }
 
 std::string to_hex(const unsigned char* data, std::size_t size) {

@@ -3,9 +3,9 @@
 namespace ehall {
 
 bool RateLimiter::allow(const std::string& key, std::chrono::steady_clock::time_point now) {
-    if (per_minute_ == 0) return true;
-    auto minute =
-        std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count();
+    if (per_minute_ == 0)
+        return true;
+    auto minute = std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count();
     std::lock_guard lock(mutex_);
     if (minute != swept_minute_) {
         // Forget the windows of past minutes so the map does not grow without bound.

@@ -11,12 +11,12 @@
 namespace ehall {
 
 class RateLimiter {
-public:
+  public:
     explicit RateLimiter(unsigned per_minute) : per_minute_(per_minute) {}
     // True when `key` may make one more request now; 0 per minute means no limit.
     bool allow(const std::string& key, std::chrono::steady_clock::time_point now);
 
-private:
+  private:
     struct Window {
         std::int64_t minute = 0;
         unsigned count = 0;

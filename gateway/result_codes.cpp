@@ -31,8 +31,7 @@ constexpr std::array codes = {
     CodeInfo{"voucher_invalid", status::unprocessable_entity, "declined", "充值卡密码无效"},
     CodeInfo{"family_number_limit", status::unprocessable_entity, "declined",
              "亲情号码已达上限（5个）"},
-    CodeInfo{"family_number_invalid", status::unprocessable_entity, "declined",
-             "亲情号码无效"},
+    CodeInfo{"family_number_invalid", status::unprocessable_entity, "declined", "亲情号码无效"},
     CodeInfo{"payment_failed", status::unprocessable_entity, "declined", "支付未成功"},
     CodeInfo{"rate_limited", status::too_many_requests, "rejected", "操作过于频繁，请稍后再试"},
     CodeInfo{"internal_error", status::internal_server_error, "error", "系统繁忙，请稍后再试"},
@@ -41,7 +40,8 @@ constexpr std::array codes = {
 
 const CodeInfo* find(std::string_view code) {
     for (const auto& info : codes) {
-        if (info.code == code) return &info;
+        if (info.code == code)
+            return &info;
     }
     return nullptr;
 }

@@ -8,9 +8,11 @@ nlohmann::json result_json(const ServiceResult& result) {
     nlohmann::json body = {
         {"status", result.is_ok() ? "ok" : "error"},
         {"code", result.code},
-        {"message", result.message.empty() ? std::string(message_for(result.code)) : result.message},
+        {"message",
+         result.message.empty() ? std::string(message_for(result.code)) : result.message},
     };
-    if (result.is_ok() || !result.data.empty()) body["data"] = result.data;
+    if (result.is_ok() || !result.data.empty())
+        body["data"] = result.data;
     return body;
 }
 

@@ -12,7 +12,7 @@ namespace ehall {
 namespace {
 
 nlohmann::json param_json(const ParamSpec& spec) {
-    static const char* type_names[] = {"text", "integer", "amount", "msisdn",
+    static const char* type_names[] = {"text",  "integer", "amount", "msisdn",
                                        "phone", "digits",  "choice"};
     nlohmann::json param = {{"name", spec.name},
                             {"type", type_names[static_cast<int>(spec.type)]},
@@ -22,7 +22,8 @@ nlohmann::json param_json(const ParamSpec& spec) {
         param["min"] = spec.min;
         param["max"] = spec.max;
     }
-    if (!spec.choices.empty()) param["choices"] = spec.choices;
+    if (!spec.choices.empty())
+        param["choices"] = spec.choices;
     return param;
 }
 
@@ -71,9 +72,11 @@ HttpResponse WebApi::login(const Exchange& exchange) {
         msisdn = (*body)["msisdn"].get<std::string>();
         code = login_.verify(msisdn, (*body)["password"].get<std::string>());
     }
-    if (is_mobile_number(msisdn)) attempt.customer = msisdn;
+    if (is_mobile_number(msisdn))
+        attempt.customer = msisdn;
     ServiceResult result = code == "ok" ? ServiceResult::ok() : ServiceResult::error(code);
-    if (code == "bad_request") result.message = "expected {\"msisdn\": 11 digits, \"password\": 6 digits}";
+    if (code == "bad_request")
+        result.message = "expected {\"msisdn\": 11 digits, \"password\": 6 digits}";
     HttpResponse response;
     if (result.is_ok()) {
         auto opened = sessions_.open(msisdn, "web");
@@ -84,10 +87,10 @@ HttpResponse WebApi::login(const Exchange& exchange) {
                        {"msisdn", msisdn},
                        {"expires_in", expires_in.count()}};
         response = result_response(result);
-        response.set(http::field::set_cookie,
-                     std::string(session_cookie_name) + "=" + opened.token +
-                         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-                         std::to_string(expires_in.count()));
+        response.set(
+            http::field::set_cookie,
+            std::string(session_cookie_name) + "=" + opened.token +
+                "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(expires_in.count()));
     } else {
         response = result_response(result);
     }
@@ -101,12 +104,14 @@ HttpResponse WebApi::logout(const Exchange& exchange) {
     std::string token;
     bool csrf_ok = false;
     auto session = authenticate(exchange, &token, &csrf_ok);
-    if (!session) return error_response("unauthenticated");
-    if (!csrf_ok) return error_response("forbidden", "missing or wrong X-CSRF-Token");
+    if (!session)
+        return error_response("unauthenticated");
+    if (!csrf_ok)
+        return error_response("forbidden", "missing or wrong X-CSRF-Token");
     sessions_.close(token);
     auto response = result_response(ServiceResult::ok());
-    response.set(http::field::set_cookie, std::string(session_cookie_name) +
-                                              "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    response.set(http::field::set_cookie,
+                 std::string(session_cookie_name) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
     return response;
 }
 
@@ -114,7 +119,8 @@ HttpResponse WebApi::services() {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& available : dispatcher_.enabled_operations("web")) {
         nlohmann::json params = nlohmann::json::array();
-        for (const auto& spec : available.operation->params) params.push_back(param_json(spec));
+        for (const auto& spec : available.operation->params)
+            params.push_back(param_json(spec));
         list.push_back({{"plugin", available.plugin->id},
                         {"plugin_name", available.plugin->name},
                         {"operation", available.operation->name},
@@ -132,11 +138,15 @@ std::optional<CustomerSession> WebApi::authenticate(const Exchange& exchange, st
                                                     bool* csrf_ok) {
     *token = bearer_token(exchange);
     bool from_cookie = token->empty();
-    if (from_cookie) *token = cookie_value(exchange, session_cookie_name);
-    if (token->empty()) return std::nullopt;
+    if (from_cookie)
+        *token = cookie_value(exchange, session_cookie_name);
+    if (token->empty())
+        return std::nullopt;
     auto session = sessions_.find(*token);
-    if (!session || session->channel != "web") return std::nullopt;
-    *csrf_ok = !from_cookie || constant_time_equal(exchange.header("X-CSRF-Token"), session->csrf_token);
+    if (!session || session->channel != "web")
+        return std::nullopt;
+    *csrf_ok =
+        !from_cookie || constant_time_equal(exchange.header("X-CSRF-Token"), session->csrf_token);
     return session;
 }
 
@@ -149,7 +159,8 @@ void WebApi::invoke(const Exchange& exchange, Reply reply) {
     std::string token;
     bool csrf_ok = false;
     if (auto session = authenticate(exchange, &token, &csrf_ok)) {
-        if (!csrf_ok) return reply(error_response("forbidden", "missing or wrong X-CSRF-Token"));
+        if (!csrf_ok)
+            return reply(error_response("forbidden", "missing or wrong X-CSRF-Token"));
         request.customer = session->msisdn;
         request.session_id = session->session_id;
     } else if (!token.empty()) {

@@ -14,13 +14,13 @@ namespace ehall {
 inline constexpr std::string_view session_cookie_name = "ehall_session";
 
 class WebApi {
-public:
+  public:
     WebApi(Dispatcher& dispatcher, CustomerSessions& sessions, CustomerLogin& login)
         : dispatcher_(dispatcher), sessions_(sessions), login_(login) {}
 
     void add_routes(Router& router);
 
-private:
+  private:
     HttpResponse login(const Exchange& exchange);
     HttpResponse logout(const Exchange& exchange);
     HttpResponse services();

@@ -38,10 +38,9 @@ void AdminApi::add_routes(Router& router) {
                 response.set(http::field::www_authenticate, "Bearer realm=\"ehall-admin\"");
                 return reply(std::move(response));
             }
-            reply_from_workers(workers_, std::move(reply),
-                               [this, work, &exchange, actor = *actor] {
-                                   return work(this, exchange, actor);
-                               });
+            reply_from_workers(workers_, std::move(reply), [this, work, &exchange, actor = *actor] {
+                return work(this, exchange, actor);
+            });
         };
     };
     router.add(http::verb::get, "/admin/v1/plugins",
@@ -86,15 +85,19 @@ HttpResponse AdminApi::list_plugins() {
                            {"operations", operations}});
     }
     nlohmann::json refused = nlohmann::json::array();
-    for (const auto& [id, reason] : host_.refused()) refused.push_back({{"id", id}, {"reason", reason}});
+    for (const auto& [id, reason] : host_.refused())
+        refused.push_back({{"id", id}, {"reason", reason}});
     return json_response(http::status::ok, {{"plugins", plugins}, {"refused", refused}});
 }
 
-HttpResponse AdminApi::set_plugin(const Exchange& exchange, bool enabled, const std::string& actor) {
+HttpResponse AdminApi::set_plugin(const Exchange& exchange, bool enabled,
+                                  const std::string& actor) {
     std::string id = exchange.path_param("id");
-    if (!host_.find(id)) return admin_error(http::status::not_found, "not_found", "no such plugin");
+    if (!host_.find(id))
+        return admin_error(http::status::not_found, "not_found", "no such plugin");
     auto body = json_object_body(exchange);
-    if (!body) return admin_error(http::status::bad_request, "bad_request", "body must be a JSON object");
+    if (!body)
+        return admin_error(http::status::bad_request, "bad_request", "body must be a JSON object");
     auto channels_json = body->value("channels", nlohmann::json());
     if (!channels_json.is_array() || channels_json.empty()) {
         return admin_error(http::status::bad_request, "bad_request",
@@ -132,18 +135,19 @@ HttpResponse AdminApi::terminals() {
     nlohmann::json list = nlohmann::json::array();
     const std::int64_t now = now_ms();
     store_.read([&](Transaction& tx) {
-        for (const auto& row : tx.query(
-                 "SELECT id, hall, location, status, last_seen_ms, device_json FROM terminals "
-                 "ORDER BY id")) {
+        for (const auto& row :
+             tx.query("SELECT id, hall, location, status, last_seen_ms, device_json FROM terminals "
+                      "ORDER BY id")) {
             bool seen = !row.is_null("last_seen_ms");
             std::int64_t last_seen = row.integer("last_seen_ms");
-            list.push_back({{"id", row.text("id")},
-                            {"hall", row.text("hall")},
-                            {"location", row.text("location")},
-                            {"status", row.text("status")},
-                            {"last_seen", seen ? shanghai_datetime(last_seen) : ""},
-                            {"stale", !seen || now - last_seen > 5 * 60 * 1000},
-                            {"device", nlohmann::json::parse(row.text("device_json"), nullptr, false)}});
+            list.push_back(
+                {{"id", row.text("id")},
+                 {"hall", row.text("hall")},
+                 {"location", row.text("location")},
+                 {"status", row.text("status")},
+                 {"last_seen", seen ? shanghai_datetime(last_seen) : ""},
+                 {"stale", !seen || now - last_seen > 5 * 60 * 1000},
+                 {"device", nlohmann::json::parse(row.text("device_json"), nullptr, false)}});
         }
     });
     return json_response(http::status::ok, {{"terminals", list}});

@@ -13,14 +13,14 @@
 namespace ehall {
 
 class AdminApi {
-public:
+  public:
     AdminApi(const Config& config, Store& store, PluginHost& host, PluginEnablement& enablement,
              boost::asio::thread_pool& workers)
         : config_(config), store_(store), host_(host), enablement_(enablement), workers_(workers) {}
 
     void add_routes(Router& router);
 
-private:
+  private:
     // The acting admin's audit name, or nothing when the token is missing or wrong.
     std::optional<std::string> authenticate(const Exchange& exchange) const;
     HttpResponse list_plugins();

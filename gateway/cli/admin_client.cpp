@@ -18,7 +18,8 @@ AdminReply call_admin_api(const std::string& base_url, const std::string& token,
                           const nlohmann::json& body) {
     auto url = boost::urls::parse_uri(base_url);
     if (!url || url->scheme() != "http" || url->host().empty()) {
-        throw std::runtime_error("invalid gateway URL '" + base_url + "' (expected http://host:port)");
+        throw std::runtime_error("invalid gateway URL '" + base_url +
+                                 "' (expected http://host:port)");
     }
     std::string host = url->host();
     std::string port = url->has_port() ? std::string(url->port()) : "80";
@@ -28,8 +29,10 @@ AdminReply call_admin_api(const std::string& base_url, const std::string& token,
     stream.expires_after(std::chrono::seconds(30));
     beast::error_code ec;
     auto endpoints = resolver.resolve(host, port, ec);
-    if (!ec) stream.connect(endpoints, ec);
-    if (ec) throw std::runtime_error("cannot reach the gateway at " + base_url + ": " + ec.message());
+    if (!ec)
+        stream.connect(endpoints, ec);
+    if (ec)
+        throw std::runtime_error("cannot reach the gateway at " + base_url + ": " + ec.message());
 
     http::request<http::string_body> request{http::string_to_verb(method), path, 11};
     request.set(http::field::host, host);
@@ -48,7 +51,8 @@ AdminReply call_admin_api(const std::string& base_url, const std::string& token,
     AdminReply reply;
     reply.status = response.result_int();
     reply.body = nlohmann::json::parse(response.body(), nullptr, false);
-    if (reply.body.is_discarded()) reply.body = response.body();
+    if (reply.body.is_discarded())
+        reply.body = response.body();
     return reply;
 }
 

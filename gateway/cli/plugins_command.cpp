@@ -24,8 +24,10 @@ std::vector<std::string> split_channels(const std::string& text) {
     std::size_t start = 0;
     while (start < text.size()) {
         auto comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        if (comma > start) channels.push_back(text.substr(start, comma - start));
+        if (comma == std::string::npos)
+            comma = text.size();
+        if (comma > start)
+            channels.push_back(text.substr(start, comma - start));
         start = comma + 1;
     }
     return channels;
@@ -51,16 +53,19 @@ int run_offline(const Config& config, const std::string& action, const std::stri
     if (action == "list") {
         nlohmann::json plugins = nlohmann::json::array();
         store.read([&](Transaction& tx) {
-            for (const auto& row : tx.query("SELECT DISTINCT plugin FROM plugin_channels ORDER BY plugin")) {
+            for (const auto& row :
+                 tx.query("SELECT DISTINCT plugin FROM plugin_channels ORDER BY plugin")) {
                 plugins.push_back({{"id", row.text("plugin")}});
             }
         });
-        for (auto& plugin : plugins) plugin["channels"] = enablement.channels(plugin["id"]);
+        for (auto& plugin : plugins)
+            plugin["channels"] = enablement.channels(plugin["id"]);
         print_table(plugins);
         return 0;
     }
     if (enablement.channels(id).empty()) {
-        std::cerr << "no plugin '" << id << "' in " << (config.data_dir / "ehall.db").string() << "\n";
+        std::cerr << "no plugin '" << id << "' in " << (config.data_dir / "ehall.db").string()
+                  << "\n";
         return 1;
     }
     const char* user = getlogin();
@@ -73,16 +78,16 @@ int run_offline(const Config& config, const std::string& action, const std::stri
 int run_online(const Config& config, const std::string& url, std::string token,
                const std::string& action, const std::string& id,
                const std::vector<std::string>& channels) {
-    if (token.empty()) token = config.admin.token;
+    if (token.empty())
+        token = config.admin.token;
     if (token.empty()) {
         std::cerr << "no admin token: set EHALL_ADMIN_TOKEN or pass --token\n";
         return 2;
     }
-    AdminReply reply =
-        action == "list"
-            ? call_admin_api(url, token, "GET", "/admin/v1/plugins")
-            : call_admin_api(url, token, "POST", "/admin/v1/plugins/" + id + "/" + action,
-                             {{"channels", channels}});
+    AdminReply reply = action == "list" ? call_admin_api(url, token, "GET", "/admin/v1/plugins")
+                                        : call_admin_api(url, token, "POST",
+                                                         "/admin/v1/plugins/" + id + "/" + action,
+                                                         {{"channels", channels}});
     if (reply.status != 200) {
         std::cerr << "gateway answered " << reply.status << ": " << reply.body.dump() << "\n";
         return 1;
@@ -110,8 +115,8 @@ int run_plugins_command(const std::vector<std::string>& args) {
         "token", po::value<std::string>()->default_value(""),
         "admin token, default EHALL_ADMIN_TOKEN or the config's")(
         "channels", po::value<std::string>()->default_value("web,sms,kiosk"),
-        "comma-separated channels to change")(
-        "action", po::value<std::string>(), "list, enable or disable")(
+        "comma-separated channels to change")("action", po::value<std::string>(),
+                                              "list, enable or disable")(
         "id", po::value<std::string>(), "plugin id");
     po::positional_options_description positional;
     positional.add("action", 1).add("id", 1);
@@ -140,7 +145,8 @@ int run_plugins_command(const std::vector<std::string>& args) {
         }
     }
     Config config = load_config(vm["config"].as<std::string>(), ehall_environment());
-    if (vm["offline"].as<bool>()) return run_offline(config, action, id, channels);
+    if (vm["offline"].as<bool>())
+        return run_offline(config, action, id, channels);
     std::string url = vm.count("url") ? vm["url"].as<std::string>()
                                       : "http://" + config.gateway.host + ":" +
                                             std::to_string(config.gateway.port);

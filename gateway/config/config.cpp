@@ -64,7 +64,8 @@ const std::map<std::string, std::string> environment_aliases = {
 
 const Key* find_key(const std::string& path) {
     for (const auto& key : schema) {
-        if (path == key.path) return &key;
+        if (path == key.path)
+            return &key;
     }
     return nullptr;
 }
@@ -82,7 +83,8 @@ bool is_section(const std::string& path) {
 void check_kind(const std::string& path, Kind kind, const json& value) {
     switch (kind) {
         case Kind::string:
-            if (!value.is_string()) fail(path, "expected a string");
+            if (!value.is_string())
+                fail(path, "expected a string");
             return;
         case Kind::integer:
             if (!value.is_number_integer() || value.get<std::int64_t>() < 0) {
@@ -90,19 +92,24 @@ void check_kind(const std::string& path, Kind kind, const json& value) {
             }
             return;
         case Kind::boolean:
-            if (!value.is_boolean()) fail(path, "expected true or false");
+            if (!value.is_boolean())
+                fail(path, "expected true or false");
             return;
         case Kind::string_list:
-            if (!value.is_array()) fail(path, "expected a list of strings");
+            if (!value.is_array())
+                fail(path, "expected a list of strings");
             for (const auto& item : value) {
-                if (!item.is_string()) fail(path, "expected a list of strings");
+                if (!item.is_string())
+                    fail(path, "expected a list of strings");
             }
             return;
         case Kind::object:
-            if (!value.is_object()) fail(path, "expected an object");
+            if (!value.is_object())
+                fail(path, "expected an object");
             return;
         case Kind::integer_map:
-            if (!value.is_object()) fail(path, "expected an object of integers");
+            if (!value.is_object())
+                fail(path, "expected an object of integers");
             for (const auto& [name, item] : value.items()) {
                 if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) {
                     fail(path + "." + name, "expected a positive integer");
@@ -114,7 +121,8 @@ void check_kind(const std::string& path, Kind kind, const json& value) {
 
 // Checks the document's keys against the schema, collecting leaves into `flat`.
 void walk(const json& node, const std::string& prefix, std::map<std::string, json>& flat) {
-    if (!node.is_object()) fail(prefix.empty() ? "(top level)" : prefix, "expected an object");
+    if (!node.is_object())
+        fail(prefix.empty() ? "(top level)" : prefix, "expected an object");
     for (const auto& [name, value] : node.items()) {
         std::string path = prefix.empty() ? name : prefix + "." + name;
         if (const Key* key = find_key(path)) {
@@ -130,7 +138,8 @@ void walk(const json& node, const std::string& prefix, std::map<std::string, jso
 
 std::string environment_name(const std::string& path) {
     std::string name = "EHALL_";
-    for (char c : path) name += c == '.' ? '_' : static_cast<char>(std::toupper(c));
+    for (char c : path)
+        name += c == '.' ? '_' : static_cast<char>(std::toupper(c));
     return name;
 }
 
@@ -149,16 +158,20 @@ json parse_environment_value(const std::string& variable, const std::string& pat
             return value;
         }
         case Kind::boolean:
-            if (text == "true" || text == "1") return true;
-            if (text == "false" || text == "0") return false;
+            if (text == "true" || text == "1")
+                return true;
+            if (text == "false" || text == "0")
+                return false;
             throw ConfigError("config key '" + where + ": expected true or false");
         case Kind::string_list: {
             json list = json::array();
             std::size_t start = 0;
             while (start <= text.size() && !text.empty()) {
                 std::size_t comma = text.find(',', start);
-                if (comma == std::string::npos) comma = text.size();
-                if (comma > start) list.push_back(text.substr(start, comma - start));
+                if (comma == std::string::npos)
+                    comma = text.size();
+                if (comma > start)
+                    list.push_back(text.substr(start, comma - start));
                 start = comma + 1;
             }
             return list;
@@ -166,7 +179,8 @@ json parse_environment_value(const std::string& variable, const std::string& pat
         case Kind::object:
         case Kind::integer_map: {
             json value = json::parse(text, nullptr, false);
-            if (value.is_discarded()) throw ConfigError("config key '" + where + ": invalid JSON");
+            if (value.is_discarded())
+                throw ConfigError("config key '" + where + ": invalid JSON");
             check_kind(path, kind, value);
             return value;
         }
@@ -181,10 +195,12 @@ void apply_environment(const Environment& env, std::map<std::string, json>& flat
             path = alias->second;
         } else {
             for (const auto& key : schema) {
-                if (environment_name(key.path) == variable) path = key.path;
+                if (environment_name(key.path) == variable)
+                    path = key.path;
             }
         }
-        if (path.empty()) continue;  // not ours: EHALL_* variables of other tools are ignored
+        if (path.empty())
+            continue;  // not ours: EHALL_* variables of other tools are ignored
         flat[path] = parse_environment_value(variable, path, find_key(path)->kind, text);
     }
 }
@@ -192,7 +208,8 @@ void apply_environment(const Environment& env, std::map<std::string, json>& flat
 std::int64_t integer(const std::map<std::string, json>& flat, const char* path,
                      std::int64_t fallback, std::int64_t min, std::int64_t max) {
     auto it = flat.find(path);
-    if (it == flat.end()) return fallback;
+    if (it == flat.end())
+        return fallback;
     std::int64_t value = it->second.get<std::int64_t>();
     if (value < min || value > max) {
         fail(path, "must be between " + std::to_string(min) + " and " + std::to_string(max));
@@ -208,7 +225,8 @@ std::string text(const std::map<std::string, json>& flat, const char* path,
 
 void parse_listen(const std::string& listen, Config::Gateway& gateway) {
     auto colon = listen.rfind(':');
-    if (colon == std::string::npos || colon == 0) fail("gateway.listen", "expected host:port");
+    if (colon == std::string::npos || colon == 0)
+        fail("gateway.listen", "expected host:port");
     std::string host = listen.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
         host = host.substr(1, host.size() - 2);
@@ -228,7 +246,8 @@ void parse_listen(const std::string& listen, Config::Gateway& gateway) {
 std::chrono::milliseconds Config::timeout_for(const std::string& plugin,
                                               const std::string& operation) const {
     auto it = plugins.timeouts.find(plugin + "." + operation);
-    if (it != plugins.timeouts.end()) return it->second;
+    if (it != plugins.timeouts.end())
+        return it->second;
     it = plugins.timeouts.find(plugin);
     return it != plugins.timeouts.end() ? it->second : plugins.default_timeout;
 }
@@ -247,9 +266,11 @@ Environment ehall_environment() {
 
 Config load_config(const std::filesystem::path& path, const Environment& env) {
     std::ifstream in(path);
-    if (!in) throw ConfigError("cannot read config file " + path.string());
+    if (!in)
+        throw ConfigError("cannot read config file " + path.string());
     json document = json::parse(in, nullptr, false);
-    if (document.is_discarded()) throw ConfigError("config file " + path.string() + ": invalid JSON");
+    if (document.is_discarded())
+        throw ConfigError("config file " + path.string() + ": invalid JSON");
     return parse_config(document, env);
 }
 
@@ -260,17 +281,21 @@ Config parse_config(const json& document, const Environment& env) {
 
     Config c;
     c.mode = text(flat, "mode", c.mode);
-    if (c.mode != "demo" && c.mode != "production") fail("mode", "expected demo or production");
+    if (c.mode != "demo" && c.mode != "production")
+        fail("mode", "expected demo or production");
     c.data_dir = text(flat, "data_dir", c.data_dir.string());
-    if (c.data_dir.empty()) fail("data_dir", "must not be empty");
+    if (c.data_dir.empty())
+        fail("data_dir", "must not be empty");
 
     auto& g = c.gateway;
     parse_listen(text(flat, "gateway.listen", "127.0.0.1:8080"), g);
     const auto cores = std::max(1u, std::thread::hardware_concurrency());
     g.threads = static_cast<unsigned>(integer(flat, "gateway.threads", 0, 0, 256));
-    if (g.threads == 0) g.threads = cores;
+    if (g.threads == 0)
+        g.threads = cores;
     g.worker_threads = static_cast<unsigned>(integer(flat, "gateway.worker_threads", 0, 0, 256));
-    if (g.worker_threads == 0) g.worker_threads = cores;
+    if (g.worker_threads == 0)
+        g.worker_threads = cores;
     g.read_timeout = std::chrono::milliseconds(
         integer(flat, "gateway.read_timeout_ms", g.read_timeout.count(), 100, 3600000));
     g.header_limit = static_cast<std::size_t>(
@@ -294,13 +319,14 @@ Config parse_config(const json& document, const Environment& env) {
 
     // Demo mode has the demo tokens of DESIGN §3 unless configured; production has none.
     c.admin.token = text(flat, "admin.token", c.demo() ? "demo-admin-token" : "");
-    c.admin.analyst_token =
-        text(flat, "admin.analyst_token", c.demo() ? "demo-analyst-token" : "");
+    c.admin.analyst_token = text(flat, "admin.analyst_token", c.demo() ? "demo-analyst-token" : "");
     if (!c.demo()) {
         for (const char* key : {"admin.token", "admin.analyst_token"}) {
             std::string token = text(flat, key, "");
-            if (token.starts_with("demo-")) fail(key, "demo tokens are refused in production mode");
-            if (!token.empty() && token.size() < 16) fail(key, "must be at least 16 characters");
+            if (token.starts_with("demo-"))
+                fail(key, "demo tokens are refused in production mode");
+            if (!token.empty() && token.size() < 16)
+                fail(key, "must be at least 16 characters");
         }
     }
 
@@ -332,7 +358,8 @@ Config parse_config(const json& document, const Environment& env) {
             }
         }
     }
-    if (auto it = flat.find("plugins.config"); it != flat.end()) p.settings = it->second;
+    if (auto it = flat.find("plugins.config"); it != flat.end())
+        p.settings = it->second;
 
     c.log_level = text(flat, "log.level", c.log_level);
     static const std::vector<std::string> levels = {"trace", "debug", "info",

@@ -15,7 +15,7 @@
 namespace ehall {
 
 class ConfigError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -59,7 +59,7 @@ struct Config {
         std::vector<std::string> modules;
         std::chrono::milliseconds default_timeout{5000};
         std::map<std::string, std::chrono::milliseconds> timeouts;  // "plugin.operation"
-        std::vector<std::string> default_channels;  // enabled when a plugin is first seen
+        std::vector<std::string> default_channels;           // enabled when a plugin is first seen
         nlohmann::json settings = nlohmann::json::object();  // plugins.config.<id>
     } plugins;
 

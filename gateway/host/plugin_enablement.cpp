@@ -11,8 +11,8 @@ namespace {
 
 std::map<std::string, bool> read_channels(Transaction& tx, const std::string& plugin) {
     std::map<std::string, bool> state;
-    for (const auto& row : tx.query(
-             "SELECT channel, enabled FROM plugin_channels WHERE plugin = ?", {plugin})) {
+    for (const auto& row :
+         tx.query("SELECT channel, enabled FROM plugin_channels WHERE plugin = ?", {plugin})) {
         state[row.text("channel")] = row.integer("enabled") != 0;
     }
     return state;
@@ -21,8 +21,7 @@ std::map<std::string, bool> read_channels(Transaction& tx, const std::string& pl
 }  // namespace
 
 bool is_known_channel(std::string_view channel) {
-    return std::find(known_channels.begin(), known_channels.end(), channel) !=
-           known_channels.end();
+    return std::find(known_channels.begin(), known_channels.end(), channel) != known_channels.end();
 }
 
 void PluginEnablement::register_plugin(const std::string& plugin,

@@ -20,14 +20,15 @@ inline constexpr std::array<std::string_view, 3> known_channels = {"web", "sms",
 bool is_known_channel(std::string_view channel);
 
 class PluginEnablement {
-public:
+  public:
     explicit PluginEnablement(Store& store,
                               std::chrono::milliseconds refresh_after = std::chrono::seconds(1))
         : store_(store), refresh_after_(refresh_after) {}
 
     // First sight of a plugin: enable it on `default_channels`, disable it elsewhere.
     // Existing rows are kept: an ops decision survives restarts.
-    void register_plugin(const std::string& plugin, const std::vector<std::string>& default_channels);
+    void register_plugin(const std::string& plugin,
+                         const std::vector<std::string>& default_channels);
     bool enabled(const std::string& plugin, std::string_view channel);
     std::map<std::string, bool> channels(const std::string& plugin);
     // Sets the state on `channels` and audits the change under `actor`. Returns the state
@@ -36,7 +37,7 @@ public:
                                     const std::vector<std::string>& channels, bool enabled,
                                     const std::string& actor);
 
-private:
+  private:
     void reload();
 
     Store& store_;

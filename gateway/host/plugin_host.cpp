@@ -12,9 +12,11 @@ namespace ehall {
 namespace {
 
 bool valid_plugin_id(const std::string& id) {
-    if (id.empty() || id.size() > 32) return false;
+    if (id.empty() || id.size() > 32)
+        return false;
     for (char c : id) {
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
     }
     return true;
 }
@@ -28,11 +30,14 @@ std::filesystem::path PluginHost::module_file(const std::string& id) const {
     std::filesystem::path first;
     while (start <= dirs.size()) {
         std::size_t colon = dirs.find(':', start);
-        if (colon == std::string::npos) colon = dirs.size();
+        if (colon == std::string::npos)
+            colon = dirs.size();
         std::filesystem::path candidate =
             std::filesystem::path(dirs.substr(start, colon - start)) / (id + ".so");
-        if (first.empty()) first = candidate;
-        if (std::filesystem::exists(candidate)) return candidate;
+        if (first.empty())
+            first = candidate;
+        if (std::filesystem::exists(candidate))
+            return candidate;
         start = colon + 1;
     }
     return first;
@@ -41,7 +46,9 @@ std::filesystem::path PluginHost::module_file(const std::string& id) const {
 PluginHost::PluginHost(Store& store, const Config& config, std::filesystem::path module_dir)
     : store_(store), config_(config), module_dir_(std::move(module_dir)) {}
 
-PluginHost::~PluginHost() { stop(); }
+PluginHost::~PluginHost() {
+    stop();
+}
 
 void PluginHost::start() {
     for (const auto& [id, section] : config_.plugins.settings.items()) {
@@ -95,7 +102,8 @@ void PluginHost::stop() {
 
 PluginModule* PluginHost::find(std::string_view id) const {
     for (const auto& running : running_) {
-        if (running.module->manifest().id == id) return running.module.get();
+        if (running.module->manifest().id == id)
+            return running.module.get();
     }
     return nullptr;
 }

@@ -14,7 +14,7 @@
 namespace ehall {
 
 class PluginHost {
-public:
+  public:
     // `module_dir` holds <id>.so files; several directories may be given, ':'-separated.
     PluginHost(Store& store, const Config& config, std::filesystem::path module_dir);
     ~PluginHost();
@@ -29,7 +29,7 @@ public:
     // Modules configured but refused at load, with the reason.
     const std::vector<std::pair<std::string, std::string>>& refused() const { return refused_; }
 
-private:
+  private:
     std::filesystem::path module_file(const std::string& id) const;
 
     struct Running {

@@ -21,7 +21,8 @@ std::unique_ptr<PluginModule> PluginModule::load(const std::filesystem::path& fi
         throw std::runtime_error(file.string() + " exports no " EHALL_PLUGIN_ENTRY_SYMBOL);
     }
     const EhallPluginDescriptor* descriptor = entry();
-    if (!descriptor) throw std::runtime_error(file.string() + " returned no descriptor");
+    if (!descriptor)
+        throw std::runtime_error(file.string() + " returned no descriptor");
     // Only the version is read before it is checked: the rest of the layout may differ.
     if (descriptor->abi_version != EHALL_PLUGIN_ABI_VERSION) {
         throw std::runtime_error(file.string() + " was built for plugin ABI version " +
@@ -35,7 +36,8 @@ std::unique_ptr<PluginModule> PluginModule::load(const std::filesystem::path& fi
     }
     module->descriptor_ = descriptor;
     module->plugin_ = descriptor->create();
-    if (!module->plugin_) throw std::runtime_error(file.string() + " created no plugin");
+    if (!module->plugin_)
+        throw std::runtime_error(file.string() + " created no plugin");
     module->manifest_ = module->plugin_->manifest();
     if (module->manifest_.id != expected_id) {
         throw std::runtime_error(file.string() + " manifest id '" + module->manifest_.id +
@@ -45,8 +47,10 @@ std::unique_ptr<PluginModule> PluginModule::load(const std::filesystem::path& fi
 }
 
 PluginModule::~PluginModule() {
-    if (plugin_ && descriptor_) descriptor_->destroy(plugin_);
-    if (handle_) dlclose(handle_);
+    if (plugin_ && descriptor_)
+        descriptor_->destroy(plugin_);
+    if (handle_)
+        dlclose(handle_);
 }
 
 }  // namespace ehall

@@ -11,7 +11,7 @@
 namespace ehall {
 
 class PluginModule {
-public:
+  public:
     // Throws std::runtime_error with a clear reason: missing file, no entry point, ABI
     // version mismatch, id mismatch.
     static std::unique_ptr<PluginModule> load(const std::filesystem::path& file,
@@ -23,7 +23,7 @@ public:
     Plugin& plugin() { return *plugin_; }
     const Manifest& manifest() const { return manifest_; }
 
-private:
+  private:
     PluginModule() = default;
 
     void* handle_ = nullptr;

@@ -22,10 +22,17 @@ std::string Exchange::path_param(std::string_view name) const {
 }
 
 std::string Exchange::query_param(std::string_view name) const {
-    auto encoded = boost::urls::parse_query(boost::core::string_view(query().data(), query().size()));
-    if (!encoded) return {};
+    if (query().empty())
+        return {};
+    // A NUL-terminated copy: Boost.URL 1.81's parse_query measures its input with strlen
+    // (boostorg/url#757), which would read past the end of the request target.
+    const std::string text(query());
+    auto encoded = boost::urls::parse_query(text);
+    if (!encoded)
+        return {};
     for (auto param : boost::urls::params_view(*encoded)) {
-        if (param.key == name) return param.value;
+        if (param.key == name)
+            return param.value;
     }
     return {};
 }

@@ -1,8 +1,8 @@
 #include "gateway/http/http_server.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/strand.hpp>
-#include <spdlog/spdlog.h>
 
 #include "gateway/http/http_session.hpp"
 
@@ -21,7 +21,8 @@ HttpServer::HttpServer(asio::io_context& io, Options options, const Router& rout
       accept_retry_timer_(acceptor_.get_executor()),
       drain_timer_(acceptor_.get_executor()),
       access_logger_(spdlog::get("access")) {
-    if (!access_logger_) access_logger_ = spdlog::default_logger();
+    if (!access_logger_)
+        access_logger_ = spdlog::default_logger();
 }
 
 HttpServer::~HttpServer() = default;
@@ -37,20 +38,23 @@ void HttpServer::start() {
 }
 
 void HttpServer::do_accept() {
-    acceptor_.async_accept(asio::make_strand(io_), [this](boost::beast::error_code ec, tcp::socket socket) {
+    acceptor_.async_accept(asio::make_strand(io_),
+                           [this](boost::beast::error_code ec, tcp::socket socket) {
                                on_accept(ec, std::move(socket));
                            });
 }
 
 void HttpServer::on_accept(boost::beast::error_code ec, tcp::socket socket) {
-    if (stopping()) return;
+    if (stopping())
+        return;
     if (ec) {
         // Out of descriptors or memory: say so and try again shortly rather than spin or
         // silently stop accepting.
         spdlog::warn("accept failed: {}; retrying in 100 ms", ec.message());
         accept_retry_timer_.expires_after(std::chrono::milliseconds(100));
         accept_retry_timer_.async_wait([this](boost::beast::error_code wait_ec) {
-            if (!wait_ec && !stopping()) do_accept();
+            if (!wait_ec && !stopping())
+                do_accept();
         });
         return;
     }
@@ -80,7 +84,8 @@ void HttpServer::shutdown(std::chrono::milliseconds grace, std::function<void()>
         {
             std::lock_guard lock(sessions_mutex_);
             for (auto& weak : sessions_) {
-                if (auto session = weak.lock()) session->close_if_idle();
+                if (auto session = weak.lock())
+                    session->close_if_idle();
             }
         }
         wait_for_drain(std::chrono::steady_clock::now() + grace, drained);
@@ -95,7 +100,8 @@ void HttpServer::wait_for_drain(std::chrono::steady_clock::time_point deadline,
         open = sessions_.size();
     }
     if (open == 0 || std::chrono::steady_clock::now() >= deadline) {
-        if (open > 0) spdlog::warn("shutdown: {} connections still open after the grace", open);
+        if (open > 0)
+            spdlog::warn("shutdown: {} connections still open after the grace", open);
         drained();
         return;
     }

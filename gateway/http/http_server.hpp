@@ -3,6 +3,7 @@
 // and a body limit (413) on a fresh parser per message.
 #pragma once
 
+#include <spdlog/logger.h>
 #include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -12,7 +13,6 @@
 #include <list>
 #include <memory>
 #include <mutex>
-#include <spdlog/logger.h>
 #include <string>
 
 #include "gateway/http/router.hpp"
@@ -23,7 +23,7 @@ namespace ehall {
 class HttpSession;
 
 class HttpServer {
-public:
+  public:
     struct Options {
         std::string host = "127.0.0.1";
         std::uint16_t port = 8080;
@@ -56,7 +56,7 @@ public:
     std::list<std::weak_ptr<HttpSession>>::iterator track(std::weak_ptr<HttpSession> session);
     void untrack(std::list<std::weak_ptr<HttpSession>>::iterator entry);
 
-private:
+  private:
     void do_accept();
     void on_accept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
     void wait_for_drain(std::chrono::steady_clock::time_point deadline,

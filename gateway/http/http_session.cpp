@@ -1,7 +1,7 @@
 #include "gateway/http/http_session.hpp"
 
-#include <boost/asio/dispatch.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/asio/dispatch.hpp>
 
 #include "gateway/http/http_server.hpp"
 #include "gateway/random_token.hpp"
@@ -13,11 +13,13 @@ namespace beast = boost::beast;
 namespace {
 
 bool usable_request_id(std::string_view id) {
-    if (id.empty() || id.size() > 64) return false;
+    if (id.empty() || id.size() > 64)
+        return false;
     for (char c : id) {
         bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                   c == '-' || c == '_' || c == '.';
-        if (!ok) return false;
+        if (!ok)
+            return false;
     }
     return true;
 }
@@ -28,26 +30,30 @@ HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, HttpServer& server
     : stream_(std::move(socket)), server_(server) {
     beast::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
-    if (!ec) remote_address_ = endpoint.address().to_string();
+    if (!ec)
+        remote_address_ = endpoint.address().to_string();
 }
 
-HttpSession::~HttpSession() { server_.untrack(tracked_); }
+HttpSession::~HttpSession() {
+    server_.untrack(tracked_);
+}
 
 void HttpSession::start() {
     tracked_ = server_.track(weak_from_this());
     // Run on the connection's strand, like every later step.
-    boost::asio::dispatch(stream_.get_executor(),
-                          [self = shared_from_this()] { self->do_read(); });
+    boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
 }
 
 void HttpSession::close_if_idle() {
     boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-        if (!self->busy_) self->close();
+        if (!self->busy_)
+            self->close();
     });
 }
 
 void HttpSession::do_read() {
-    if (server_.stopping()) return close();
+    if (server_.stopping())
+        return close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options().header_limit));
     parser_->body_limit(server_.options().body_limit);
@@ -70,7 +76,8 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
         return reject(http::status::payload_too_large, "body_too_large",
                       "request body exceeds the limit");
     }
-    if (ec) return reject(http::status::bad_request, "bad_request", "malformed HTTP request");
+    if (ec)
+        return reject(http::status::bad_request, "bad_request", "malformed HTTP request");
     busy_ = true;
     exchange_ = Exchange{};
     exchange_.request = parser_->release();
@@ -81,31 +88,31 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
 }
 
 void HttpSession::handle() {
-    auto match = server_.router().match(exchange_.request.method(), exchange_.path(),
-                                        exchange_.path_params);
+    auto match =
+        server_.router().match(exchange_.request.method(), exchange_.path(), exchange_.path_params);
     if (!match.handler) {
         exchange_.route = match.wrong_method ? "(wrong method)" : "(no route)";
-        nlohmann::json body = {{"status", "error"},
-                               {"code", match.wrong_method ? "method_not_allowed" : "not_found"},
-                               {"message", match.wrong_method ? "method not allowed" : "no such route"}};
+        nlohmann::json body = {
+            {"status", "error"},
+            {"code", match.wrong_method ? "method_not_allowed" : "not_found"},
+            {"message", match.wrong_method ? "method not allowed" : "no such route"}};
         return reply(json_response(
             match.wrong_method ? http::status::method_not_allowed : http::status::not_found, body));
     }
     exchange_.route = *match.route;
     // The reply may come from another thread; it rejoins this connection's strand.
     Reply done = [self = shared_from_this()](HttpResponse response) {
-        boost::asio::dispatch(self->stream_.get_executor(),
-                              [self, response = std::move(response)]() mutable {
-                                  self->reply(std::move(response));
-                              });
+        boost::asio::dispatch(
+            self->stream_.get_executor(),
+            [self, response = std::move(response)]() mutable { self->reply(std::move(response)); });
     };
     try {
         (*match.handler)(exchange_, std::move(done));
     } catch (const std::exception& e) {
         spdlog::error("handler for {} threw: {}", exchange_.route, e.what());
-        reply(json_response(http::status::internal_server_error,
-                            {{"status", "error"}, {"code", "internal_error"},
-                             {"message", "internal error"}}));
+        reply(json_response(
+            http::status::internal_server_error,
+            {{"status", "error"}, {"code", "internal_error"}, {"message", "internal error"}}));
     }
 }
 
@@ -118,7 +125,8 @@ void HttpSession::reply(HttpResponse response) {
     auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - exchange_.started);
     server_.metrics().observe_request(exchange_.route, response_.result_int(), latency);
-    if (server_.options().access_log) log_access(response_);
+    if (server_.options().access_log)
+        log_access(response_);
     do_write();
 }
 
@@ -130,7 +138,8 @@ void HttpSession::do_write() {
 
 void HttpSession::on_write(beast::error_code ec, std::size_t) {
     busy_ = false;
-    if (ec || !response_.keep_alive()) return close();
+    if (ec || !response_.keep_alive())
+        return close();
     do_read();
 }
 
@@ -158,8 +167,8 @@ void HttpSession::log_access(const HttpResponse& response) const {
     server_.access_logger().info(
         R"("remote":"{}","method":"{}","path":{},"route":"{}","status":{},"bytes":{},"latency_us":{},"request_id":"{}"}})",
         remote_address_, std::string_view(http::to_string(exchange_.request.method())),
-        nlohmann::json(std::string(exchange_.path())).dump(-1, ' ', false,
-                                                           nlohmann::json::error_handler_t::replace),
+        nlohmann::json(std::string(exchange_.path()))
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
         exchange_.route, response.result_int(), response.body().size(), latency.count(),
         exchange_.request_id);
 }

@@ -15,7 +15,7 @@ namespace ehall {
 class HttpServer;
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
-public:
+  public:
     HttpSession(boost::asio::ip::tcp::socket socket, HttpServer& server);
     ~HttpSession();
 
@@ -23,7 +23,7 @@ public:
     // From the server's shutdown: close now unless a request is being handled.
     void close_if_idle();
 
-private:
+  private:
     void do_read();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void handle();

@@ -6,11 +6,13 @@ namespace ehall {
 
 std::optional<nlohmann::json> json_object_body(const Exchange& exchange) {
     const std::string& body = exchange.request.body();
-    if (std::all_of(body.begin(), body.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+    if (std::all_of(body.begin(), body.end(),
+                    [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
         return nlohmann::json::object();
     }
     auto value = nlohmann::json::parse(body, nullptr, false);
-    if (value.is_discarded() || !value.is_object()) return std::nullopt;
+    if (value.is_discarded() || !value.is_object())
+        return std::nullopt;
     return value;
 }
 

@@ -2,9 +2,9 @@
 // the network threads never wait on the disk. An exception becomes a 500 reply.
 #pragma once
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
-#include <spdlog/spdlog.h>
 
 #include "gateway/http/exchange.hpp"
 
@@ -18,10 +18,9 @@ void reply_from_workers(boost::asio::thread_pool& workers, Reply reply, Work wor
             response = work();
         } catch (const std::exception& e) {
             spdlog::error("request failed: {}", e.what());
-            response = json_response(http::status::internal_server_error,
-                                     {{"status", "error"},
-                                      {"code", "internal_error"},
-                                      {"message", "internal error"}});
+            response = json_response(
+                http::status::internal_server_error,
+                {{"status", "error"}, {"code", "internal_error"}, {"message", "internal error"}});
         }
         reply(std::move(response));
     });

@@ -9,7 +9,8 @@ std::vector<std::string> split_path(std::string_view path) {
     std::size_t start = 1;
     while (start <= path.size()) {
         std::size_t slash = path.find('/', start);
-        if (slash == std::string_view::npos) slash = path.size();
+        if (slash == std::string_view::npos)
+            slash = path.size();
         segments.emplace_back(path.substr(start, slash - start));
         start = slash + 1;
     }
@@ -18,12 +19,15 @@ std::vector<std::string> split_path(std::string_view path) {
 
 bool segments_match(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
                     std::map<std::string, std::string, std::less<>>* params) {
-    if (pattern.size() != path.size()) return false;
+    if (pattern.size() != path.size())
+        return false;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         const std::string& want = pattern[i];
         if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
-            if (path[i].empty()) return false;
-            if (params) (*params)[want.substr(1, want.size() - 2)] = path[i];
+            if (path[i].empty())
+                return false;
+            if (params)
+                (*params)[want.substr(1, want.size() - 2)] = path[i];
         } else if (want != path[i]) {
             return false;
         }
@@ -41,7 +45,8 @@ void Router::add(http::verb method, std::string pattern, Handler handler) {
 Router::Match Router::match(http::verb method, std::string_view path,
                             std::map<std::string, std::string, std::less<>>& params) const {
     Match result;
-    if (path.empty() || path.front() != '/') return result;
+    if (path.empty() || path.front() != '/')
+        return result;
     auto segments = split_path(path);
     for (const auto& route : routes_) {
         if (route.method != method) {

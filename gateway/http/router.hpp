@@ -10,7 +10,7 @@
 namespace ehall {
 
 class Router {
-public:
+  public:
     void add(http::verb method, std::string pattern, Handler handler);
 
     struct Match {
@@ -22,7 +22,7 @@ public:
     Match match(http::verb method, std::string_view path,
                 std::map<std::string, std::string, std::less<>>& params) const;
 
-private:
+  private:
     struct Route {
         http::verb method;
         std::string pattern;

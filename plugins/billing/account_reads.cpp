@@ -11,7 +11,8 @@ ServiceResult read_balance(Store& store, const std::string& msisdn) {
             "SELECT a.balance_fen, c.name, c.brand FROM accounts a JOIN customers c "
             "ON c.msisdn = a.msisdn WHERE a.msisdn = ?",
             {msisdn});
-        if (rows.empty()) return;
+        if (rows.empty())
+            return;
         const Row& row = rows.front();
         result = ServiceResult::ok({{"msisdn", msisdn},
                                     {"balance_fen", row.integer("balance_fen")},
@@ -24,17 +25,18 @@ ServiceResult read_bills(Store& store, const std::string& msisdn) {
     nlohmann::json months = nlohmann::json::array();
     std::int64_t due_fen = 0;
     store.read([&](Transaction& tx) {
-        for (const auto& row : tx.query(
-                 "SELECT month, amount_fen, status FROM bills WHERE msisdn = ? "
-                 "ORDER BY month DESC LIMIT 7",
-                 {msisdn})) {
+        for (const auto& row :
+             tx.query("SELECT month, amount_fen, status FROM bills WHERE msisdn = ? "
+                      "ORDER BY month DESC LIMIT 7",
+                      {msisdn})) {
             months.push_back({{"month", row.text("month")},
                               {"amount_fen", row.integer("amount_fen")},
                               {"status", row.text("status")}});
         }
-        due_fen = tx.query("SELECT coalesce(sum(amount_fen), 0) AS due FROM bills "
-                           "WHERE msisdn = ? AND status = 'due'",
-                           {msisdn})
+        due_fen = tx.query(
+                        "SELECT coalesce(sum(amount_fen), 0) AS due FROM bills "
+                        "WHERE msisdn = ? AND status = 'due'",
+                        {msisdn})
                       .front()
                       .integer("due");
     });
@@ -46,10 +48,10 @@ ServiceResult read_bills(Store& store, const std::string& msisdn) {
 ServiceResult read_history(Store& store, const std::string& msisdn) {
     nlohmann::json entries = nlohmann::json::array();
     store.read([&](Transaction& tx) {
-        for (const auto& row : tx.query(
-                 "SELECT ts_ms, delta_fen, kind, channel FROM balance_ledger "
-                 "WHERE msisdn = ? AND delta_fen > 0 ORDER BY ts_ms DESC, id DESC LIMIT 20",
-                 {msisdn})) {
+        for (const auto& row :
+             tx.query("SELECT ts_ms, delta_fen, kind, channel FROM balance_ledger "
+                      "WHERE msisdn = ? AND delta_fen > 0 ORDER BY ts_ms DESC, id DESC LIMIT 20",
+                      {msisdn})) {
             entries.push_back({{"time", shanghai_datetime(row.integer("ts_ms"))},
                                {"amount_fen", row.integer("delta_fen")},
                                {"kind", row.text("kind")},

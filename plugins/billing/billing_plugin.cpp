@@ -6,7 +6,7 @@
 namespace ehall::billing {
 
 class BillingPlugin : public SyncPlugin {
-public:
+  public:
     Manifest manifest() const override { return billing_manifest(); }
 
     void start(PluginContext& context) override {
@@ -17,13 +17,16 @@ public:
     }
 
     ServiceResult run(const ServiceRequest& request) override {
-        if (request.operation == "balance") return read_balance(*store_, request.customer);
-        if (request.operation == "bill") return read_bills(*store_, request.customer);
-        if (request.operation == "history") return read_history(*store_, request.customer);
+        if (request.operation == "balance")
+            return read_balance(*store_, request.customer);
+        if (request.operation == "bill")
+            return read_bills(*store_, request.customer);
+        if (request.operation == "history")
+            return read_history(*store_, request.customer);
         return ServiceResult::error("unknown_operation");
     }
 
-private:
+  private:
     Store* store_ = nullptr;
 };
 

@@ -1,15 +1,9 @@
 // GET /admin/v1/audit and its query parameters (limit, actor, target).
 //
-// SERVER BUG (these tests fail as of this writing; they assert the correct behaviour).
-// Exchange::query_param (gateway/http/exchange.cpp) hands a slice of the request target to
-// boost::urls::parse_query. Boost 1.81's parse_query re-measures its argument with strlen
-// (boostorg/url#757, #946), so:
-//  - without a query string, query() is a default std::string_view (data() == nullptr):
-//    GET /admin/v1/audit kills the server with SIGSEGV (exit status 139);
-//  - with one, the last parameter's value runs on past the end of the target into heap
-//    bytes up to the next NUL: "?target=billing" filters on "billing<garbage>" and lists
-//    nothing (or crashes or works, depending on the heap).
-// A fix: parse a NUL-terminated copy (std::string(query())), or skip parsing when empty.
+//
+// Regression: Boost 1.81's parse_query measures its input with strlen (boostorg/url#757),
+// so parsing a slice of the request target crashed on a missing query and read the last
+// value past its end. The plain GET and the filters below are what that broke.
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/demo_customer.hpp"
@@ -66,7 +60,7 @@ BOOST_FIXTURE_TEST_CASE(filters_by_target_and_actor, ServerWithOneChange) {
     auto by_target = entries("/admin/v1/audit?target=billing");
     BOOST_TEST(by_target.size() == 1u, by_target.dump());
     BOOST_TEST(entries("/admin/v1/audit?target=nosuch").size() == 0u);
-    auto all = entries("/admin/v1/audit?limit=10&");
+    auto all = entries("/admin/v1/audit?limit=10");
     BOOST_REQUIRE(all.size() == 1u);
     const std::string actor = all[0]["actor"];
     auto by_actor = entries("/admin/v1/audit?actor=" + actor);

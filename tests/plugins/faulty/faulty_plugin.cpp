@@ -9,26 +9,42 @@
 namespace {
 
 class FaultyPlugin : public ehall::Plugin {
-public:
+  public:
     ehall::Manifest manifest() const override {
         ehall::Manifest m;
         m.id = "faulty";
         m.name = "Faulty test plugin";
         m.version = "0.0.1";
-        ehall::ParamSpec ms{.name = "ms", .type = ehall::ParamType::integer, .required = false,
-                            .label = "delay", .min = 0, .max = 60000};
-        ehall::ParamSpec text{.name = "text", .type = ehall::ParamType::text, .required = false,
-                              .label = "text", .max_length = 200};
+        ehall::ParamSpec ms{.name = "ms",
+                            .type = ehall::ParamType::integer,
+                            .required = false,
+                            .label = "delay",
+                            .min = 0,
+                            .max = 60000};
+        ehall::ParamSpec text{.name = "text",
+                              .type = ehall::ParamType::text,
+                              .required = false,
+                              .label = "text",
+                              .max_length = 200};
         m.operations = {
             {.name = "boom", .title = "throws", .business = "other", .needs_customer = false},
-            {.name = "slow", .title = "sleeps", .business = "other", .params = {ms},
+            {.name = "slow",
+             .title = "sleeps",
+             .business = "other",
+             .params = {ms},
              .needs_customer = false},
-            {.name = "never", .title = "never answers", .business = "other",
+            {.name = "never",
+             .title = "never answers",
+             .business = "other",
              .needs_customer = false},
-            {.name = "echo", .title = "echoes", .business = "other", .params = {text},
+            {.name = "echo",
+             .title = "echoes",
+             .business = "other",
+             .params = {text},
              .needs_customer = false},
         };
-        m.migrations = {{1, "CREATE TABLE faulty_calls (id INTEGER PRIMARY KEY, op TEXT NOT NULL)"}};
+        m.migrations = {
+            {1, "CREATE TABLE faulty_calls (id INTEGER PRIMARY KEY, op TEXT NOT NULL)"}};
         return m;
     }
 
@@ -45,17 +61,18 @@ public:
         store_->write([&](ehall::Transaction& tx) {
             tx.execute("INSERT INTO faulty_calls (op) VALUES (?)", {request.operation});
         });
-        if (request.operation == "boom") throw std::runtime_error("boom, as requested");
+        if (request.operation == "boom")
+            throw std::runtime_error("boom, as requested");
         if (request.operation == "slow") {
-            std::this_thread::sleep_for(
-                std::chrono::milliseconds(request.params.value("ms", 0)));
+            std::this_thread::sleep_for(std::chrono::milliseconds(request.params.value("ms", 0)));
             return done(ehall::ServiceResult::ok({{"slept_ms", request.params.value("ms", 0)}}));
         }
-        if (request.operation == "never") return;  // drops `done`: only the deadline answers
+        if (request.operation == "never")
+            return;  // drops `done`: only the deadline answers
         done(ehall::ServiceResult::ok({{"params", request.params}}));
     }
 
-private:
+  private:
     ehall::Store* store_ = nullptr;
 };
 
