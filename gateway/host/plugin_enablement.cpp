@@ -39,10 +39,10 @@ void PluginEnablement::register_plugin(const std::string& plugin,
 }
 
 void PluginEnablement::reload() {
-    std::map<std::pair<std::string, std::string>, bool, std::less<>> fresh;
+    std::map<std::string, bool, std::less<>> fresh;
     store_.read([&](Transaction& tx) {
         for (const auto& row : tx.query("SELECT plugin, channel, enabled FROM plugin_channels")) {
-            fresh[{row.text("plugin"), row.text("channel")}] = row.integer("enabled") != 0;
+            fresh[row.text("plugin") + "/" + row.text("channel")] = row.integer("enabled") != 0;
         }
     });
     std::lock_guard lock(snapshot_mutex_);
@@ -57,7 +57,7 @@ bool PluginEnablement::enabled(const std::string& plugin, std::string_view chann
         reload();
         lock.lock();
     }
-    auto it = snapshot_.find(std::make_pair(plugin, std::string(channel)));
+    auto it = snapshot_.find(plugin + "/" + std::string(channel));
     return it != snapshot_.end() && it->second;
 }
 

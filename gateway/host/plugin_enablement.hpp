@@ -43,7 +43,7 @@ class PluginEnablement {
     Store& store_;
     std::chrono::milliseconds refresh_after_;
     std::mutex snapshot_mutex_;
-    std::map<std::pair<std::string, std::string>, bool, std::less<>> snapshot_;
+    std::map<std::string, bool, std::less<>> snapshot_;  // "plugin/channel" -> enabled
     std::chrono::steady_clock::time_point loaded_at_{};
 };
 

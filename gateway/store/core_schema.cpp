@@ -143,6 +143,19 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_by_customer ON login_failures (msisdn, ts_ms);
 )sql"},
+        {2, R"sql(
+-- The first result of every state-changing operation, by idempotency key (gateway/idempotency.hpp).
+CREATE TABLE operation_results (
+    owner TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    plugin TEXT NOT NULL,
+    operation TEXT NOT NULL,
+    params_json TEXT NOT NULL,
+    result_json TEXT NOT NULL,
+    ts_ms INTEGER NOT NULL,
+    PRIMARY KEY (owner, idempotency_key)
+);
+)sql"},
     };
     return migrations;
 }

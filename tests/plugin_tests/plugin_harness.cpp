@@ -1,0 +1,70 @@
+#include "tests/plugin_tests/plugin_harness.hpp"
+
+#include <future>
+
+#include "gateway/clock.hpp"
+#include "gateway/host/host_context.hpp"
+#include "gateway/param_validation.hpp"
+#include "gateway/random_token.hpp"
+#include "gateway/store/core_schema.hpp"
+#include "gateway/store/demo_data.hpp"
+#include "gateway/store/migrations.hpp"
+
+namespace ehall::test {
+
+PluginHarness::PluginHarness(const std::string& plugin_id, nlohmann::json config)
+    : dir_(std::filesystem::temp_directory_path() / ("ehall-plugin-" + random_hex(6))) {
+    std::filesystem::create_directories(dir_);
+    store_ = std::make_unique<SqliteStore>(SqliteStore::Options{.path = dir_ / "ehall.db"});
+    apply_migrations(*store_, "core", core_migrations());
+    load_demo_data(*store_, now_ms());
+    module_ = PluginModule::load(std::filesystem::path(EHALL_PLUGIN_DIR) / (plugin_id + ".so"),
+                                 plugin_id);
+    apply_migrations(*store_, "plugin:" + plugin_id, module_->manifest().migrations);
+    context_ = std::make_unique<HostContext>(*store_, std::move(config), true, plugin_id);
+    module_->plugin().start(*context_);
+}
+
+PluginHarness::~PluginHarness() {
+    module_->plugin().stop();
+    module_.reset();
+    store_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+}
+
+ServiceResult PluginHarness::call(const Call& call) {
+    ServiceRequest request;
+    request.channel = call.channel;
+    request.customer = call.customer;
+    request.plugin = manifest().id;
+    request.operation = call.operation;
+    request.params = call.params;
+    request.idempotency_key = call.idempotency_key;
+    request.terminal_id = call.terminal_id;
+    request.request_id = random_hex(8);
+    const OperationSpec* operation = manifest().find(call.operation);
+    if (!operation) return ServiceResult::error("unknown_operation");
+    if (auto problem = validate_params(*operation, request.params)) {
+        return ServiceResult::error("bad_request", *problem);
+    }
+    auto promise = std::make_shared<std::promise<ServiceResult>>();
+    auto future = promise->get_future();
+    plugin().invoke(request, [promise](ServiceResult result) { promise->set_value(std::move(result)); });
+    return future.get();
+}
+
+ServiceResult PluginHarness::call(const std::string& operation, nlohmann::json params) {
+    return call(Call{.operation = operation, .params = std::move(params)});
+}
+
+std::int64_t PluginHarness::scalar(const std::string& sql, const SqlParams& params) {
+    std::int64_t value = 0;
+    store_->read([&](Transaction& tx) {
+        auto rows = tx.query(sql, params);
+        if (!rows.empty()) value = rows.front().integer("value");
+    });
+    return value;
+}
+
+}  // namespace ehall::test

@@ -1,0 +1,49 @@
+// A plugin loaded exactly as the gateway loads it (module, migrations, start with its
+// config) over a fresh SQLite store holding the demo data, for tests that drive it through
+// Plugin::invoke and then look at the store.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "gateway/host/plugin_module.hpp"
+#include "gateway/store/sqlite_store.hpp"
+
+namespace ehall::test {
+
+class PluginHarness {
+public:
+    explicit PluginHarness(const std::string& plugin_id,
+                           nlohmann::json config = nlohmann::json::object());
+    ~PluginHarness();
+
+    struct Call {
+        std::string operation;
+        nlohmann::json params = nlohmann::json::object();
+        std::string customer = "13800138000";
+        std::string idempotency_key{};
+        std::string channel = "web";
+        std::string terminal_id{};
+    };
+    // Validates params against the manifest like the gateway, then invokes and waits for
+    // the result (a validation failure returns bad_request without invoking).
+    ServiceResult call(const Call& call);
+    ServiceResult call(const std::string& operation, nlohmann::json params = nlohmann::json::object());
+
+    Store& store() { return *store_; }
+    Plugin& plugin() { return module_->plugin(); }
+    const Manifest& manifest() const { return module_->manifest(); }
+    const std::filesystem::path& dir() const { return dir_; }
+    // The column `value` of a query's first row, 0 when there is none:
+    // scalar("SELECT balance_fen AS value FROM accounts WHERE msisdn = ?", {msisdn}).
+    std::int64_t scalar(const std::string& sql, const SqlParams& params = {});
+
+private:
+    std::filesystem::path dir_;
+    std::unique_ptr<SqliteStore> store_;
+    std::unique_ptr<PluginModule> module_;
+    std::unique_ptr<PluginContext> context_;
+};
+
+}  // namespace ehall::test
