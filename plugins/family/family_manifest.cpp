@@ -1,0 +1,99 @@
+// What the 3-yuan family package (3元亲情包) offers every channel, and its tables.
+#include "plugins/family/family_manifest.hpp"
+
+namespace ehall::family {
+
+namespace {
+
+// Packages are addressed by id when a customer holds more than one; optional everywhere,
+// so the short SMS commands work for the usual single package.
+ParamSpec package_id_param() {
+    return {.name = "package_id",
+            .type = ParamType::integer,
+            .required = false,
+            .label = "亲情包编号",
+            .min = 1,
+            .max = 2147483647};
+}
+
+ParamSpec phone_param(const char* name, const char* label) {
+    return {.name = name, .type = ParamType::phone, .label = label};
+}
+
+const char* const kSchema = R"sql(
+CREATE TABLE family_packages (
+    id INTEGER PRIMARY KEY,
+    msisdn TEXT NOT NULL REFERENCES customers(msisdn),
+    status TEXT NOT NULL CHECK (status IN ('active', 'cancelling')),
+    opened_ms INTEGER NOT NULL,
+    ends_on TEXT                        -- YYYY-MM-DD Asia/Shanghai, set when cancelled
+);
+CREATE INDEX family_packages_by_customer ON family_packages (msisdn);
+CREATE TABLE family_members (
+    package_id INTEGER NOT NULL REFERENCES family_packages(id),
+    number TEXT NOT NULL,
+    added_ms INTEGER NOT NULL,
+    UNIQUE (package_id, number)
+);
+-- Free minutes used per package and calendar month (YYYY-MM, Asia/Shanghai).
+CREATE TABLE family_usage (
+    package_id INTEGER NOT NULL REFERENCES family_packages(id),
+    month TEXT NOT NULL,
+    minutes_used INTEGER NOT NULL DEFAULT 0 CHECK (minutes_used >= 0),
+    PRIMARY KEY (package_id, month)
+);
+)sql";
+
+}  // namespace
+
+Manifest family_manifest() {
+    Manifest m;
+    m.id = "family";
+    m.name = "3元亲情包";
+    m.version = "1.0.0";
+    m.operations = {
+        {.name = "open",
+         .title = "开通亲情包",
+         .business = "package_change",
+         .changes_state = true,
+         .sms_keywords = {"QQB KT", "亲情包开通", "开通亲情包"},
+         .template_name = "family_open"},
+        {.name = "add",
+         .title = "添加亲情号码",
+         .business = "package_change",
+         .params = {phone_param("number", "亲情号码"), package_id_param()},
+         .changes_state = true,
+         .sms_keywords = {"QQB TJ", "亲情号添加", "添加亲情号"},
+         .template_name = "family_add"},
+        {.name = "remove",
+         .title = "删除亲情号码",
+         .business = "package_change",
+         .params = {phone_param("number", "亲情号码"), package_id_param()},
+         .changes_state = true,
+         .sms_keywords = {"QQB SC", "亲情号删除", "删除亲情号"},
+         .template_name = "family_remove"},
+        {.name = "change",
+         .title = "变更亲情号码",
+         .business = "package_change",
+         .params = {phone_param("old", "原号码"), phone_param("new", "新号码"), package_id_param()},
+         .changes_state = true,
+         .sms_keywords = {"QQB BG", "亲情号变更", "变更亲情号"},
+         .template_name = "family_change"},
+        {.name = "show",
+         .title = "亲情包查询",
+         .business = "other",
+         .sms_keywords = {"QQB CX", "亲情包查询", "查询亲情包"},
+         .template_name = "family_show"},
+        {.name = "cancel",
+         .title = "取消亲情包",
+         .business = "package_change",
+         .params = {package_id_param()},
+         .changes_state = true,
+         .sms_keywords = {"QQB QX", "亲情包取消", "取消亲情包"},
+         .template_name = "family_cancel"},
+    };
+    m.migrations = {{1, kSchema}};
+    return m;
+}
+
+}  // namespace ehall::family

@@ -1,0 +1,15 @@
+// `show`: the customer's family packages in force, their numbers, and this month's free
+// minutes left.
+#pragma once
+
+#include <cstdint>
+
+#include "gateway/plugin_api.hpp"
+#include "plugins/family/family_config.hpp"
+
+namespace ehall::family {
+
+ServiceResult show_packages(Store& store, const std::string& msisdn, const FamilyConfig& config,
+                            std::int64_t now_ms);
+
+}  // namespace ehall::family

@@ -1,0 +1,74 @@
+// What the points plugin offers every channel, and the tables it owns.
+#include "plugins/points/points_manifest.hpp"
+
+namespace ehall::points {
+
+namespace {
+
+// Brand price overrides of the core `rewards` catalog, every redemption, and the
+// merchant-alliance voucher codes handed out one per redemption.
+constexpr const char* kTables = R"sql(
+CREATE TABLE reward_prices (
+    item TEXT NOT NULL,
+    brand TEXT NOT NULL,
+    points_price INTEGER NOT NULL CHECK (points_price >= 0),
+    ecoins_price INTEGER NOT NULL CHECK (ecoins_price >= 0),
+    PRIMARY KEY (item, brand)
+);
+CREATE TABLE redemptions (
+    id INTEGER PRIMARY KEY,
+    msisdn TEXT NOT NULL,
+    item TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    ecoins INTEGER NOT NULL,
+    code TEXT,                          -- pickup code (gift) or voucher code
+    ts_ms INTEGER NOT NULL
+);
+CREATE INDEX redemptions_by_customer ON redemptions (msisdn, ts_ms);
+CREATE TABLE merchant_voucher_codes (
+    item TEXT NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    issued_to TEXT,                     -- NULL: still in the pool
+    issued_ms INTEGER
+);
+CREATE INDEX merchant_voucher_codes_unused ON merchant_voucher_codes (item, issued_to);
+)sql";
+
+}  // namespace
+
+Manifest points_manifest() {
+    Manifest m;
+    m.id = "points";
+    m.name = "积分兑换";
+    m.version = "1.0.0";
+    m.operations = {
+        {.name = "balance",
+         .title = "积分查询",
+         .business = "other",
+         .sms_keywords = {"JFCX", "积分查询"},
+         .template_name = "points_balance"},
+        {.name = "catalog",
+         .title = "兑换列表",
+         .business = "other",
+         .sms_keywords = {"DH", "兑换列表"},
+         .template_name = "points_catalog"},
+        {.name = "redeem",
+         .title = "积分兑换",
+         .business = "points_redeem",
+         .params = {{.name = "item", .label = "礼品编号", .max_length = 32},
+                    {.name = "pay_with",
+                     .type = ParamType::choice,
+                     .required = false,
+                     .label = "支付方式",
+                     .choices = {"points", "ecoins"}}},
+         .needs_confirmation = true,
+         .changes_state = true,
+         .sms_keywords = {"DH", "兑换"},
+         .template_name = "points_redeem"},
+    };
+    m.migrations = {{1, kTables}};
+    return m;
+}
+
+}  // namespace ehall::points
