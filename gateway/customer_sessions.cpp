@@ -1,13 +1,18 @@
 #include "gateway/customer_sessions.hpp"
 
+#include <algorithm>
+
 #include "gateway/clock.hpp"
 #include "gateway/random_token.hpp"
 
 namespace ehall {
 
 namespace {
-// Extending the expiry is a write; doing it at most once a minute keeps reads cheap.
-constexpr std::int64_t touch_interval_ms = 60'000;
+// Extending the expiry is a write; doing it at most once a minute (or a quarter of a short
+// idle expiry) keeps reads cheap.
+std::int64_t touch_interval_ms(std::chrono::seconds idle_expiry) {
+    return std::min<std::int64_t>(60'000, idle_expiry.count() * 1000 / 4);
+}
 }  // namespace
 
 CustomerSessions::Opened CustomerSessions::open(const std::string& msisdn,
@@ -49,7 +54,7 @@ std::optional<CustomerSession> CustomerSessions::find(const std::string& token) 
                                 row.text("terminal_id"), row.text("csrf_token")};
         last_seen = row.integer("last_seen_ms");
     });
-    if (found && now - last_seen > touch_interval_ms) {
+    if (found && now - last_seen > touch_interval_ms(idle_expiry_)) {
         std::int64_t expires =
             now + std::chrono::duration_cast<std::chrono::milliseconds>(idle_expiry_).count();
         store_.write([&](Transaction& tx) {

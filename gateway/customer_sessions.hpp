@@ -20,7 +20,7 @@ struct CustomerSession {
 
 class CustomerSessions {
   public:
-    CustomerSessions(Store& store, std::chrono::minutes idle_expiry)
+    CustomerSessions(Store& store, std::chrono::seconds idle_expiry)
         : store_(store), idle_expiry_(idle_expiry) {}
 
     struct Opened {
@@ -32,11 +32,11 @@ class CustomerSessions {
     // The live session of `token`; each use extends its idle expiry.
     std::optional<CustomerSession> find(const std::string& token);
     void close(const std::string& token);
-    std::chrono::minutes idle_expiry() const { return idle_expiry_; }
+    std::chrono::seconds idle_expiry() const { return idle_expiry_; }
 
   private:
     Store& store_;
-    std::chrono::minutes idle_expiry_;
+    std::chrono::seconds idle_expiry_;
 };
 
 }  // namespace ehall

@@ -44,6 +44,17 @@ constexpr Key schema[] = {
     {"web.session_idle_minutes", Kind::integer},
     {"web.lockout_attempts", Kind::integer},
     {"web.lockout_minutes", Kind::integer},
+    {"sms.service_number", Kind::string},
+    {"sms.allowed_sources", Kind::string_list},
+    {"sms.shared_secret", Kind::string},
+    {"sms.rate_per_min", Kind::integer},
+    {"sms.confirm_ttl_seconds", Kind::integer},
+    {"sms.sendsms_url", Kind::string},
+    {"sms.sendsms_user", Kind::string},
+    {"sms.sendsms_password", Kind::string},
+    {"sms.dlr_url", Kind::string},
+    {"kiosk.signature_window_seconds", Kind::integer},
+    {"kiosk.customer_idle_seconds", Kind::integer},
     {"plugins.dir", Kind::string},
     {"plugins.modules", Kind::string_list},
     {"plugins.default_timeout_ms", Kind::integer},
@@ -60,6 +71,7 @@ const std::map<std::string, std::string> environment_aliases = {
     {"EHALL_ADMIN_TOKEN", "admin.token"},
     {"EHALL_ANALYST_TOKEN", "admin.analyst_token"},
     {"EHALL_MODE", "mode"},
+    {"EHALL_SMS_RATE_PER_MIN", "sms.rate_per_min"},
 };
 
 const Key* find_key(const std::string& path) {
@@ -336,6 +348,29 @@ Config parse_config(const json& document, const Environment& env) {
         integer(flat, "web.lockout_attempts", c.web.lockout_attempts, 1, 100));
     c.web.lockout_window = std::chrono::minutes(
         integer(flat, "web.lockout_minutes", c.web.lockout_window.count(), 1, 24 * 60));
+
+    auto& sms = c.sms;
+    sms.service_number = text(flat, "sms.service_number", sms.service_number);
+    if (auto it = flat.find("sms.allowed_sources"); it != flat.end()) {
+        sms.allowed_sources = it->second.get<std::vector<std::string>>();
+    }
+    sms.shared_secret = text(flat, "sms.shared_secret", "");
+    if (!sms.shared_secret.empty() && sms.shared_secret.size() < 16) {
+        fail("sms.shared_secret", "must be at least 16 characters");
+    }
+    sms.rate_per_min =
+        static_cast<unsigned>(integer(flat, "sms.rate_per_min", sms.rate_per_min, 0, 100000));
+    sms.confirm_ttl = std::chrono::seconds(
+        integer(flat, "sms.confirm_ttl_seconds", sms.confirm_ttl.count(), 10, 86400));
+    sms.sendsms_url = text(flat, "sms.sendsms_url", "");
+    sms.sendsms_user = text(flat, "sms.sendsms_user", "");
+    sms.sendsms_password = text(flat, "sms.sendsms_password", "");
+    sms.dlr_url = text(flat, "sms.dlr_url", "");
+
+    c.kiosk.signature_window = std::chrono::seconds(integer(
+        flat, "kiosk.signature_window_seconds", c.kiosk.signature_window.count(), 10, 3600));
+    c.kiosk.customer_idle = std::chrono::seconds(
+        integer(flat, "kiosk.customer_idle_seconds", c.kiosk.customer_idle.count(), 5, 3600));
 
     auto& p = c.plugins;
     p.dir = text(flat, "plugins.dir", "");

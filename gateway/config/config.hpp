@@ -54,6 +54,25 @@ struct Config {
         std::chrono::minutes lockout_window{15};
     } web;
 
+    // The SMS hall behind Kannel (DESIGN §6, §7).
+    struct Sms {
+        std::string service_number = "10086";
+        std::vector<std::string> allowed_sources = {"127.0.0.1", "::1"};
+        std::string shared_secret;  // also accepted: ?secret=... on /sms/mo
+        unsigned rate_per_min = 30;  // commands per MSISDN per minute, 0: off
+        std::chrono::seconds confirm_ttl{300};
+        std::string sendsms_url;  // Kannel sendsms, e.g. http://127.0.0.1:13013/cgi-bin/sendsms
+        std::string sendsms_user;
+        std::string sendsms_password;
+        std::string dlr_url;  // where Kannel reports deliveries, e.g. http://127.0.0.1:8080/sms/dlr
+    } sms;
+
+    // Self-service kiosks (DESIGN §6).
+    struct Kiosk {
+        std::chrono::seconds signature_window{300};
+        std::chrono::seconds customer_idle{60};
+    } kiosk;
+
     struct Plugins {
         std::filesystem::path dir;  // empty: <directory of the ehall binary>/plugins
         std::vector<std::string> modules;
