@@ -49,13 +49,14 @@ ServiceResult read_history(Store& store, const std::string& msisdn) {
     nlohmann::json entries = nlohmann::json::array();
     store.read([&](Transaction& tx) {
         for (const auto& row :
-             tx.query("SELECT ts_ms, delta_fen, kind, channel FROM balance_ledger "
+             tx.query("SELECT ts_ms, delta_fen, kind, channel, reference FROM balance_ledger "
                       "WHERE msisdn = ? AND delta_fen > 0 ORDER BY ts_ms DESC, id DESC LIMIT 20",
                       {msisdn})) {
             entries.push_back({{"time", shanghai_datetime(row.integer("ts_ms"))},
                                {"amount_fen", row.integer("delta_fen")},
                                {"kind", row.text("kind")},
-                               {"channel", row.text("channel")}});
+                               {"channel", row.text("channel")},
+                               {"reference", row.text("reference")}});
         }
     });
     return ServiceResult::ok({{"msisdn", msisdn}, {"entries", entries}});

@@ -7,7 +7,7 @@ Manifest billing_manifest() {
     Manifest m;
     m.id = "billing";
     m.name = "话费账单";
-    m.version = "1.0.0";
+    m.version = "1.1.0";
     m.operations = {
         {.name = "balance",
          .title = "话费余额",
@@ -19,11 +19,51 @@ Manifest billing_manifest() {
          .business = "bill_query",
          .sms_keywords = {"ZD", "账单"},
          .template_name = "billing_bill"},
+        // Card payments need the logged-in customer; a kiosk reporting cash sets the paid
+        // number as the customer (anyone may pay a number's bill in cash).
+        {.name = "pay",
+         .title = "交话费",
+         .business = "payment",
+         .params = {{.name = "amount_fen",
+                     .type = ParamType::amount,
+                     .label = "金额（分）",
+                     .min = 1,
+                     .max = 1000000},
+                    {.name = "method",
+                     .type = ParamType::choice,
+                     .required = false,  // card when absent, as for SMS "JF <yuan>"
+                     .label = "支付方式",
+                     .choices = {"card", "cash"}}},
+         .needs_confirmation = true,
+         .changes_state = true,
+         .sms_keywords = {"JF", "交费"},
+         .template_name = "billing_pay"},
+        {.name = "topup_voucher",
+         .title = "充值卡充值",
+         .business = "topup",
+         .params = {{.name = "pin",
+                     .type = ParamType::digits,
+                     .label = "充值卡密码",
+                     .min = 19,
+                     .max = 19}},
+         .changes_state = true,
+         .sms_keywords = {"CZ", "充值"},
+         .template_name = "billing_topup_voucher"},
         {.name = "history",
          .title = "交费记录",
          .business = "other",
          .sms_keywords = {"JL", "记录"},
          .template_name = "billing_history"},
+    };
+    m.migrations = {
+        {1, R"sql(
+-- Wrong voucher PINs (unknown or used), counted per customer and Asia/Shanghai day.
+CREATE TABLE billing_voucher_failures (
+    msisdn TEXT NOT NULL,
+    ts_ms INTEGER NOT NULL
+);
+CREATE INDEX billing_voucher_failures_by_customer ON billing_voucher_failures (msisdn, ts_ms);
+)sql"},
     };
     return m;
 }

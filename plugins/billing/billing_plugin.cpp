@@ -1,7 +1,16 @@
-// The billing plugin module: balance, bills and history of the customer's account.
+// The billing plugin module: balance, bills and history of the customer's account, bill
+// payments (bound card, or cash at a kiosk) and voucher top-ups.
+#include <memory>
+#include <optional>
+
 #include "gateway/plugin_api.hpp"
 #include "plugins/billing/account_reads.hpp"
+#include "plugins/billing/bill_payment.hpp"
 #include "plugins/billing/billing_manifest.hpp"
+#include "plugins/billing/billing_settings.hpp"
+#include "plugins/billing/http_payment_provider.hpp"
+#include "plugins/billing/sandbox_payment_provider.hpp"
+#include "plugins/billing/voucher_topup.hpp"
 
 namespace ehall::billing {
 
@@ -10,10 +19,23 @@ class BillingPlugin : public SyncPlugin {
     Manifest manifest() const override { return billing_manifest(); }
 
     void start(PluginContext& context) override {
-        if (!context.config().empty()) {
-            throw std::invalid_argument("unknown key '" + context.config().begin().key() + "'");
+        const BillingSettings settings =
+            parse_billing_settings(context.config(), context.demo_mode());
+        if (settings.payment_provider == "sandbox") {
+            provider_ = std::make_unique<SandboxPaymentProvider>();
+            context.log(LogLevel::info, "card payments go to the sandbox acquirer (demo)");
+        } else if (settings.payment_provider == "http") {
+            provider_ = std::make_unique<HttpPaymentProvider>(settings.payment_url,
+                                                              settings.payment_timeout);
+        } else {
+            context.log(LogLevel::warn,
+                        "no payment_provider configured: card payments answer payment_failed");
         }
         store_ = &context.store();
+        payment_.emplace(
+            *store_, provider_.get(), settings.ecoins_per_payment,
+            [&context](const std::string& message) { context.log(LogLevel::warn, message); });
+        topup_.emplace(*store_, settings.voucher_attempts_per_day);
     }
 
     ServiceResult run(const ServiceRequest& request) override {
@@ -23,11 +45,18 @@ class BillingPlugin : public SyncPlugin {
             return read_bills(*store_, request.customer);
         if (request.operation == "history")
             return read_history(*store_, request.customer);
+        if (request.operation == "pay")
+            return payment_->run(request);
+        if (request.operation == "topup_voucher")
+            return topup_->run(request);
         return ServiceResult::error("unknown_operation");
     }
 
   private:
     Store* store_ = nullptr;
+    std::unique_ptr<PaymentProvider> provider_;
+    std::optional<BillPayment> payment_;
+    std::optional<VoucherTopUp> topup_;
 };
 
 }  // namespace ehall::billing

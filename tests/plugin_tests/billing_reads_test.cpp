@@ -14,7 +14,7 @@ BOOST_AUTO_TEST_CASE(balance_and_bill_of_the_demo_customer) {
     auto bill = billing.call("bill");
     BOOST_TEST(bill.data["due_fen"].get<int>() == 12850);
     BOOST_TEST(bill.data["months"].size() == 6u);
-    BOOST_TEST(bill.data["current"]["status"] == "due");
+    BOOST_TEST(bill.data["current"]["status"].get<std::string>() == "due");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

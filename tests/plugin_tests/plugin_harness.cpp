@@ -15,6 +15,17 @@ namespace ehall::test {
 PluginHarness::PluginHarness(const std::string& plugin_id, nlohmann::json config)
     : dir_(std::filesystem::temp_directory_path() / ("ehall-plugin-" + random_hex(6))) {
     std::filesystem::create_directories(dir_);
+    try {
+        open(plugin_id, std::move(config));
+    } catch (...) {
+        module_.reset();
+        store_.reset();
+        std::filesystem::remove_all(dir_);
+        throw;
+    }
+}
+
+void PluginHarness::open(const std::string& plugin_id, nlohmann::json config) {
     store_ = std::make_unique<SqliteStore>(SqliteStore::Options{.path = dir_ / "ehall.db"});
     apply_migrations(*store_, "core", core_migrations());
     load_demo_data(*store_, now_ms());

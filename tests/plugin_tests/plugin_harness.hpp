@@ -40,6 +40,8 @@ public:
     std::int64_t scalar(const std::string& sql, const SqlParams& params = {});
 
 private:
+    void open(const std::string& plugin_id, nlohmann::json config);
+
     std::filesystem::path dir_;
     std::unique_ptr<SqliteStore> store_;
     std::unique_ptr<PluginModule> module_;

@@ -1,0 +1,24 @@
+// The billing plugin's config section (`plugins.config.billing`), checked once at start.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace ehall::billing {
+
+struct BillingSettings {
+    // "sandbox", "http", or empty: no acquirer, card payments answer payment_failed.
+    std::string payment_provider{};
+    std::string payment_url{};
+    std::chrono::milliseconds payment_timeout{5000};
+    std::int64_t ecoins_per_payment = 10;
+    std::int64_t voucher_attempts_per_day = 5;
+};
+
+// Throws std::invalid_argument naming the key for unknown keys and bad values. The sandbox
+// acquirer is the default in demo mode and refused outside it (it approves without charging).
+BillingSettings parse_billing_settings(const nlohmann::json& config, bool demo_mode);
+
+}  // namespace ehall::billing
