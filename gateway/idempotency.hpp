@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "gateway/clock.hpp"
 #include "gateway/plugin_api.hpp"
 #include "gateway/sql.hpp"
 
@@ -26,12 +27,14 @@ inline std::string idempotency_key_of(const ServiceRequest& request) {
 // The result recorded under the request's key, marked `"replayed": true` and without
 // `amount_fen` (the money moved once, with the first request). A key reused for another
 // operation or other parameters is refused with `bad_request`.
-inline std::optional<ServiceResult> recorded_result(Transaction& tx, const ServiceRequest& request) {
+inline std::optional<ServiceResult> recorded_result(Transaction& tx,
+                                                    const ServiceRequest& request) {
     auto rows = tx.query(
         "SELECT plugin, operation, params_json, result_json FROM operation_results "
         "WHERE owner = ? AND idempotency_key = ?",
         {idempotency_owner(request), idempotency_key_of(request)});
-    if (rows.empty()) return std::nullopt;
+    if (rows.empty())
+        return std::nullopt;
     const Row& row = rows.front();
     if (row.text("plugin") != request.plugin || row.text("operation") != request.operation ||
         row.text("params_json") != request.params.dump()) {
@@ -57,8 +60,36 @@ inline void record_result(Transaction& tx, const ServiceRequest& request,
     tx.execute(
         "INSERT INTO operation_results (owner, idempotency_key, plugin, operation, params_json, "
         "result_json, ts_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {idempotency_owner(request), idempotency_key_of(request), request.plugin,
-         request.operation, request.params.dump(), stored.dump(), now_ms});
+        {idempotency_owner(request), idempotency_key_of(request), request.plugin, request.operation,
+         request.params.dump(), stored.dump(), now_ms});
+}
+
+// One write transaction behind the idempotency check: the result recorded under the
+// request's key if there is one, else `operation(tx, now_ms)`'s, recorded together with
+// the change. A refusal (any result but ok) rolls back what the operation wrote and is not
+// recorded, so a retry runs again.
+template <typename Operation>
+ServiceResult idempotent_write(Store& store, const ServiceRequest& request, Operation operation) {
+    struct Refusal {
+        ServiceResult result;
+    };
+    ServiceResult result;
+    try {
+        store.write([&](Transaction& tx) {
+            if (auto recorded = recorded_result(tx, request)) {
+                result = std::move(*recorded);
+                return;
+            }
+            const std::int64_t now = now_ms();
+            result = operation(tx, now);
+            if (!result.is_ok())
+                throw Refusal{result};
+            record_result(tx, request, result, now);
+        });
+    } catch (const Refusal& refusal) {
+        return refusal.result;
+    }
+    return result;
 }
 
 }  // namespace ehall

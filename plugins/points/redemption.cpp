@@ -102,21 +102,13 @@ ServiceResult redeem_in(Transaction& tx, const ServiceRequest& request, std::int
 ServiceResult redeem(Store& store, const ServiceRequest& request) {
     if (request.params.value("item", "").empty())
         return ServiceResult::error("bad_request", "parameter 'item' is empty");
-    const std::int64_t now = now_ms();
-    ServiceResult result;
     try {
-        store.write([&](Transaction& tx) {
-            if (auto recorded = recorded_result(tx, request)) {
-                result = std::move(*recorded);
-                return;
-            }
-            result = redeem_in(tx, request, now);
-            record_result(tx, request, result, now);
+        return idempotent_write(store, request, [&](Transaction& tx, std::int64_t now) {
+            return redeem_in(tx, request, now);
         });
     } catch (const Declined& declined) {
         return declined.result;
     }
-    return result;
 }
 
 }  // namespace ehall::points

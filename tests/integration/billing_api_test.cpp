@@ -18,14 +18,6 @@ Headers with(Headers headers, const std::string& name, const std::string& value)
     return headers;
 }
 
-const nlohmann::json* find_row(const std::vector<nlohmann::json>& rows, const std::string& id) {
-    for (const auto& row : rows) {
-        if (row["request_id"] == id)
-            return &row;
-    }
-    return nullptr;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(billing_api)
@@ -92,7 +84,7 @@ BOOST_AUTO_TEST_CASE(payments_and_vouchers_over_the_web_api) {
     };
     for (const auto& want : expected) {
         BOOST_TEST_CONTEXT(want.id) {
-            const auto* row = find_row(rows, want.id);
+            const auto* row = find_by_request_id(rows, want.id);
             BOOST_TEST_REQUIRE(row != nullptr);
             BOOST_TEST((*row)["plugin"] == "billing");
             BOOST_TEST((*row)["business"] == want.business);

@@ -29,14 +29,6 @@ std::int64_t now_ms() {
         .count();
 }
 
-const nlohmann::json* find_row(const std::vector<nlohmann::json>& rows, const std::string& id) {
-    for (const auto& row : rows) {
-        if (row["request_id"] == id)
-            return &row;
-    }
-    return nullptr;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(journal)
@@ -141,7 +133,7 @@ BOOST_AUTO_TEST_CASE(refused_and_failed_requests_are_journaled) {
         {"it-never", "faulty", "error", "timeout"},
     };
     for (const auto& want : expected) {
-        const auto* row = find_row(rows, want.id);
+        const auto* row = find_by_request_id(rows, want.id);
         BOOST_TEST_CONTEXT(want.id) {
             BOOST_TEST_REQUIRE(row != nullptr);
             BOOST_TEST((*row)["plugin"] == want.plugin);
@@ -151,7 +143,7 @@ BOOST_AUTO_TEST_CASE(refused_and_failed_requests_are_journaled) {
             BOOST_TEST((*row)["source"] == "gateway");
         }
     }
-    BOOST_TEST((*find_row(rows, "it-wrong-password"))["msisdn"] == other_msisdn);
+    BOOST_TEST((*find_by_request_id(rows, "it-wrong-password"))["msisdn"] == other_msisdn);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -55,4 +55,13 @@ std::vector<nlohmann::json> read_interactions(const std::filesystem::path& journ
     return rows;
 }
 
+const nlohmann::json* find_by_request_id(const std::vector<nlohmann::json>& rows,
+                                         const std::string& request_id) {
+    for (const auto& row : rows) {
+        if (row["request_id"] == request_id)
+            return &row;
+    }
+    return nullptr;
+}
+
 }  // namespace ehall::test

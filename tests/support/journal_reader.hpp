@@ -4,11 +4,16 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 namespace ehall::test {
 
 // Every row in id order, one JSON object per row: column name -> integer, text or null.
 std::vector<nlohmann::json> read_interactions(const std::filesystem::path& journal_db);
+
+// The row with `request_id`, or nullptr.
+const nlohmann::json* find_by_request_id(const std::vector<nlohmann::json>& rows,
+                                         const std::string& request_id);
 
 }  // namespace ehall::test
