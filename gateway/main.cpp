@@ -13,9 +13,14 @@
 #include <iostream>
 #include <thread>
 
+#include "channels/kiosk/kiosk_api.hpp"
+#include "channels/kiosk/terminal_admin_api.hpp"
+#include "channels/sms/outbox/sms_pushes.hpp"
+#include "channels/sms/sms_api.hpp"
 #include "channels/web/web_api.hpp"
 #include "gateway/admin/admin_api.hpp"
 #include "gateway/cli/plugins_command.hpp"
+#include "gateway/cli/terminals_command.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/customer_login.hpp"
@@ -40,7 +45,8 @@ constexpr const char* usage =
     "usage: ehall <command> [options]\n\n"
     "commands:\n"
     "  serve     run the gateway (web, SMS and kiosk channels, admin API)\n"
-    "  plugins   list, enable or disable plugins per channel\n\n"
+    "  plugins   list, enable or disable plugins per channel\n"
+    "  terminals list kiosk terminals with their last heartbeat\n\n"
     "Run `ehall <command> --help` for a command's options.\n";
 
 // Many kiosk and keep-alive connections each hold a descriptor.
@@ -57,6 +63,16 @@ std::filesystem::path default_plugin_dir() {
     std::error_code ec;
     auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     return ec ? std::filesystem::path("build/plugins") : exe.parent_path() / "plugins";
+}
+
+// The repository's templates/sms next to build/ehall, else templates/sms under the cwd.
+std::filesystem::path sms_templates_dir(const ehall::Config& config) {
+    if (!config.sms.templates_dir.empty())
+        return config.sms.templates_dir;
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    auto beside = exe.parent_path().parent_path() / "templates" / "sms";
+    return !ec && std::filesystem::is_directory(beside) ? beside : "templates/sms";
 }
 
 int serve(const ehall::Config& config, const std::string& port_file) {
@@ -90,6 +106,16 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     add_observability_routes(router, metrics, journal);
     WebApi web(dispatcher, sessions, login);
     web.add_routes(router);
+    sms::SmsTemplates sms_templates(sms_templates_dir(config), sms::sms_hall_templates());
+    sms::SmsHall sms_hall(config, dispatcher, store, sms_templates);
+    sms::SmsApi sms_api(sms_hall, dispatcher, config);
+    sms_api.add_routes(router);
+    sms::SmsPushes sms_pushes(config, store, workers);
+    sms_pushes.add_routes(router);
+    KioskApi kiosk(config, store, dispatcher, login);
+    kiosk.add_routes(router);
+    TerminalAdminApi terminal_admin(config, store, workers);
+    terminal_admin.add_routes(router);
     AdminApi admin(config, store, host, enablement, workers);
     admin.add_routes(router);
 
@@ -107,6 +133,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                  config.gateway.worker_threads);
     if (!port_file.empty())
         std::ofstream(port_file) << server.port() << "\n";
+    sms_pushes.start();
 
     auto work = asio::make_work_guard(io);
     asio::signal_set signals(io, SIGINT, SIGTERM);
@@ -126,6 +153,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     io.run();
     for (auto& thread : threads)
         thread.join();
+    sms_pushes.stop();
     workers.join();
     host.stop();
     journal.stop();
@@ -176,6 +204,8 @@ int main(int argc, char** argv) {
             return run_serve(args);
         if (command == "plugins")
             return ehall::run_plugins_command(args);
+        if (command == "terminals")
+            return ehall::run_terminals_command(args);
         std::cerr << "unknown command '" << command << "'\n\n" << usage;
         return 2;
     } catch (const ehall::ConfigError& e) {

@@ -53,6 +53,7 @@ constexpr Key schema[] = {
     {"sms.sendsms_user", Kind::string},
     {"sms.sendsms_password", Kind::string},
     {"sms.dlr_url", Kind::string},
+    {"sms.templates_dir", Kind::string},
     {"kiosk.signature_window_seconds", Kind::integer},
     {"kiosk.customer_idle_seconds", Kind::integer},
     {"plugins.dir", Kind::string},
@@ -366,6 +367,7 @@ Config parse_config(const json& document, const Environment& env) {
     sms.sendsms_user = text(flat, "sms.sendsms_user", "");
     sms.sendsms_password = text(flat, "sms.sendsms_password", "");
     sms.dlr_url = text(flat, "sms.dlr_url", "");
+    sms.templates_dir = text(flat, "sms.templates_dir", "");
 
     c.kiosk.signature_window = std::chrono::seconds(integer(
         flat, "kiosk.signature_window_seconds", c.kiosk.signature_window.count(), 10, 3600));

@@ -65,6 +65,7 @@ struct Config {
         std::string sendsms_user;
         std::string sendsms_password;
         std::string dlr_url;  // where Kannel reports deliveries, e.g. http://127.0.0.1:8080/sms/dlr
+        std::filesystem::path templates_dir;  // empty: <dir of ehall>/../templates/sms
     } sms;
 
     // Self-service kiosks (DESIGN §6).

@@ -156,6 +156,74 @@ CREATE TABLE operation_results (
     PRIMARY KEY (owner, idempotency_key)
 );
 )sql"},
+        {3, R"sql(
+-- SMS hall (channels/sms): the reply to each Kannel message id (a retry gets it again and
+-- runs nothing), pending two-step confirmations, and numbers that texted TD.
+CREATE TABLE sms_mo (
+    msisdn TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('processing', 'answered')),
+    reply TEXT,
+    ts_ms INTEGER NOT NULL,
+    PRIMARY KEY (msisdn, message_id)
+);
+CREATE INDEX sms_mo_by_time ON sms_mo (ts_ms);
+CREATE TABLE sms_pending (
+    msisdn TEXT PRIMARY KEY,
+    plugin TEXT NOT NULL,
+    operation TEXT NOT NULL,
+    params_json TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL
+);
+CREATE TABLE sms_opt_out (
+    msisdn TEXT PRIMARY KEY,
+    ts_ms INTEGER NOT NULL
+);
+)sql"},
+        {4, R"sql(
+-- Kiosk channel (channels/kiosk): nonces seen within the signature window (replays are
+-- refused across restarts and instances), printed receipts, one-time activation codes.
+CREATE TABLE kiosk_nonces (
+    terminal_id TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    ts_ms INTEGER NOT NULL,             -- the request's signed timestamp
+    PRIMARY KEY (terminal_id, nonce)
+);
+CREATE INDEX kiosk_nonces_by_time ON kiosk_nonces (ts_ms);
+CREATE TABLE kiosk_receipts (
+    receipt_no TEXT PRIMARY KEY,
+    terminal_id TEXT NOT NULL,
+    json TEXT NOT NULL,
+    ts_ms INTEGER NOT NULL,
+    kiosk_txn TEXT,                     -- customer|operation|kiosk txn: a retry gets this receipt
+    UNIQUE (terminal_id, kiosk_txn)
+);
+CREATE TABLE kiosk_activation_codes (
+    terminal_id TEXT PRIMARY KEY,
+    code_hash TEXT NOT NULL,            -- SHA-256 of terminal id and code, never the code
+    expires_ms INTEGER NOT NULL,
+    used_ms INTEGER
+);
+)sql"},
+        {5, R"sql(
+-- SMS pushes (channels/sms/outbox): queued until Kannel's sendsms accepts them, retried
+-- with backoff, then updated by Kannel's delivery reports.
+CREATE TABLE sms_outbox (
+    id INTEGER PRIMARY KEY,
+    msisdn TEXT NOT NULL,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'queued'
+        CHECK (status IN ('queued', 'sent', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_ms INTEGER NOT NULL,   -- when a queued message is (re)tried
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    last_error TEXT,
+    kannel_reference TEXT               -- Kannel's answer to the accepted sendsms call
+);
+CREATE INDEX sms_outbox_due ON sms_outbox (status, next_attempt_ms);
+)sql"},
     };
     return migrations;
 }

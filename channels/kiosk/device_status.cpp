@@ -1,0 +1,36 @@
+#include "channels/kiosk/device_status.hpp"
+
+#include <algorithm>
+
+namespace ehall {
+
+namespace {
+
+bool one_of(const nlohmann::json& value, std::initializer_list<const char*> choices) {
+    return value.is_string() &&
+           std::any_of(choices.begin(), choices.end(),
+                       [&](const char* choice) { return value.get<std::string>() == choice; });
+}
+
+}  // namespace
+
+std::optional<std::string> device_status_problem(const nlohmann::json& status) {
+    if (!status.is_object())
+        return "the body must be a JSON object";
+    for (const auto& [key, value] : status.items()) {
+        if (key != "printer_paper" && key != "cash_box" && key != "version")
+            return "unknown field " + key;
+    }
+    if (!one_of(status.value("printer_paper", nlohmann::json()), {"ok", "low", "out"}))
+        return "printer_paper must be ok, low or out";
+    if (!one_of(status.value("cash_box", nlohmann::json()), {"ok", "full", "error"}))
+        return "cash_box must be ok, full or error";
+    const auto version = status.value("version", nlohmann::json());
+    if (!version.is_string() || version.get<std::string>().empty() ||
+        version.get<std::string>().size() > 64) {
+        return "version must be a string of 1-64 characters";
+    }
+    return std::nullopt;
+}
+
+}  // namespace ehall

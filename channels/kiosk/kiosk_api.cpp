@@ -1,0 +1,168 @@
+#include "channels/kiosk/kiosk_api.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/post.hpp>
+
+#include "channels/kiosk/device_status.hpp"
+#include "channels/kiosk/kiosk_masking.hpp"
+#include "gateway/clock.hpp"
+#include "gateway/http/json_body.hpp"
+#include "gateway/param_validation.hpp"
+#include "gateway/result_response.hpp"
+
+namespace ehall {
+
+namespace {
+
+KioskSignedRequest signed_request(const Exchange& exchange) {
+    return {.terminal_id = exchange.header("X-Terminal-Id"),
+            .timestamp = exchange.header("X-Timestamp"),
+            .nonce = exchange.header("X-Nonce"),
+            .signature = exchange.header("X-Signature"),
+            .method = std::string(exchange.request.method_string()),
+            .path = std::string(exchange.path()),
+            .body = exchange.request.body()};
+}
+
+}  // namespace
+
+ServiceRequest kiosk_request(const Exchange& exchange, const KioskTerminal* terminal,
+                             std::string plugin, std::string operation) {
+    ServiceRequest request;
+    request.channel = "kiosk";
+    request.plugin = std::move(plugin);
+    request.operation = std::move(operation);
+    request.request_id = exchange.request_id;
+    if (terminal) {
+        request.terminal_id = terminal->id;
+        request.subchannel = terminal->hall;
+    }
+    return request;
+}
+
+void KioskApi::add_routes(Router& router) {
+    using K = KioskApi;
+    auto sync = [](HttpResponse (K::*handler)(const Exchange&, const KioskTerminal&)) -> Work {
+        return [handler](K& self, const Exchange& e, const KioskTerminal& t, Reply& reply) {
+            reply((self.*handler)(e, t));
+        };
+    };
+    router.add(http::verb::post, "/kiosk/v1/heartbeat",
+               signed_route("kiosk", "heartbeat", sync(&K::heartbeat)));
+    router.add(http::verb::post, "/kiosk/v1/identify",
+               signed_route("session", "login", sync(&K::identify)));
+    router.add(http::verb::post, "/kiosk/v1/end_session",
+               signed_route("session", "logout", sync(&K::end_session)));
+    router.add(http::verb::post, "/kiosk/v1/lookup",
+               signed_route("kiosk", "lookup", sync(&K::lookup)));
+    router.add(http::verb::post, "/kiosk/v1/receipts/{no}/reprint",
+               signed_route("kiosk", "reprint", sync(&K::reprint)));
+    router.add(http::verb::get, "/kiosk/v1/services",
+               signed_route("kiosk", "services",
+                            [](K& self, const Exchange&, const KioskTerminal&, Reply& reply) {
+                                reply(self.services());
+                            }));
+    router.add(
+        http::verb::post, "/kiosk/v1/services/{plugin}/{operation}",
+        signed_route("", "", [](K& self, const Exchange& e, const KioskTerminal& t, Reply& reply) {
+            self.invoke(e, t, reply);
+        }));
+}
+
+Handler KioskApi::signed_route(std::string plugin, std::string operation, Work work) {
+    return [this, plugin, operation, work](const Exchange& exchange, Reply reply) {
+        boost::asio::post(dispatcher_.workers(), [this, &exchange, plugin, operation, work,
+                                                  reply = std::move(reply)]() mutable {
+            try {
+                KioskVerdict verdict = signatures_.verify(signed_request(exchange), now_ms());
+                if (!verdict.accepted())
+                    return refuse_unsigned(exchange, verdict, plugin, operation, reply);
+                work(*this, exchange, *verdict.terminal, reply);
+            } catch (const std::exception& e) {
+                spdlog::error("kiosk request failed: {}", e.what());
+                if (reply)  // still ours: the work failed before handing it on
+                    reply(result_response(ServiceResult::error("internal_error")));
+            }
+        });
+    };
+}
+
+void KioskApi::refuse_unsigned(const Exchange& exchange, const KioskVerdict& verdict,
+                               const std::string& plugin, const std::string& operation,
+                               const Reply& reply) {
+    const KioskTerminal* terminal = verdict.terminal ? &*verdict.terminal : nullptr;
+    ServiceRequest request = plugin.empty()
+                                 ? kiosk_request(exchange, terminal, exchange.path_param("plugin"),
+                                                 exchange.path_param("operation"))
+                                 : kiosk_request(exchange, terminal, plugin, operation);
+    ServiceResult refused = ServiceResult::error("unauthenticated", verdict.problem);
+    journal(exchange, request, "other", refused);
+    reply(result_response(refused));
+}
+
+void KioskApi::journal(const Exchange& exchange, const ServiceRequest& request,
+                       std::string_view business, const ServiceResult& result) {
+    dispatcher_.record(request, business, result,
+                       std::chrono::duration_cast<std::chrono::microseconds>(
+                           std::chrono::steady_clock::now() - exchange.started));
+}
+
+HttpResponse KioskApi::heartbeat(const Exchange& exchange, const KioskTerminal& terminal) {
+    auto body = json_object_body(exchange);
+    auto problem = body ? device_status_problem(*body) : "the body must be a JSON object";
+    if (problem) {
+        // Only refused heartbeats are journaled: a healthy one is telemetry, not business.
+        ServiceResult refused = ServiceResult::error("bad_request", *problem);
+        journal(exchange, kiosk_request(exchange, &terminal, "kiosk", "heartbeat"), "other",
+                refused);
+        return result_response(refused);
+    }
+    const std::int64_t now = now_ms();
+    registry_.record_heartbeat(terminal.id, *body, now);
+    return result_response(
+        ServiceResult::ok({{"terminal_id", terminal.id}, {"server_time", now / 1000}}));
+}
+
+HttpResponse KioskApi::lookup(const Exchange& exchange, const KioskTerminal& terminal) {
+    ServiceRequest request = kiosk_request(exchange, &terminal, "kiosk", "lookup");
+    auto body = json_object_body(exchange);
+    std::string msisdn;
+    if (body && body->value("msisdn", nlohmann::json()).is_string())
+        msisdn = (*body)["msisdn"].get<std::string>();
+    ServiceResult result;
+    if (!is_mobile_number(msisdn)) {
+        result = ServiceResult::error("bad_request", "expected {\"msisdn\": 11 digits}");
+    } else {
+        request.customer = msisdn;
+        store_.read([&](Transaction& tx) {
+            auto customer = tx.query("SELECT name FROM customers WHERE msisdn = ?", {msisdn});
+            if (customer.empty()) {
+                result = ServiceResult::error("not_found", "no account for this number");
+                return;
+            }
+            auto due = tx.query(
+                "SELECT coalesce(sum(amount_fen), 0) AS due FROM bills "
+                "WHERE msisdn = ? AND status = 'due'",
+                {msisdn});
+            result = ServiceResult::ok({{"masked_name", mask_name(customer.front().text("name"))},
+                                        {"masked_msisdn", mask_msisdn(msisdn)},
+                                        {"due_fen", due.front().integer("due")}});
+        });
+    }
+    journal(exchange, request, "bill_query", result);
+    return result_response(result);
+}
+
+HttpResponse KioskApi::reprint(const Exchange& exchange, const KioskTerminal& terminal) {
+    auto receipt = receipts_.find(exchange.path_param("no"), terminal.id);
+    // Another terminal's receipt is as unknown as a made-up number.
+    ServiceResult result = receipt ? ServiceResult::ok({{"reprinted", true}})
+                                   : ServiceResult::error("not_found", "no such receipt");
+    journal(exchange, kiosk_request(exchange, &terminal, "kiosk", "reprint"), "other", result);
+    auto body = result_json(result);
+    if (receipt)
+        body["receipt"] = *receipt;
+    return json_response(receipt ? http::status::ok : http::status::not_found, body);
+}
+
+}  // namespace ehall

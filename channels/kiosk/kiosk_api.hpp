@@ -1,0 +1,73 @@
+// The kiosk channel's signed JSON API under /kiosk/v1 (DESIGN §6). Every request carries
+// the terminal's signature (kiosk_signature.hpp); a refused one gets 401 and is journaled.
+// Routes: heartbeat, identify / end_session (a customer token bound to the terminal, idle
+// expiry kiosk.customer_idle_seconds), lookup (masked name and amount due before a cash
+// payment), services, services/{plugin}/{operation} (results carry receipt data) and
+// receipts/{no}/reprint. Journal: channel kiosk, subchannel the hall, the terminal id.
+#pragma once
+
+#include <functional>
+
+#include "channels/kiosk/kiosk_receipts.hpp"
+#include "channels/kiosk/kiosk_signature.hpp"
+#include "channels/kiosk/terminal_registry.hpp"
+#include "gateway/config/config.hpp"
+#include "gateway/customer_login.hpp"
+#include "gateway/customer_sessions.hpp"
+#include "gateway/dispatcher.hpp"
+#include "gateway/http/router.hpp"
+
+namespace ehall {
+
+class KioskApi {
+  public:
+    KioskApi(const Config& config, Store& store, Dispatcher& dispatcher, CustomerLogin& login)
+        : store_(store),
+          dispatcher_(dispatcher),
+          login_(login),
+          sessions_(store, config.kiosk.customer_idle),
+          registry_(store),
+          signatures_(store, config.kiosk.signature_window),
+          receipts_(store) {}
+
+    void add_routes(Router& router);
+
+  private:
+    // Runs on a worker once the signature is accepted. Calls the Reply exactly once, or
+    // moves it on (empty afterwards); when it throws with the Reply still there, a 500 goes.
+    using Work = std::function<void(KioskApi&, const Exchange&, const KioskTerminal&, Reply&)>;
+    // The journal names a refused request by `plugin`/`operation` ("" = from the path).
+    Handler signed_route(std::string plugin, std::string operation, Work work);
+    void refuse_unsigned(const Exchange& exchange, const KioskVerdict& verdict,
+                         const std::string& plugin, const std::string& operation,
+                         const Reply& reply);
+
+    HttpResponse heartbeat(const Exchange& exchange, const KioskTerminal& terminal);
+    HttpResponse identify(const Exchange& exchange, const KioskTerminal& terminal);
+    HttpResponse end_session(const Exchange& exchange, const KioskTerminal& terminal);
+    HttpResponse lookup(const Exchange& exchange, const KioskTerminal& terminal);
+    HttpResponse reprint(const Exchange& exchange, const KioskTerminal& terminal);
+    HttpResponse services();
+    void invoke(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply);
+
+    // A customer session opened on this terminal; nothing for other terminals' tokens.
+    std::optional<CustomerSession> customer_of(const std::string& token,
+                                               const KioskTerminal& terminal);
+    // Journals an interaction that did not reach a plugin; latency from the exchange's start.
+    void journal(const Exchange& exchange, const ServiceRequest& request, std::string_view business,
+                 const ServiceResult& result);
+
+    Store& store_;
+    Dispatcher& dispatcher_;
+    CustomerLogin& login_;
+    CustomerSessions sessions_;
+    TerminalRegistry registry_;
+    KioskSignatureCheck signatures_;
+    KioskReceipts receipts_;
+};
+
+// A ServiceRequest from `terminal`: channel kiosk, subchannel the hall, terminal id.
+ServiceRequest kiosk_request(const Exchange& exchange, const KioskTerminal* terminal,
+                             std::string plugin, std::string operation);
+
+}  // namespace ehall

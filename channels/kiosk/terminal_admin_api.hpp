@@ -1,0 +1,35 @@
+// Terminal management for ops under /admin/v1/terminals (same admin token and audit as
+// gateway/admin/admin_api.cpp, which keeps the GET listing with its stale flag):
+//   POST /admin/v1/terminals {"id","hall","location"}  register; the key is shown once
+//   POST /admin/v1/terminals/{id}/rotate               a new key, shown once; the old one stops
+//   POST /admin/v1/terminals/{id}/disable | enable
+//   POST /admin/v1/terminals/{id}/activation_code      one-time 8 digits for the touch UI, 24 h
+#pragma once
+
+#include <boost/asio/thread_pool.hpp>
+
+#include "channels/kiosk/terminal_registry.hpp"
+#include "gateway/config/config.hpp"
+#include "gateway/http/router.hpp"
+
+namespace ehall {
+
+class TerminalAdminApi {
+  public:
+    TerminalAdminApi(const Config& config, Store& store, boost::asio::thread_pool& workers)
+        : config_(config), registry_(store), workers_(workers) {}
+
+    void add_routes(Router& router);
+
+  private:
+    HttpResponse create(const Exchange& exchange, const std::string& actor);
+    HttpResponse rotate(const Exchange& exchange, const std::string& actor);
+    HttpResponse set_enabled(const Exchange& exchange, bool enabled, const std::string& actor);
+    HttpResponse activation_code(const Exchange& exchange, const std::string& actor);
+
+    const Config& config_;
+    TerminalRegistry registry_;
+    boost::asio::thread_pool& workers_;
+};
+
+}  // namespace ehall

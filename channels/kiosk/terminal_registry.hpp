@@ -1,0 +1,64 @@
+// Kiosk terminals in the store: registration, keys, enablement, activation codes and
+// heartbeats. Every change ops make is audited in the same transaction; keys and codes
+// are returned to the caller once and never written to the audit or the log.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "gateway/sql.hpp"
+
+namespace ehall {
+
+struct KioskTerminal {
+    std::string id;
+    std::string hall;
+    std::string location;
+    std::string status;  // active | disabled
+    std::string key;     // the HMAC key shared with the terminal
+
+    bool active() const { return status == "active"; }
+    // For replies and the audit: everything but the key.
+    nlohmann::json public_json() const;
+};
+
+// Terminal ids and hall codes: 1-32 of [A-Za-z0-9_-].
+bool valid_terminal_id(std::string_view id);
+
+class TerminalRegistry {
+  public:
+    explicit TerminalRegistry(Store& store) : store_(store) {}
+
+    std::optional<KioskTerminal> find(const std::string& id);
+
+    // The new terminal with its fresh key; nothing when the id is taken.
+    std::optional<KioskTerminal> create(const std::string& id, const std::string& hall,
+                                        const std::string& location, const std::string& actor);
+    // The terminal with a fresh key (the old one stops working at once); nothing when unknown.
+    std::optional<KioskTerminal> rotate_key(const std::string& id, const std::string& actor);
+    // Disabling also ends the terminal's customer sessions. Nothing when unknown.
+    std::optional<KioskTerminal> set_enabled(const std::string& id, bool enabled,
+                                             const std::string& actor);
+
+    struct ActivationCode {
+        std::string code;  // 8 digits, shown once
+        std::int64_t expires_ms = 0;
+    };
+    // A one-time code for the touch UI, replacing any earlier one. Nothing when unknown.
+    std::optional<ActivationCode> issue_activation_code(const std::string& id,
+                                                        const std::string& actor,
+                                                        std::chrono::hours valid_for);
+    // True once per issued code, before it expires, for an active terminal.
+    bool redeem_activation_code(const std::string& id, const std::string& code,
+                                std::int64_t now_ms);
+
+    void record_heartbeat(const std::string& id, const nlohmann::json& device, std::int64_t now_ms);
+
+  private:
+    Store& store_;
+};
+
+}  // namespace ehall

@@ -1,0 +1,128 @@
+#include "channels/sms/command_runner.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/dispatch.hpp>
+
+#include "gateway/clock.hpp"
+#include "gateway/param_validation.hpp"
+#include "gateway/result_codes.hpp"
+
+namespace ehall::sms {
+
+namespace {
+
+std::chrono::microseconds since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                 start);
+}
+
+}  // namespace
+
+void CommandRunner::record(const Turn& turn, std::string_view operation, const std::string& code) {
+    ServiceRequest request = turn.request;
+    request.plugin = "sms";
+    request.operation = std::string(operation);
+    dispatcher_.record(request, "other",
+                       code == "ok" ? ServiceResult::ok() : ServiceResult::error(code),
+                       since(turn.started));
+}
+
+void CommandRunner::run(const Turn& turn, std::shared_ptr<const CommandTable> table,
+                        const ParsedCommand& parsed, Done done) {
+    const std::string& msisdn = turn.request.customer;
+    switch (parsed.kind) {
+        case CommandKind::help:
+            record(turn, "help", "ok");
+            return done(replies_.help(*table, false));
+        case CommandKind::unknown:
+            record(turn, "unknown", "unknown_operation");
+            return done(replies_.help(*table, true));
+        case CommandKind::usage_error:
+            record(turn, "usage", "bad_request");
+            return done(replies_.usage(*parsed.command));
+        case CommandKind::confirm:
+            return confirm(turn, std::move(table), std::move(done));
+        case CommandKind::cancel: {
+            const bool cancelled =
+                pending_.cancel(msisdn, now_ms()) == PendingConfirmations::Status::taken;
+            record(turn, "cancel", cancelled ? "ok" : "not_found");
+            return done(replies_.text(cancelled ? "cancelled" : "no_pending"));
+        }
+        case CommandKind::opt_out:
+            opt_out_.opt_out(msisdn, now_ms());
+            record(turn, "opt_out", "ok");
+            return done(replies_.text("opt_out"));
+        case CommandKind::opt_in:
+            opt_out_.opt_in(msisdn);
+            record(turn, "opt_in", "ok");
+            return done(replies_.text("opt_in"));
+        case CommandKind::operation:
+            break;
+    }
+    const SmsCommand& command = *parsed.command;
+    if (!command.needs_confirmation) {
+        return dispatch(turn, std::shared_ptr<const SmsCommand>(table, &command), parsed.params,
+                        turn.idempotency_key, std::move(done));
+    }
+    // Checked now, so a wrong amount is told at once rather than after the `Y`.
+    nlohmann::json params = parsed.params;
+    if (command.spec && validate_params(*command.spec, params)) {
+        record(turn, "usage", "bad_request");
+        return done(replies_.usage(command));
+    }
+    pending_.propose(msisdn, command.plugin, command.operation, params, now_ms());
+    record(turn, "confirm_prompt", "ok");
+    done(replies_.confirm_prompt(command, params, pending_.ttl()));
+}
+
+void CommandRunner::confirm(const Turn& turn, std::shared_ptr<const CommandTable> table,
+                            Done done) {
+    auto taken = pending_.take(turn.request.customer, now_ms());
+    if (taken.status != PendingConfirmations::Status::taken) {
+        const bool expired = taken.status == PendingConfirmations::Status::expired;
+        record(turn, "confirm", "not_found");
+        return done(replies_.text(expired ? "confirm_expired" : "no_pending"));
+    }
+    const PendingRequest& pending = *taken.request;
+    std::shared_ptr<const SmsCommand> command;
+    if (const SmsCommand* listed = table->find(pending.plugin, pending.operation)) {
+        command = std::shared_ptr<const SmsCommand>(table, listed);
+    } else {
+        // Disabled on SMS since the prompt: the dispatcher answers plugin_disabled.
+        auto stand_in = std::make_shared<SmsCommand>();
+        stand_in->plugin = pending.plugin;
+        stand_in->operation = pending.operation;
+        stand_in->title = "业务办理";
+        stand_in->keywords = {pending.operation};
+        command = std::move(stand_in);
+    }
+    dispatch(turn, std::move(command), pending.params, pending.idempotency_key(), std::move(done));
+}
+
+void CommandRunner::dispatch(const Turn& turn, std::shared_ptr<const SmsCommand> command,
+                             nlohmann::json params, std::string idempotency_key, Done done) {
+    ServiceRequest request = turn.request;
+    request.plugin = command->plugin;
+    request.operation = command->operation;
+    request.params = std::move(params);
+    request.idempotency_key = std::move(idempotency_key);
+    // The dispatcher may answer on a timer thread (timeouts): rendering hops back onto the
+    // workers.
+    dispatcher_.dispatch(std::move(request), [this, command = std::move(command),
+                                              done = std::move(done)](ServiceResult result) {
+        boost::asio::dispatch(dispatcher_.workers(),
+                              [this, command, done, result = std::move(result)] {
+                                  std::string reply;
+                                  try {
+                                      reply = replies_.result(*command, result);
+                                  } catch (const std::exception& e) {
+                                      spdlog::error("sms: cannot render {}.{}: {}", command->plugin,
+                                                    command->operation, e.what());
+                                      reply = std::string(message_for(result.code));
+                                  }
+                                  done(std::move(reply));
+                              });
+    });
+}
+
+}  // namespace ehall::sms

@@ -1,0 +1,36 @@
+// The outbox's HTTP side: Kannel's delivery reports (GET /sms/dlr?id=&status=, allowed
+// like /sms/mo), and for ops POST /admin/v1/sms/push {"msisdn","text"} plus
+// GET /admin/v1/sms/outbox[/{id}] (admin bearer token).
+#pragma once
+
+#include <boost/asio/thread_pool.hpp>
+
+#include "channels/sms/outbox/sms_outbox.hpp"
+#include "gateway/config/config.hpp"
+#include "gateway/http/router.hpp"
+
+namespace ehall::sms {
+
+class OutboxRoutes {
+  public:
+    // `sending`: whether a sender runs (sms.sendsms_url is set); without one, pushes wait
+    // in the outbox until a gateway with one starts.
+    OutboxRoutes(const Config& config, SmsOutbox& outbox, boost::asio::thread_pool& workers,
+                 bool sending)
+        : config_(config), outbox_(outbox), workers_(workers), sending_(sending) {}
+
+    void add_routes(Router& router);
+
+  private:
+    void on_delivery_report(const Exchange& exchange, Reply reply);
+    HttpResponse push(const Exchange& exchange, const std::string& actor);
+    HttpResponse show(const Exchange& exchange);
+    HttpResponse list(const Exchange& exchange);
+
+    const Config& config_;
+    SmsOutbox& outbox_;
+    boost::asio::thread_pool& workers_;
+    bool sending_;
+};
+
+}  // namespace ehall::sms

@@ -1,0 +1,68 @@
+#include "channels/sms/sms_replies.hpp"
+
+#include "channels/sms/yuan.hpp"
+#include "gateway/result_codes.hpp"
+
+namespace ehall::sms {
+
+namespace {
+
+nlohmann::json command_fields(const SmsCommand& command) {
+    return {
+        {"keyword", command.keywords.front()}, {"title", command.title}, {"usage", command.usage}};
+}
+
+// The command's fields where the plugin's data has none of that name (a reward's own
+// `title` wins over the operation's).
+void add_command_fields(nlohmann::json& data, const SmsCommand& command) {
+    const nlohmann::json fields = command_fields(command);
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!data.contains(it.key()))
+            data[it.key()] = *it;
+    }
+}
+
+}  // namespace
+
+std::string SmsReplies::text(const std::string& name, const nlohmann::json& data) const {
+    return templates_.render(name, data);
+}
+
+std::string SmsReplies::result(const SmsCommand& command, const ServiceResult& result) const {
+    nlohmann::json data = result.data.is_object() ? result.data : nlohmann::json::object();
+    add_yuan_fields(data);
+    add_command_fields(data, command);
+    if (result.is_ok()) {
+        const bool own = !command.template_name.empty() && templates_.has(command.template_name);
+        return templates_.render(own ? command.template_name : "done", data);
+    }
+    if (result.code == "bad_request")
+        return usage(command);
+    data["code"] = result.code;
+    data["message"] = std::string(message_for(result.code));
+    const std::string specific = "error_" + result.code;
+    return templates_.render(templates_.has(specific) ? specific : "error", data);
+}
+
+std::string SmsReplies::help(const CommandTable& table, bool unknown) const {
+    nlohmann::json commands = nlohmann::json::array();
+    for (const auto& command : table.commands())
+        commands.push_back(command_fields(command));
+    return templates_.render("help", {{"unknown", unknown}, {"commands", commands}});
+}
+
+std::string SmsReplies::usage(const SmsCommand& command) const {
+    return templates_.render("usage", command_fields(command));
+}
+
+std::string SmsReplies::confirm_prompt(const SmsCommand& command, const nlohmann::json& params,
+                                       std::chrono::milliseconds ttl) const {
+    nlohmann::json data = params;
+    add_yuan_fields(data);
+    add_command_fields(data, command);
+    data["ttl_minutes"] = std::chrono::ceil<std::chrono::minutes>(ttl).count();
+    const std::string own = command.template_name + "_confirm";
+    return templates_.render(templates_.has(own) ? own : "confirm", data);
+}
+
+}  // namespace ehall::sms

@@ -1,0 +1,25 @@
+#include "gateway/admin/admin_auth.hpp"
+
+#include "gateway/http/credentials.hpp"
+#include "gateway/random_token.hpp"
+
+namespace ehall {
+
+std::optional<std::string> admin_actor(const Config& config, const Exchange& exchange) {
+    std::string token = bearer_token(exchange);
+    if (token.empty() || config.admin.token.empty() ||
+        !constant_time_equal(token, config.admin.token)) {
+        return std::nullopt;
+    }
+    return "admin-token:" + sha256_hex(token).substr(0, 8);
+}
+
+HttpResponse admin_unauthorized() {
+    auto response = json_response(
+        http::status::unauthorized,
+        {{"status", "error"}, {"code", "unauthenticated"}, {"message", "admin token required"}});
+    response.set(http::field::www_authenticate, "Bearer realm=\"ehall-admin\"");
+    return response;
+}
+
+}  // namespace ehall

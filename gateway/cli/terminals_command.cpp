@@ -1,0 +1,121 @@
+#include "gateway/cli/terminals_command.hpp"
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "gateway/cli/admin_client.hpp"
+#include "gateway/clock.hpp"
+#include "gateway/config/config.hpp"
+#include "gateway/store/core_schema.hpp"
+#include "gateway/store/migrations.hpp"
+#include "gateway/store/sqlite_store.hpp"
+
+namespace ehall {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr std::int64_t stale_after_ms = 5 * 60 * 1000;  // as GET /admin/v1/terminals
+
+// The same shape as GET /admin/v1/terminals, straight from the store (never the keys).
+nlohmann::json read_terminals(const Config& config) {
+    SqliteStore store({.path = config.data_dir / "ehall.db"});
+    apply_migrations(store, "core", core_migrations());
+    nlohmann::json list = nlohmann::json::array();
+    const std::int64_t now = now_ms();
+    store.read([&](Transaction& tx) {
+        for (const auto& row :
+             tx.query("SELECT id, hall, location, status, last_seen_ms, device_json FROM terminals "
+                      "ORDER BY id")) {
+            const bool seen = !row.is_null("last_seen_ms");
+            const std::int64_t last_seen = row.integer("last_seen_ms");
+            list.push_back(
+                {{"id", row.text("id")},
+                 {"hall", row.text("hall")},
+                 {"location", row.text("location")},
+                 {"status", row.text("status")},
+                 {"last_seen", seen ? shanghai_datetime(last_seen) : ""},
+                 {"stale", !seen || now - last_seen > stale_after_ms},
+                 {"device", nlohmann::json::parse(row.text("device_json"), nullptr, false)}});
+        }
+    });
+    return list;
+}
+
+std::string device_field(const nlohmann::json& terminal, const char* name) {
+    const auto& device = terminal.value("device", nlohmann::json());
+    return device.is_object() ? device.value(name, "-") : "-";
+}
+
+void print_table(const nlohmann::json& terminals) {
+    std::printf("%-16s %-10s %-9s %-19s %-5s %-5s %-8s %-12s %s\n", "TERMINAL", "HALL", "STATUS",
+                "LAST SEEN", "STALE", "PAPER", "CASH BOX", "VERSION", "LOCATION");
+    for (const auto& t : terminals) {
+        const std::string last_seen = t.value("last_seen", "");
+        std::printf("%-16s %-10s %-9s %-19s %-5s %-5s %-8s %-12s %s\n", t.value("id", "").c_str(),
+                    t.value("hall", "").c_str(), t.value("status", "").c_str(),
+                    last_seen.empty() ? "never" : last_seen.c_str(),
+                    t.value("stale", true) ? "yes" : "no", device_field(t, "printer_paper").c_str(),
+                    device_field(t, "cash_box").c_str(), device_field(t, "version").c_str(),
+                    t.value("location", "").c_str());
+    }
+}
+
+}  // namespace
+
+int run_terminals_command(const std::vector<std::string>& args) {
+    po::options_description options("ehall terminals list [options]");
+    options.add_options()("help,h", "show this help")(
+        "config", po::value<std::string>()->default_value("config/ehall.json"), "config file")(
+        "offline", po::bool_switch(), "read the store directly (gateway stopped)")(
+        "url", po::value<std::string>(), "gateway URL, default http://<gateway.listen>")(
+        "token", po::value<std::string>()->default_value(""),
+        "admin token, default EHALL_ADMIN_TOKEN or the config's")("json", po::bool_switch(),
+                                                                  "print JSON instead of a table")(
+        "action", po::value<std::string>(), "list");
+    po::positional_options_description positional;
+    positional.add("action", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help") || !vm.count("action")) {
+        std::cout << options << "\n";
+        return vm.count("help") ? 0 : 2;
+    }
+    if (vm["action"].as<std::string>() != "list") {
+        std::cerr << "unknown action '" << vm["action"].as<std::string>() << "'\n"
+                  << options << "\n";
+        return 2;
+    }
+    Config config = load_config(vm["config"].as<std::string>(), ehall_environment());
+    nlohmann::json terminals;
+    if (vm["offline"].as<bool>()) {
+        terminals = read_terminals(config);
+    } else {
+        std::string token = vm["token"].as<std::string>();
+        if (token.empty())
+            token = config.admin.token;
+        if (token.empty()) {
+            std::cerr << "no admin token: set EHALL_ADMIN_TOKEN or pass --token\n";
+            return 2;
+        }
+        std::string url = vm.count("url") ? vm["url"].as<std::string>()
+                                          : "http://" + config.gateway.host + ":" +
+                                                std::to_string(config.gateway.port);
+        AdminReply reply = call_admin_api(url, token, "GET", "/admin/v1/terminals");
+        if (reply.status != 200) {
+            std::cerr << "gateway answered " << reply.status << ": " << reply.body.dump() << "\n";
+            return 1;
+        }
+        terminals = reply.body.value("terminals", nlohmann::json::array());
+    }
+    if (vm["json"].as<bool>())
+        std::cout << terminals.dump(2) << "\n";
+    else
+        print_table(terminals);
+    return 0;
+}
+
+}  // namespace ehall

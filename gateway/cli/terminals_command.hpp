@@ -1,0 +1,12 @@
+// `ehall terminals list`: kiosk terminals with their last heartbeat, device status and a
+// stale flag, through a running gateway's admin API, or with --offline from the store.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ehall {
+
+int run_terminals_command(const std::vector<std::string>& args);
+
+}  // namespace ehall
