@@ -127,14 +127,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                        .body_limit = config.gateway.body_limit,
                        .access_log = config.gateway.access_log},
                       router, metrics);
-    server.start();
-    spdlog::info("ehall listening on http://{}:{} ({} mode, {} network threads, {} workers)",
-                 config.gateway.host, server.port(), config.mode, config.gateway.threads,
-                 config.gateway.worker_threads);
-    if (!port_file.empty())
-        std::ofstream(port_file) << server.port() << "\n";
-    sms_pushes.start();
-
+    // Signals are caught before the port is announced: a SIGTERM right after start-up
+    // must still shut down cleanly.
     auto work = asio::make_work_guard(io);
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {
@@ -147,6 +141,14 @@ int serve(const ehall::Config& config, const std::string& port_file) {
             io.stop();
         });
     });
+    server.start();
+    spdlog::info("ehall listening on http://{}:{} ({} mode, {} network threads, {} workers)",
+                 config.gateway.host, server.port(), config.mode, config.gateway.threads,
+                 config.gateway.worker_threads);
+    if (!port_file.empty())
+        std::ofstream(port_file) << server.port() << "\n";
+    sms_pushes.start();
+
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < config.gateway.threads; ++i)
         threads.emplace_back([&] { io.run(); });

@@ -64,44 +64,27 @@ void HttpServer::on_accept(boost::beast::error_code ec, tcp::socket socket) {
     do_accept();
 }
 
-std::list<std::weak_ptr<HttpSession>>::iterator HttpServer::track(
-    std::weak_ptr<HttpSession> session) {
-    std::lock_guard lock(sessions_mutex_);
-    return sessions_.insert(sessions_.end(), std::move(session));
-}
-
-void HttpServer::untrack(std::list<std::weak_ptr<HttpSession>>::iterator entry) {
-    std::lock_guard lock(sessions_mutex_);
-    sessions_.erase(entry);
-}
-
 void HttpServer::shutdown(std::chrono::milliseconds grace, std::function<void()> drained) {
     asio::dispatch(acceptor_.get_executor(), [this, grace, drained = std::move(drained)] {
         stopping_.store(true);
         boost::beast::error_code ec;
         acceptor_.close(ec);
         accept_retry_timer_.cancel();
-        {
-            std::lock_guard lock(sessions_mutex_);
-            for (auto& weak : sessions_) {
-                if (auto session = weak.lock())
-                    session->close_if_idle();
-            }
-        }
+        for (auto& session : sessions_->live())
+            session->close_if_idle();
         wait_for_drain(std::chrono::steady_clock::now() + grace, drained);
     });
 }
 
 void HttpServer::wait_for_drain(std::chrono::steady_clock::time_point deadline,
                                 std::function<void()> drained) {
-    std::size_t open = 0;
-    {
-        std::lock_guard lock(sessions_mutex_);
-        open = sessions_.size();
-    }
+    const std::size_t open = sessions_->size();
     if (open == 0 || std::chrono::steady_clock::now() >= deadline) {
-        if (open > 0)
-            spdlog::warn("shutdown: {} connections still open after the grace", open);
+        if (open > 0) {
+            spdlog::warn("shutdown: closing {} connections still open after the grace", open);
+            for (auto& session : sessions_->live())
+                session->close_now();
+        }
         drained();
         return;
     }

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "gateway/http/router.hpp"
+#include "gateway/http/session_registry.hpp"
 #include "gateway/metrics.hpp"
 
 namespace ehall {
@@ -52,9 +53,7 @@ class HttpServer {
     Metrics& metrics() { return metrics_; }
     spdlog::logger& access_logger() { return *access_logger_; }
 
-    // Sessions register themselves so shutdown can reach the idle ones.
-    std::list<std::weak_ptr<HttpSession>>::iterator track(std::weak_ptr<HttpSession> session);
-    void untrack(std::list<std::weak_ptr<HttpSession>>::iterator entry);
+    const std::shared_ptr<SessionRegistry>& sessions() const { return sessions_; }
 
   private:
     void do_accept();
@@ -72,8 +71,7 @@ class HttpServer {
     std::shared_ptr<spdlog::logger> access_logger_;
     std::uint16_t port_ = 0;
     std::atomic<bool> stopping_{false};
-    std::mutex sessions_mutex_;
-    std::list<std::weak_ptr<HttpSession>> sessions_;
+    std::shared_ptr<SessionRegistry> sessions_ = std::make_shared<SessionRegistry>();
 };
 
 }  // namespace ehall

@@ -35,11 +35,12 @@ HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, HttpServer& server
 }
 
 HttpSession::~HttpSession() {
-    server_.untrack(tracked_);
+    registry_->remove(tracked_);
 }
 
 void HttpSession::start() {
-    tracked_ = server_.track(weak_from_this());
+    registry_ = server_.sessions();
+    tracked_ = registry_->add(weak_from_this());
     // Run on the connection's strand, like every later step.
     boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
 }
@@ -49,6 +50,10 @@ void HttpSession::close_if_idle() {
         if (!self->busy_)
             self->close();
     });
+}
+
+void HttpSession::close_now() {
+    boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->close(); });
 }
 
 void HttpSession::do_read() {

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "gateway/http/exchange.hpp"
+#include "gateway/http/session_registry.hpp"
 
 namespace ehall {
 
@@ -22,6 +23,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     void start();
     // From the server's shutdown: close now unless a request is being handled.
     void close_if_idle();
+    // From the server's shutdown once its grace has passed: close whatever is going on.
+    void close_now();
 
   private:
     void do_read();
@@ -42,7 +45,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     HttpResponse response_;
     bool busy_ = false;  // a request is being handled or its reply written
     std::string remote_address_;
-    std::list<std::weak_ptr<HttpSession>>::iterator tracked_;
+    std::shared_ptr<SessionRegistry> registry_;
+    SessionRegistry::Entry tracked_;
 };
 
 }  // namespace ehall

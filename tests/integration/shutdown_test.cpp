@@ -1,0 +1,83 @@
+// SIGTERM with connections in every state: idle keep-alive, half-sent request, a request
+// still running past the shutdown grace. The gateway exits 0 every time.
+#include <sqlite3.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/test/unit_test.hpp>
+#include <future>
+#include <thread>
+
+#include "tests/support/demo_customer.hpp"
+#include "tests/support/server_process.hpp"
+
+using namespace ehall::test;
+
+namespace {
+
+// Calls the faulty plugin has started, from its own table in the store.
+int faulty_calls(const std::filesystem::path& store) {
+    sqlite3* db = nullptr;
+    int calls = 0;
+    if (sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(db, "SELECT count(*) FROM faulty_calls", -1, &statement, nullptr) ==
+                SQLITE_OK &&
+            sqlite3_step(statement) == SQLITE_ROW) {
+            calls = sqlite3_column_int(statement, 0);
+        }
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return calls;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(graceful_shutdown)
+
+BOOST_AUTO_TEST_CASE(idle_and_half_sent_connections_do_not_hold_shutdown) {
+    ServerProcess server("shutdown-idle");
+    BOOST_REQUIRE(server.start(demo_config()));
+    HttpClient idle(server.port());
+    BOOST_REQUIRE(idle.get("/healthz").status == 200u);  // kept alive, then idle
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::socket half_sent(io);
+    half_sent.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+    boost::asio::write(
+        half_sent, boost::asio::buffer(std::string("POST /api/v1/login HTTP/1.1\r\nHost: x\r\n")));
+    const auto started = std::chrono::steady_clock::now();
+    BOOST_TEST(server.stop() == 0);
+    // Well inside the read timeout (15 s) and the shutdown grace (10 s).
+    const bool prompt = std::chrono::steady_clock::now() - started < std::chrono::seconds(8);
+    BOOST_TEST(prompt);
+}
+
+BOOST_AUTO_TEST_CASE(a_request_running_past_the_grace_is_cut_off_cleanly) {
+    auto config = demo_config({"faulty"});
+    config["gateway"]["shutdown_grace_ms"] = 200;
+    ServerProcess server("shutdown-grace");
+    BOOST_REQUIRE(server.start(config));
+    auto slow = std::async(std::launch::async, [port = server.port()] {
+        try {
+            HttpClient client(port, std::chrono::seconds(20));
+            return client.post("/api/v1/services/faulty/slow", {{"ms", 1500}}).status;
+        } catch (const std::exception&) {
+            return 0u;
+        }
+    });
+    // Stop once the slow call is running inside the plugin.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (faulty_calls(server.data_dir() / "ehall.db") == 0 &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    BOOST_REQUIRE(faulty_calls(server.data_dir() / "ehall.db") == 1);
+    BOOST_TEST(server.stop() == 0);
+    BOOST_TEST(server.stderr_text().find("after the grace") != std::string::npos,
+               server.stderr_text());
+    slow.wait();
+}
+
+BOOST_AUTO_TEST_SUITE_END()
