@@ -8,6 +8,7 @@
 #include "channels/kiosk/kiosk_call_fields.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/http/json_body.hpp"
+#include "gateway/operation_json.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/result_codes.hpp"
 #include "gateway/result_response.hpp"
@@ -15,22 +16,6 @@
 namespace ehall {
 
 namespace {
-
-nlohmann::json param_json(const ParamSpec& spec) {
-    static const char* type_names[] = {"text",  "integer", "amount", "msisdn",
-                                       "phone", "digits",  "choice"};
-    nlohmann::json param = {{"name", spec.name},
-                            {"type", type_names[static_cast<int>(spec.type)]},
-                            {"required", spec.required},
-                            {"label", spec.label}};
-    if (spec.max > spec.min) {
-        param["min"] = spec.min;
-        param["max"] = spec.max;
-    }
-    if (!spec.choices.empty())
-        param["choices"] = spec.choices;
-    return param;
-}
 
 bool is_cash_payment(const ServiceRequest& request) {
     return request.plugin == "billing" && request.operation == "pay" &&
@@ -55,20 +40,10 @@ HttpResponse with_receipt(const ServiceResult& result, nlohmann::json receipt) {
 HttpResponse KioskApi::services() {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& available : dispatcher_.enabled_operations("kiosk")) {
-        nlohmann::json params = nlohmann::json::array();
-        for (const auto& spec : available.operation->params)
-            params.push_back(param_json(spec));
-        const bool cash = available.plugin->id == "billing" && available.operation->name == "pay";
-        list.push_back({{"plugin", available.plugin->id},
-                        {"plugin_name", available.plugin->name},
-                        {"operation", available.operation->name},
-                        {"title", available.operation->title},
-                        {"business", available.operation->business},
-                        {"needs_customer", available.operation->needs_customer},
-                        {"cash_by_msisdn", cash},
-                        {"params", params},
-                        {"path", "/kiosk/v1/services/" + available.plugin->id + "/" +
-                                     available.operation->name}});
+        nlohmann::json operation = operation_json(available, "/kiosk/v1/services/");
+        operation["cash_by_msisdn"] =
+            available.plugin->id == "billing" && available.operation->name == "pay";
+        list.push_back(std::move(operation));
     }
     return result_response(ServiceResult::ok({{"services", list}}));
 }

@@ -3,6 +3,7 @@
 #include "gateway/http/credentials.hpp"
 #include "gateway/http/json_body.hpp"
 #include "gateway/http/on_workers.hpp"
+#include "gateway/operation_json.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/random_token.hpp"
 #include "gateway/result_response.hpp"
@@ -10,22 +11,6 @@
 namespace ehall {
 
 namespace {
-
-nlohmann::json param_json(const ParamSpec& spec) {
-    static const char* type_names[] = {"text",  "integer", "amount", "msisdn",
-                                       "phone", "digits",  "choice"};
-    nlohmann::json param = {{"name", spec.name},
-                            {"type", type_names[static_cast<int>(spec.type)]},
-                            {"required", spec.required},
-                            {"label", spec.label}};
-    if (spec.max > spec.min) {
-        param["min"] = spec.min;
-        param["max"] = spec.max;
-    }
-    if (!spec.choices.empty())
-        param["choices"] = spec.choices;
-    return param;
-}
 
 HttpResponse error_response(const std::string& code, const std::string& message = {}) {
     return result_response(ServiceResult::error(code, message));
@@ -117,20 +102,8 @@ HttpResponse WebApi::logout(const Exchange& exchange) {
 
 HttpResponse WebApi::services() {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& available : dispatcher_.enabled_operations("web")) {
-        nlohmann::json params = nlohmann::json::array();
-        for (const auto& spec : available.operation->params)
-            params.push_back(param_json(spec));
-        list.push_back({{"plugin", available.plugin->id},
-                        {"plugin_name", available.plugin->name},
-                        {"operation", available.operation->name},
-                        {"title", available.operation->title},
-                        {"business", available.operation->business},
-                        {"needs_customer", available.operation->needs_customer},
-                        {"params", params},
-                        {"path", "/api/v1/services/" + available.plugin->id + "/" +
-                                     available.operation->name}});
-    }
+    for (const auto& available : dispatcher_.enabled_operations("web"))
+        list.push_back(operation_json(available, "/api/v1/services/"));
     return json_response(http::status::ok, {{"services", list}});
 }
 
