@@ -62,4 +62,20 @@ std::string CustomerLogin::verify(const std::string& msisdn, const std::string& 
     return failures + 1 >= attempts_ ? "locked" : "unauthenticated";
 }
 
+CustomerLogin::Attempt CustomerLogin::verify_body(const std::optional<nlohmann::json>& body) {
+    Attempt attempt;
+    std::string code = "bad_request";
+    if (body && body->value("msisdn", nlohmann::json()).is_string() &&
+        body->value("password", nlohmann::json()).is_string()) {
+        const std::string msisdn = (*body)["msisdn"].get<std::string>();
+        code = verify(msisdn, (*body)["password"].get<std::string>());
+        if (is_mobile_number(msisdn))
+            attempt.msisdn = msisdn;
+    }
+    attempt.result = code == "ok" ? ServiceResult::ok() : ServiceResult::error(code);
+    if (code == "bad_request")
+        attempt.result.message = "expected {\"msisdn\": 11 digits, \"password\": 6 digits}";
+    return attempt;
+}
+
 }  // namespace ehall

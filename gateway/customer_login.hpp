@@ -3,8 +3,11 @@
 #pragma once
 
 #include <chrono>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
+#include "gateway/plugin_api.hpp"
 #include "gateway/sql.hpp"
 
 namespace ehall {
@@ -17,6 +20,13 @@ class CustomerLogin {
     // "ok", "bad_request" (not a mobile number or not a 6-digit password),
     // "unauthenticated" (unknown number or wrong password) or "locked".
     std::string verify(const std::string& msisdn, const std::string& password);
+
+    struct Attempt {
+        std::string msisdn;    // the number tried, when it is a mobile number
+        ServiceResult result;  // ok, or the refusal with its code
+    };
+    // Checks a request body {"msisdn", "password"}, as every channel's login sends it.
+    Attempt verify_body(const std::optional<nlohmann::json>& body);
 
   private:
     Store& store_;

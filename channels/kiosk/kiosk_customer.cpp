@@ -18,19 +18,10 @@ std::optional<CustomerSession> KioskApi::customer_of(const std::string& token,
 
 HttpResponse KioskApi::identify(const Exchange& exchange, const KioskTerminal& terminal) {
     ServiceRequest attempt = kiosk_request(exchange, &terminal, "session", "login");
-    auto body = json_object_body(exchange);
-    std::string code = "bad_request";
-    std::string msisdn;
-    if (body && body->value("msisdn", nlohmann::json()).is_string() &&
-        body->value("password", nlohmann::json()).is_string()) {
-        msisdn = (*body)["msisdn"].get<std::string>();
-        code = login_.verify(msisdn, (*body)["password"].get<std::string>());
-    }
-    if (is_mobile_number(msisdn))
-        attempt.customer = msisdn;
-    ServiceResult result = code == "ok" ? ServiceResult::ok() : ServiceResult::error(code);
-    if (code == "bad_request")
-        result.message = "expected {\"msisdn\": 11 digits, \"password\": 6 digits}";
+    auto checked = login_.verify_body(json_object_body(exchange));
+    const std::string& msisdn = checked.msisdn;
+    attempt.customer = msisdn;
+    ServiceResult result = std::move(checked.result);
     if (result.is_ok()) {
         std::string name;
         store_.read([&](Transaction& tx) {

@@ -44,24 +44,15 @@ void WebApi::add_routes(Router& router) {
 
 HttpResponse WebApi::login(const Exchange& exchange) {
     const auto started = std::chrono::steady_clock::now();
-    auto body = json_object_body(exchange);
     ServiceRequest attempt;
     attempt.channel = "web";
     attempt.plugin = "session";
     attempt.operation = "login";
     attempt.request_id = exchange.request_id;
-    std::string code = "bad_request";
-    std::string msisdn;
-    if (body && body->value("msisdn", nlohmann::json()).is_string() &&
-        body->value("password", nlohmann::json()).is_string()) {
-        msisdn = (*body)["msisdn"].get<std::string>();
-        code = login_.verify(msisdn, (*body)["password"].get<std::string>());
-    }
-    if (is_mobile_number(msisdn))
-        attempt.customer = msisdn;
-    ServiceResult result = code == "ok" ? ServiceResult::ok() : ServiceResult::error(code);
-    if (code == "bad_request")
-        result.message = "expected {\"msisdn\": 11 digits, \"password\": 6 digits}";
+    auto checked = login_.verify_body(json_object_body(exchange));
+    const std::string& msisdn = checked.msisdn;
+    attempt.customer = msisdn;
+    ServiceResult result = std::move(checked.result);
     HttpResponse response;
     if (result.is_ok()) {
         auto opened = sessions_.open(msisdn, "web");
