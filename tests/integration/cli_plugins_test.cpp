@@ -1,34 +1,14 @@
 // `ehall plugins list|enable|disable`: online through a running gateway's admin API, and
 // --offline straight in the store of a stopped one.
 #include <boost/test/unit_test.hpp>
-#include <cstdio>
 
 #include "tests/support/demo_customer.hpp"
+#include "tests/support/ehall_command.hpp"
 #include "tests/support/server_process.hpp"
 
 using namespace ehall::test;
 
 namespace {
-
-struct CommandResult {
-    int status = -1;
-    std::string output;
-};
-
-// Runs `ehall <arguments>` through the shell with `environment` (NAME=value ...) and the
-// output of both streams.
-CommandResult run_ehall(const std::string& environment, const std::string& arguments) {
-    std::string command = "env -u EHALL_ADMIN_TOKEN -u EHALL_DATA_DIR " + environment + " " +
-                          EHALL_BINARY + " " + arguments + " 2>&1";
-    CommandResult result;
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) result.output.append(buffer, n);
-    int status = pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
 
 bool enabled_on(ServerProcess& server, const std::string& channel) {
     HttpClient client(server.port());
@@ -46,17 +26,20 @@ BOOST_AUTO_TEST_CASE(online_commands_use_the_admin_api) {
     const std::string url = "--url http://127.0.0.1:" + std::to_string(server.port());
     const std::string config = "--config " + (server.dir() / "config.json").string();
 
-    auto list = run_ehall("EHALL_ADMIN_TOKEN=demo-admin-token", "plugins list " + url + " " + config);
+    auto list =
+        run_ehall("EHALL_ADMIN_TOKEN=demo-admin-token", "plugins list " + url + " " + config);
     BOOST_TEST(list.status == 0, list.output);
     BOOST_TEST(list.output.find("billing") != std::string::npos, list.output);
 
-    auto disable = run_ehall("", "plugins disable billing --channels sms --token demo-admin-token " +
-                                     url + " " + config);
+    auto disable =
+        run_ehall("", "plugins disable billing --channels sms --token demo-admin-token " + url +
+                          " " + config);
     BOOST_TEST(disable.status == 0, disable.output);
     BOOST_TEST(!enabled_on(server, "sms"));
     BOOST_TEST(enabled_on(server, "web"));
 
-    auto wrong = run_ehall("", "plugins enable billing --token not-the-token " + url + " " + config);
+    auto wrong =
+        run_ehall("", "plugins enable billing --token not-the-token " + url + " " + config);
     BOOST_TEST(wrong.status == 1, wrong.output);
     BOOST_TEST(wrong.output.find("401") != std::string::npos, wrong.output);
     BOOST_TEST(!enabled_on(server, "sms"));
@@ -73,7 +56,8 @@ BOOST_AUTO_TEST_CASE(offline_commands_change_the_store_and_are_audited) {
     const std::string environment = "EHALL_DATA_DIR=" + server.data_dir().string();
     const std::string config = "--config " + (server.dir() / "config.json").string();
 
-    auto disable = run_ehall(environment, "plugins disable billing --channels web --offline " + config);
+    auto disable =
+        run_ehall(environment, "plugins disable billing --channels web --offline " + config);
     BOOST_TEST(disable.status == 0, disable.output);
     auto list = run_ehall(environment, "plugins list --offline " + config);
     BOOST_TEST(list.output.find("billing") != std::string::npos, list.output);

@@ -1,33 +1,14 @@
 // `ehall terminals list`: online through the admin API, and --offline from the store.
 #include <boost/test/unit_test.hpp>
-#include <cstdio>
 
 #include "tests/support/demo_customer.hpp"
+#include "tests/support/ehall_command.hpp"
 #include "tests/support/kiosk_signer.hpp"
 #include "tests/support/server_process.hpp"
 
 using namespace ehall::test;
 
 namespace {
-
-struct CommandResult {
-    int status = -1;
-    std::string output;
-};
-
-CommandResult run_ehall(const std::string& environment, const std::string& arguments) {
-    std::string command = "env -u EHALL_ADMIN_TOKEN -u EHALL_DATA_DIR " + environment + " " +
-                          EHALL_BINARY + " " + arguments + " 2>&1";
-    CommandResult result;
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe))
-        result.output.append(buffer, n);
-    int status = pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
 
 // The printed table's line for `terminal`, empty when it is not listed.
 std::string line_of(const std::string& output, const std::string& terminal) {
