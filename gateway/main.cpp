@@ -104,7 +104,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
 
     Router router;
     add_observability_routes(router, metrics, journal);
-    WebApi web(dispatcher, sessions, login);
+    WebLogin web_login(dispatcher, sessions, login);
+    WebApi web(dispatcher, web_login);
     web.add_routes(router);
     sms::SmsTemplates sms_templates(sms_templates_dir(config), sms::sms_hall_templates());
     sms::SmsHall sms_hall(config, dispatcher, store, sms_templates);
