@@ -18,6 +18,7 @@
 #include "channels/sms/outbox/sms_pushes.hpp"
 #include "channels/sms/sms_api.hpp"
 #include "channels/web/web_api.hpp"
+#include "channels/web/web_pages.hpp"
 #include "gateway/admin/admin_api.hpp"
 #include "gateway/cli/plugins_command.hpp"
 #include "gateway/cli/terminals_command.hpp"
@@ -106,6 +107,9 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     WebLogin web_login(dispatcher, sessions, login);
     WebApi web(dispatcher, web_login);
     web.add_routes(router);
+    PageTemplates web_templates(templates_root(), "web");
+    WebPages web_pages(dispatcher, web_login, store, host, journal, web_templates);
+    web_pages.add_routes(router);
     sms::SmsTemplates sms_templates(sms_templates_dir(config), sms::sms_hall_templates());
     sms::SmsHall sms_hall(config, dispatcher, store, sms_templates);
     sms::SmsApi sms_api(sms_hall, dispatcher, config);
