@@ -18,6 +18,7 @@
 #include "channels/sms/outbox/sms_pushes.hpp"
 #include "channels/sms/sms_api.hpp"
 #include "channels/web/web_api.hpp"
+#include "channels/web/web_pages.hpp"
 #include "gateway/admin/admin_api.hpp"
 #include "gateway/admin/ops_accounts.hpp"
 #include "gateway/cli/plugins_command.hpp"
@@ -106,8 +107,12 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     add_observability_routes(router, metrics, journal);
     StaticFiles static_files(templates_root() / "static");
     static_files.add_routes(router);
-    WebApi web(dispatcher, sessions, login);
+    WebLogin web_login(dispatcher, sessions, login);
+    WebApi web(dispatcher, web_login);
     web.add_routes(router);
+    PageTemplates web_templates(templates_root(), "web");
+    WebPages web_pages(dispatcher, web_login, store, host, journal, web_templates);
+    web_pages.add_routes(router);
     sms::SmsTemplates sms_templates(sms_templates_dir(config), sms::sms_hall_templates());
     sms::SmsHall sms_hall(config, dispatcher, store, sms_templates);
     sms::SmsApi sms_api(sms_hall, dispatcher, config);
