@@ -20,10 +20,12 @@
 #include "channels/web/web_api.hpp"
 #include "channels/web/web_pages.hpp"
 #include "gateway/admin/admin_api.hpp"
+#include "gateway/admin/ops_accounts.hpp"
 #include "gateway/cli/plugins_command.hpp"
 #include "gateway/cli/terminals_command.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/config/config.hpp"
+#include "gateway/console/ops_console.hpp"
 #include "gateway/customer_login.hpp"
 #include "gateway/customer_sessions.hpp"
 #include "gateway/dispatcher.hpp"
@@ -79,6 +81,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     std::filesystem::create_directories(config.data_dir);
     SqliteStore store({.path = config.data_dir / "ehall.db"});
     apply_migrations(store, "core", core_migrations());
+    apply_migrations(store, "ops_accounts", ops_account_migrations());
     if (config.demo() && load_demo_data(store, now_ms())) {
         spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and offers");
     }
@@ -122,6 +125,10 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     terminal_admin.add_routes(router);
     AdminApi admin(config, store, host, enablement, workers);
     admin.add_routes(router);
+    PageTemplates admin_pages(templates_root(), "admin");
+    TrafficHistory traffic(io.get_executor(), metrics, journal);
+    OpsConsole console(config, store, router, admin_pages, metrics, traffic, workers);
+    console.add_routes(router);
 
     HttpServer server(io,
                       {.host = config.gateway.host,
@@ -141,6 +148,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
         spdlog::info("signal {}: stopping; finishing in-flight requests", signal);
         server.shutdown(config.gateway.shutdown_grace, [&] {
             deadlines.stop();
+            traffic.stop();
             work.reset();
             io.stop();
         });
@@ -152,6 +160,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     if (!port_file.empty())
         std::ofstream(port_file) << server.port() << "\n";
     sms_pushes.start();
+    traffic.start();
 
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < config.gateway.threads; ++i)
