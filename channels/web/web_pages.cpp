@@ -77,8 +77,6 @@ nlohmann::json WebPages::frame(const CustomerSession& session, std::string_view 
         {"title", title}, {"nav", nav}, {"logout_action", "/logout"}, {"csrf", session.csrf_token}};
 }
 
-// Page templates are named `*_page`: every template name is also a partial that hides a
-// data field of the same name, and the pages' data has fields like `records` and `message`.
 HttpResponse WebPages::page(http::status status, std::string_view name,
                             const nlohmann::json& data) const {
     return html_response(status, templates_.render_page(name, data));
