@@ -29,6 +29,8 @@
 #include "gateway/customer_login.hpp"
 #include "gateway/customer_sessions.hpp"
 #include "gateway/dispatcher.hpp"
+#include "gateway/html/static_files.hpp"
+#include "gateway/html/templates_root.hpp"
 #include "gateway/http/http_server.hpp"
 #include "gateway/journal/journal.hpp"
 #include "gateway/logging.hpp"
@@ -71,14 +73,9 @@ std::filesystem::path default_plugin_dir() {
     return ec ? std::filesystem::path("build/plugins") : exe.parent_path() / "plugins";
 }
 
-// The repository's templates/sms next to build/ehall, else templates/sms under the cwd.
 std::filesystem::path sms_templates_dir(const ehall::Config& config) {
-    if (!config.sms.templates_dir.empty())
-        return config.sms.templates_dir;
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    auto beside = exe.parent_path().parent_path() / "templates" / "sms";
-    return !ec && std::filesystem::is_directory(beside) ? beside : "templates/sms";
+    return config.sms.templates_dir.empty() ? ehall::templates_root() / "sms"
+                                            : config.sms.templates_dir;
 }
 
 int serve(const ehall::Config& config, const std::string& port_file) {
@@ -110,6 +107,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
 
     Router router;
     add_observability_routes(router, metrics, journal);
+    StaticFiles static_files(templates_root() / "static");
+    static_files.add_routes(router);
     WebApi web(dispatcher, sessions, login);
     web.add_routes(router);
     sms::SmsTemplates sms_templates(sms_templates_dir(config), sms::sms_hall_templates());
