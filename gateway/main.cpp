@@ -19,6 +19,8 @@
 #include "channels/sms/sms_api.hpp"
 #include "channels/web/web_api.hpp"
 #include "gateway/admin/admin_api.hpp"
+#include "gateway/analytics/analytics_api.hpp"
+#include "gateway/analytics/analytics_pages.hpp"
 #include "gateway/cli/export_command.hpp"
 #include "gateway/cli/import_command.hpp"
 #include "gateway/cli/plugins_command.hpp"
@@ -123,6 +125,13 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     terminal_admin.add_routes(router);
     AdminApi admin(config, store, host, enablement, workers);
     admin.add_routes(router);
+    CustomerSessions analyst_sessions(store, config.web.session_idle);
+    analytics::AnalystAccess analyst_access(config, analyst_sessions);
+    analytics::AnalyticsApi analytics_api(config, analyst_access, workers);
+    analytics_api.add_routes(router);
+    PageTemplates analytics_templates(templates_root(), "analytics");
+    analytics::AnalyticsPages analytics_pages(config, analyst_access, analytics_templates, workers);
+    analytics_pages.add_routes(router);
 
     HttpServer server(io,
                       {.host = config.gateway.host,

@@ -47,6 +47,10 @@ Month Month::next() const {
     return month_ == 12 ? Month(year_ + 1, 1) : Month(year_, month_ + 1);
 }
 
+Month Month::previous() const {
+    return month_ == 1 ? Month(year_ - 1, 12) : Month(year_, month_ - 1);
+}
+
 std::string Month::text() const {
     char out[16];
     std::snprintf(out, sizeof out, "%04d-%02u", year_, month_);

@@ -20,6 +20,7 @@ class Month {
     std::int64_t start_ms() const;  // first instant, UTC ms
     std::int64_t end_ms() const;    // first instant of the next month
     Month next() const;
+    Month previous() const;
     std::string text() const;  // "YYYY-MM"
     int year() const { return year_; }
     unsigned month() const { return month_; }

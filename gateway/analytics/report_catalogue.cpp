@@ -66,4 +66,11 @@ const ReportKind* find_report(std::string_view name) {
     return nullptr;
 }
 
+nlohmann::json run_report(const ReportKind& kind, const std::filesystem::path& data_dir,
+                          const ReportParams& params) {
+    SqliteFile journal = open_journal_for_reports(data_dir / "journal.db");
+    ReportSources sources{journal, data_dir / "ehall.db"};
+    return kind.run(sources, params);
+}
+
 }  // namespace ehall::analytics

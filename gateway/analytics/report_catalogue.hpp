@@ -30,4 +30,8 @@ struct ReportKind {
 const std::vector<ReportKind>& report_kinds();
 const ReportKind* find_report(std::string_view name);
 
+// Runs `kind` over the journal and store in `data_dir`. Throws ReportInputError.
+nlohmann::json run_report(const ReportKind& kind, const std::filesystem::path& data_dir,
+                          const ReportParams& params);
+
 }  // namespace ehall::analytics

@@ -47,9 +47,7 @@ int run_catalogued(const analytics::ReportKind& kind, const std::vector<std::str
     const Config config = config_from(vm);
     nlohmann::json report;
     try {
-        auto journal = analytics::open_journal_for_reports(config.data_dir / "journal.db");
-        analytics::ReportSources sources{journal, config.data_dir / "ehall.db"};
-        report = kind.run(sources, params);
+        report = analytics::run_report(kind, config.data_dir, params);
     } catch (const analytics::ReportInputError& e) {
         std::cerr << "ehall report " << kind.name << ": " << e.what() << "\n\n" << options << "\n";
         return 2;
