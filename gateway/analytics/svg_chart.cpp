@@ -78,9 +78,12 @@ std::string line_chart(std::string_view title, const std::vector<ChartPoint>& po
         line(svg, kLeft, y, kWidth - kRight, y, "#ddd");
         text(svg, kLeft - 6, y + 4, "end", std::to_string(tick).append("%"));
     }
+    // Points stay clear of both edges so the first and last labels are not cut off.
+    constexpr double inset = 40;
     const std::size_t n = points.size();
     auto x_of = [&](std::size_t i) {
-        return n < 2 ? kLeft + plot_w / 2 : kLeft + plot_w * double(i) / double(n - 1);
+        const double span = plot_w - 2 * inset;
+        return n < 2 ? kLeft + plot_w / 2 : kLeft + inset + span * double(i) / double(n - 1);
     };
     auto y_of = [&](double v) { return kTop + plot_h * (1 - std::clamp(v, 0.0, 1.0)); };
     std::string path;

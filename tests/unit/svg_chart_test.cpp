@@ -19,10 +19,10 @@ BOOST_AUTO_TEST_CASE(labels_are_escaped) {
 
 BOOST_AUTO_TEST_CASE(points_sit_on_a_zero_to_hundred_percent_axis) {
     const std::string svg = line_chart("rates", {{"2026-04", 0.0}, {"2026-05", 1.0}});
-    // Plot from y=32 (100%) to y=240 (0%), x from 48 to 624.
-    BOOST_TEST(svg.find("cx=\"48.0\" cy=\"240.0\"") != std::string::npos, svg);
-    BOOST_TEST(svg.find("cx=\"624.0\" cy=\"32.0\"") != std::string::npos, svg);
-    BOOST_TEST(svg.find("points=\"48.0,240.0 624.0,32.0\"") != std::string::npos, svg);
+    // Plot from y=32 (100%) to y=240 (0%); points from x=88 to 584 (40 in from the axes).
+    BOOST_TEST(svg.find("cx=\"88.0\" cy=\"240.0\"") != std::string::npos, svg);
+    BOOST_TEST(svg.find("cx=\"584.0\" cy=\"32.0\"") != std::string::npos, svg);
+    BOOST_TEST(svg.find("points=\"88.0,240.0 584.0,32.0\"") != std::string::npos, svg);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
