@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "gateway/html/svg_line_chart.hpp"
+
 namespace ehall::analytics {
 
 namespace {
@@ -21,7 +23,7 @@ std::string percent(double fraction) {
 }
 
 std::string open_svg(std::string_view title, int height) {
-    const std::string name = xml_escape(title);
+    const std::string name = xml_escape(std::string(title));
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ";
     svg.append(std::to_string(kWidth)).append(" ").append(std::to_string(height));
     svg.append("\" role=\"img\" aria-label=\"").append(name).append("\"><title>");
@@ -32,7 +34,7 @@ std::string open_svg(std::string_view title, int height) {
 void text(std::string& svg, double x, double y, std::string_view anchor, std::string_view body) {
     svg.append("<text x=\"").append(number(x)).append("\" y=\"").append(number(y));
     svg.append("\" text-anchor=\"").append(anchor).append("\" font-size=\"12\" fill=\"#333\">");
-    svg.append(xml_escape(body)).append("</text>");
+    svg.append(xml_escape(std::string(body))).append("</text>");
 }
 
 void line(std::string& svg, double x1, double y1, double x2, double y2, std::string_view colour) {
@@ -42,33 +44,6 @@ void line(std::string& svg, double x1, double y1, double x2, double y2, std::str
 }
 
 }  // namespace
-
-std::string xml_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '<':
-                out.append("&lt;");
-                break;
-            case '>':
-                out.append("&gt;");
-                break;
-            case '&':
-                out.append("&amp;");
-                break;
-            case '"':
-                out.append("&quot;");
-                break;
-            case '\'':
-                out.append("&#39;");
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
-    return out;
-}
 
 std::string line_chart(std::string_view title, const std::vector<ChartPoint>& points) {
     std::string svg = open_svg(title, kHeight);

@@ -1,6 +1,7 @@
 // Server-rendered SVG charts for the analyst pages: no script, no external resources.
-// Every label is XML-escaped; each data point carries its value in a data-value attribute
-// and a <title> tooltip, so the numbers can be read (and tested) from the markup.
+// Unlike the multi-series svg_line_chart (gateway/html), every data point is its own marker
+// carrying its value in a data-value attribute and a <title> tooltip, on a fixed 0-100%
+// axis, so the numbers can be read (and tested) from the markup. Labels are XML-escaped.
 #pragma once
 
 #include <string>
@@ -23,7 +24,5 @@ struct ChartBar {
 std::string line_chart(std::string_view title, const std::vector<ChartPoint>& points);
 // Counts as horizontal bars, longest = the largest value.
 std::string bar_chart(std::string_view title, const std::vector<ChartBar>& bars);
-
-std::string xml_escape(std::string_view text);
 
 }  // namespace ehall::analytics

@@ -49,7 +49,7 @@ struct Config {
     } admin;
 
     struct Web {
-        std::chrono::minutes session_idle{15};
+        std::chrono::seconds session_idle{15 * 60};
         unsigned lockout_attempts = 5;
         std::chrono::minutes lockout_window{15};
     } web;
@@ -58,7 +58,7 @@ struct Config {
     struct Sms {
         std::string service_number = "10086";
         std::vector<std::string> allowed_sources = {"127.0.0.1", "::1"};
-        std::string shared_secret;  // also accepted: ?secret=... on /sms/mo
+        std::string shared_secret;   // also accepted: ?secret=... on /sms/mo
         unsigned rate_per_min = 30;  // commands per MSISDN per minute, 0: off
         std::chrono::seconds confirm_ttl{300};
         std::string sendsms_url;  // Kannel sendsms, e.g. http://127.0.0.1:13013/cgi-bin/sendsms
