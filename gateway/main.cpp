@@ -21,7 +21,12 @@
 #include "channels/web/web_pages.hpp"
 #include "gateway/admin/admin_api.hpp"
 #include "gateway/admin/ops_accounts.hpp"
+#include "gateway/analytics/analytics_api.hpp"
+#include "gateway/analytics/analytics_pages.hpp"
+#include "gateway/cli/export_command.hpp"
+#include "gateway/cli/import_command.hpp"
 #include "gateway/cli/plugins_command.hpp"
+#include "gateway/cli/report_command.hpp"
 #include "gateway/cli/terminals_command.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/config/config.hpp"
@@ -51,7 +56,10 @@ constexpr const char* usage =
     "commands:\n"
     "  serve     run the gateway (web, SMS and kiosk channels, admin API)\n"
     "  plugins   list, enable or disable plugins per channel\n"
-    "  terminals list kiosk terminals with their last heartbeat\n\n"
+    "  terminals list kiosk terminals with their last heartbeat\n"
+    "  import    load events, customers or segments from CSV (analytics)\n"
+    "  report    diversion, echannel-share, cohort, preference, hotline reports\n"
+    "  export    write the journal's interactions as CSV or JSON lines\n\n"
     "Run `ehall <command> --help` for a command's options.\n";
 
 // Many kiosk and keep-alive connections each hold a descriptor.
@@ -129,6 +137,13 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     TrafficHistory traffic(io.get_executor(), metrics, journal);
     OpsConsole console(config, store, router, admin_pages, metrics, traffic, workers);
     console.add_routes(router);
+    CustomerSessions analyst_sessions(store, config.web.session_idle);
+    analytics::AnalystAccess analyst_access(config, analyst_sessions);
+    analytics::AnalyticsApi analytics_api(config, analyst_access, workers);
+    analytics_api.add_routes(router);
+    PageTemplates analytics_templates(templates_root(), "analytics");
+    analytics::AnalyticsPages analytics_pages(config, analyst_access, analytics_templates, workers);
+    analytics_pages.add_routes(router);
 
     HttpServer server(io,
                       {.host = config.gateway.host,
@@ -221,6 +236,12 @@ int main(int argc, char** argv) {
             return ehall::run_plugins_command(args);
         if (command == "terminals")
             return ehall::run_terminals_command(args);
+        if (command == "import")
+            return ehall::run_import_command(args);
+        if (command == "report")
+            return ehall::run_report_command(args);
+        if (command == "export")
+            return ehall::run_export_command(args);
         std::cerr << "unknown command '" << command << "'\n\n" << usage;
         return 2;
     } catch (const ehall::ConfigError& e) {

@@ -10,28 +10,13 @@
 #include <utility>
 #include <vector>
 
+#include "gateway/journal/journal_schema.hpp"
+
 namespace ehall {
 namespace {
 
 using std::chrono::milliseconds;
 using SteadyClock = std::chrono::steady_clock;
-
-// Contract columns (DESIGN §5), in this order.
-constexpr const char* kSetup = R"sql(
-PRAGMA journal_mode=WAL;
-PRAGMA synchronous=NORMAL;
-PRAGMA busy_timeout=5000;
-CREATE TABLE IF NOT EXISTS interactions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL, channel TEXT NOT NULL,
-    subchannel TEXT, terminal_id TEXT, session_id TEXT, request_id TEXT, msisdn TEXT,
-    plugin TEXT, operation TEXT, business TEXT,
-    outcome TEXT NOT NULL CHECK (outcome IN ('ok','declined','error','rejected')),
-    code TEXT, latency_us INTEGER, amount_fen INTEGER, offer_id TEXT,
-    source TEXT NOT NULL DEFAULT 'gateway' CHECK (source IN ('gateway','import'))
-);
-CREATE INDEX IF NOT EXISTS interactions_by_ts ON interactions (ts_ms);
-CREATE INDEX IF NOT EXISTS interactions_by_msisdn ON interactions (msisdn, ts_ms);
-)sql";
 
 constexpr const char* kInsert =
     "INSERT INTO interactions (ts_ms, channel, subchannel, terminal_id, session_id, request_id, "
@@ -69,7 +54,7 @@ class Journal::Database {
             std::filesystem::create_directories(path.parent_path());
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
         if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK ||
-            sqlite3_exec(db_, kSetup, nullptr, nullptr, nullptr) != SQLITE_OK ||
+            sqlite3_exec(db_, journal_schema_sql(), nullptr, nullptr, nullptr) != SQLITE_OK ||
             sqlite3_prepare_v3(db_, kInsert, -1, SQLITE_PREPARE_PERSISTENT, &insert_, nullptr) !=
                 SQLITE_OK) {
             const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";

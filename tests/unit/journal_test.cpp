@@ -234,7 +234,8 @@ BOOST_AUTO_TEST_CASE(interactions_columns_match_the_contract) {
     const auto indexes = query(tmp.db(),
                                "SELECT group_concat(name, ',') FROM (SELECT il.name FROM "
                                "pragma_index_list('interactions') il ORDER BY il.name)");
-    BOOST_TEST(*indexes.at(0).at(0) == "interactions_by_msisdn,interactions_by_ts");
+    BOOST_TEST(*indexes.at(0).at(0) ==
+               "interactions_by_msisdn,interactions_by_ts,interactions_ok_by_business");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,7 +2,8 @@
 # Runs one browser spec against the real gateway:
 #   1. installs playwright-core once (npm ci into NODE_DIR, keyed by package-lock.json),
 #   2. starts `ehall serve` in demo mode on a free loopback port with a temp data dir,
-#   3. runs the spec with node (EHALL_BASE_URL, EHALL_ARTIFACTS_DIR, EHALL_NODE_MODULES),
+#   3. runs the spec with node (EHALL_BASE_URL, EHALL_ARTIFACTS_DIR, EHALL_NODE_MODULES, and
+#      EHALL_BINARY, EHALL_DATA_DIR, EHALL_SOURCE_DIR for specs that load data first),
 #   4. stops the gateway with SIGTERM and fails unless both exited 0.
 # Screenshots land in ARTIFACTS_ROOT/<spec name>/ (kept after the run, for a human to look at).
 #
@@ -94,7 +95,8 @@ rm -rf "$artifacts_dir"
 mkdir -p "$artifacts_dir"
 echo "spec $spec_name against $base_url; screenshots in $artifacts_dir"
 EHALL_BASE_URL=$base_url EHALL_ARTIFACTS_DIR=$artifacts_dir \
-  EHALL_NODE_MODULES="$node_dir/node_modules" node "$spec" ||
+  EHALL_NODE_MODULES="$node_dir/node_modules" \
+  EHALL_BINARY=$ehall EHALL_DATA_DIR=$work/data EHALL_SOURCE_DIR=$source_dir node "$spec" ||
   fail "spec $spec_name failed"
 
 stop_ehall

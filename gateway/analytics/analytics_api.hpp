@@ -1,0 +1,36 @@
+// The reports over HTTP (DESIGN §6): GET /analytics/v1/reports/{name}?option=... returns the
+// same JSON as `ehall report <name> --format json` (bearer analyst token), and
+// GET /analytics/csv/{name}?option=... the same CSV as a download (bearer token or the
+// analyst's session cookie, as the pages' download links use).
+#pragma once
+
+#include <boost/asio/thread_pool.hpp>
+#include <filesystem>
+
+#include "gateway/analytics/analyst_access.hpp"
+#include "gateway/analytics/report_catalogue.hpp"
+#include "gateway/http/router.hpp"
+
+namespace ehall::analytics {
+
+// The report's parameters from the request's query string.
+ReportParams params_from_query(const ReportKind& kind, const Exchange& exchange);
+
+class AnalyticsApi {
+  public:
+    AnalyticsApi(const Config& config, const AnalystAccess& access,
+                 boost::asio::thread_pool& workers)
+        : config_(config), access_(access), workers_(workers) {}
+
+    void add_routes(Router& router);
+
+  private:
+    HttpResponse report_json(const Exchange& exchange) const;
+    HttpResponse report_csv(const Exchange& exchange) const;
+
+    const Config& config_;
+    const AnalystAccess& access_;
+    boost::asio::thread_pool& workers_;
+};
+
+}  // namespace ehall::analytics

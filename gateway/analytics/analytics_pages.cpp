@@ -1,0 +1,116 @@
+#include "gateway/analytics/analytics_pages.hpp"
+
+#include "gateway/analytics/analytics_api.hpp"
+#include "gateway/analytics/dashboard_view.hpp"
+#include "gateway/analytics/report_catalogue.hpp"
+#include "gateway/clock.hpp"
+#include "gateway/html/html_response.hpp"
+#include "gateway/http/credentials.hpp"
+#include "gateway/http/form_body.hpp"
+#include "gateway/http/on_workers.hpp"
+#include "gateway/random_token.hpp"
+
+namespace ehall::analytics {
+
+namespace {
+
+constexpr const char* kSiteName = "渠道分流分析";
+
+nlohmann::json page_frame(const std::string& title) {
+    return {{"title", title}, {"site_name", kSiteName}, {"home_href", "/analytics"}};
+}
+
+std::string login_csrf_cookie_value(const std::string& value, int max_age) {
+    return std::string(login_csrf_cookie)
+        .append("=")
+        .append(value)
+        .append("; Path=/analytics; HttpOnly; SameSite=Strict; Max-Age=")
+        .append(std::to_string(max_age));
+}
+
+}  // namespace
+
+void AnalyticsPages::add_routes(Router& router) {
+    router.add(http::verb::get, "/analytics/login",
+               [this](const Exchange&, Reply reply) { reply(login_form(http::status::ok, "")); });
+    router.add(http::verb::post, "/analytics/login", [this](const Exchange& exchange, Reply reply) {
+        reply_from_workers(workers_, std::move(reply),
+                           [this, &exchange] { return log_in(exchange); });
+    });
+    router.add(http::verb::post, "/analytics/logout",
+               [this](const Exchange& exchange, Reply reply) {
+                   reply_from_workers(workers_, std::move(reply),
+                                      [this, &exchange] { return log_out(exchange); });
+               });
+    router.add(http::verb::get, "/analytics", [this](const Exchange& exchange, Reply reply) {
+        reply_from_workers(workers_, std::move(reply),
+                           [this, &exchange] { return dashboard(exchange); });
+    });
+}
+
+// Double-submit CSRF for the login form: the same random value in an HttpOnly SameSite=Strict
+// cookie and in the form; another site can neither read the cookie nor send it.
+HttpResponse AnalyticsPages::login_form(http::status status, const std::string& error) const {
+    const std::string csrf = random_hex(16);
+    nlohmann::json data = page_frame("分析员登录");
+    data["csrf"] = csrf;
+    if (!error.empty())
+        data["error"] = error;
+    auto response = html_response(status, pages_.render_page("login", data));
+    response.set(http::field::set_cookie, login_csrf_cookie_value(csrf, 600));
+    return response;
+}
+
+HttpResponse AnalyticsPages::log_in(const Exchange& exchange) const {
+    FormFields form;
+    parse_form(exchange.request.body(), form);
+    const std::string csrf = form_field(form, "csrf");
+    const std::string expected = cookie_value(exchange, login_csrf_cookie);
+    if (csrf.empty() || expected.empty() || !constant_time_equal(csrf, expected))
+        return login_form(http::status::forbidden, "表单已过期，请重新登录 (CSRF check failed)");
+    const auto cookie = access_.log_in(form_field(form, "token"));
+    if (!cookie)
+        return login_form(http::status::unauthorized, "令牌错误 (wrong analyst token)");
+    auto response = see_other("/analytics");
+    response.set(http::field::set_cookie, *cookie);
+    response.insert(http::field::set_cookie, login_csrf_cookie_value("", 0));
+    return response;
+}
+
+HttpResponse AnalyticsPages::log_out(const Exchange& exchange) const {
+    FormFields form;
+    parse_form(exchange.request.body(), form);
+    const auto session = access_.session(exchange);
+    if (!session)
+        return see_other("/analytics/login");
+    if (!constant_time_equal(form_field(form, "csrf"), session->csrf_token))
+        return html_response(http::status::forbidden, "CSRF check failed");
+    auto response = see_other("/analytics/login");
+    response.set(http::field::set_cookie, access_.log_out(exchange));
+    return response;
+}
+
+HttpResponse AnalyticsPages::dashboard(const Exchange& exchange) const {
+    const auto session = access_.session(exchange);
+    if (!session)
+        return see_other("/analytics/login");
+    const ReportKind& diversion = *find_report("diversion");
+    const ReportParams query = params_from_query(diversion, exchange);
+    const ReportParams params = dashboard_params(query, now_ms());
+    nlohmann::json data = page_frame("渠道分流");
+    data["logout_action"] = "/analytics/logout";
+    data["csrf"] = session->csrf_token;
+    data["form"] = dashboard_form(params);
+    auto status = http::status::ok;
+    try {
+        const auto rates = run_report(diversion, config_.data_dir, params);
+        const auto share = run_report(*find_report("echannel-share"), config_.data_dir, params);
+        data["report"] = dashboard_view(rates, share, params);
+    } catch (const ReportInputError& e) {
+        data["error"] = e.what();
+        status = http::status::bad_request;
+    }
+    return html_response(status, pages_.render_page("dashboard", data));
+}
+
+}  // namespace ehall::analytics

@@ -1,0 +1,59 @@
+// The shared part of `ehall import` (DESIGN §6a): header check, one transaction per file,
+// every bad line named, all-or-nothing unless skip_bad.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gateway/analytics/csv_file.hpp"
+#include "gateway/analytics/sqlite_file.hpp"
+
+namespace ehall::analytics {
+
+// The file cannot be imported at all (unreadable, wrong header); nothing was written.
+class ImportError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct BadLine {
+    std::size_t line = 0;
+    std::string reason;
+};
+
+struct ImportResult {
+    std::size_t imported = 0;  // rows committed (0 when bad lines stopped the import)
+    std::vector<BadLine> bad;  // in file order
+    bool committed = false;
+    std::chrono::duration<double> elapsed{};
+};
+
+struct CsvLayout {
+    std::vector<std::string_view> columns;           // required, in this order
+    std::vector<std::string_view> optional_columns;  // may follow, in this order
+};
+
+// Validates and inserts one record (fields as many as the header's columns); returns why the
+// record is bad ("" when it was inserted).
+using RowImporter = std::function<std::string(const std::vector<std::string_view>& fields)>;
+// Called once after the header is read, with how many columns it has.
+using HeaderSeen = std::function<RowImporter(std::size_t columns)>;
+
+// Work inside the import's transaction, around the rows (e.g. dropping and rebuilding
+// indexes); empty functions do nothing.
+struct TransactionSteps {
+    std::function<void()> after_begin;
+    std::function<void()> before_commit;
+};
+
+// Reads `file` in one transaction on `db`. A bad line rolls everything back unless
+// `skip_bad`. Throws ImportError for a missing or wrong header.
+ImportResult import_csv(CsvFile& file, SqliteFile& db, const CsvLayout& layout, bool skip_bad,
+                        const HeaderSeen& on_header, const TransactionSteps& steps = {});
+
+}  // namespace ehall::analytics

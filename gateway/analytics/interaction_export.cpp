@@ -1,0 +1,80 @@
+#include "gateway/analytics/interaction_export.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "gateway/analytics/event_time.hpp"
+#include "gateway/analytics/report_table.hpp"
+#include "gateway/analytics/sqlite_file.hpp"
+
+namespace ehall::analytics {
+
+namespace {
+
+// The contract columns of DESIGN §5, in order.
+constexpr const char* kSelect =
+    "SELECT id, ts_ms, channel, subchannel, terminal_id, session_id, request_id, msisdn, "
+    "plugin, operation, business, outcome, code, latency_us, amount_fen, offer_id, source "
+    "FROM interactions INDEXED BY interactions_by_ts WHERE ts_ms >= ?1 AND ts_ms < ?2 "
+    "AND (?3 IS NULL OR channel = ?3) ORDER BY ts_ms, id";
+
+void write_csv_row(Statement& row, std::ostream& out, std::string& line) {
+    line.clear();
+    for (int i = 0; i < row.column_count(); ++i) {
+        if (i)
+            line.push_back(',');
+        if (!row.is_null(i))
+            line.append(csv_field(std::string(row.text(i))));
+    }
+    line.push_back('\n');
+    out << line;
+}
+
+void write_json_row(Statement& row, std::ostream& out) {
+    nlohmann::json object = nlohmann::json::object();
+    for (int i = 0; i < row.column_count(); ++i) {
+        const std::string name(row.column_name(i));
+        if (row.is_null(i))
+            object[name] = nullptr;
+        else if (name == "id" || name == "ts_ms" || name == "latency_us" || name == "amount_fen")
+            object[name] = row.integer(i);
+        else
+            object[name] = std::string(row.text(i));
+    }
+    out << object.dump() << '\n';
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_export_bound(const std::string& text) {
+    if (is_calendar_date(text))
+        return parse_event_time(text + "T00:00:00+08:00");
+    return parse_event_time(text);
+}
+
+std::uint64_t export_interactions(const std::filesystem::path& journal_db, const ExportQuery& query,
+                                  std::ostream& out) {
+    SqliteFile journal(journal_db, SqliteFile::Mode::read_only);
+    Statement rows = journal.prepare(kSelect);
+    rows.bind(1, query.from_ms).bind(2, query.to_ms);
+    if (query.channel.empty())
+        rows.bind_null(3);
+    else
+        rows.bind(3, query.channel);
+    std::uint64_t written = 0;
+    std::string line;
+    if (!query.jsonl) {
+        for (int i = 0; i < rows.column_count(); ++i)
+            out << (i ? "," : "") << rows.column_name(i);
+        out << '\n';
+    }
+    while (rows.step()) {
+        if (query.jsonl)
+            write_json_row(rows, out);
+        else
+            write_csv_row(rows, out, line);
+        ++written;
+    }
+    return written;
+}
+
+}  // namespace ehall::analytics

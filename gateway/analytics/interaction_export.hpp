@@ -1,0 +1,28 @@
+// `ehall export interactions`: the journal's rows in a time range as CSV or JSON lines,
+// stepped through one row at a time so memory stays constant however many rows match.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace ehall::analytics {
+
+struct ExportQuery {
+    std::int64_t from_ms = 0;  // inclusive, UTC ms
+    std::int64_t to_ms = 0;    // exclusive
+    std::string channel;       // empty: every channel
+    bool jsonl = false;        // else CSV with a header line
+};
+
+// Returns the number of rows written.
+std::uint64_t export_interactions(const std::filesystem::path& journal_db, const ExportQuery& query,
+                                  std::ostream& out);
+
+// --from/--to: a Shanghai date YYYY-MM-DD (its midnight), ISO-8601 with an offset, or epoch
+// milliseconds; nothing when it is none of them.
+std::optional<std::int64_t> parse_export_bound(const std::string& text);
+
+}  // namespace ehall::analytics

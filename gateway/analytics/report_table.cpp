@@ -1,0 +1,83 @@
+#include "gateway/analytics/report_table.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ehall::analytics {
+
+namespace {
+
+// Display width: every UTF-8 sequence counts as one column (channel and business names
+// are ASCII; this keeps any other text from breaking the alignment by bytes).
+std::size_t width(const std::string& text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+void write_row(std::ostream& out, const std::vector<std::string>& cells,
+               const std::vector<std::size_t>& widths) {
+    std::string line;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const std::string padding(widths[i] - width(cells[i]), ' ');
+        // The first column (a label) aligns left, numbers align right.
+        if (i == 0)
+            line.append(cells[i]).append(padding);
+        else
+            line.append("  ").append(padding).append(cells[i]);
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    out << line << "\n";
+}
+
+}  // namespace
+
+void write_aligned(std::ostream& out, const ReportTable& table) {
+    std::vector<std::size_t> widths(table.columns.size(), 0);
+    for (std::size_t i = 0; i < widths.size(); ++i)
+        widths[i] = width(table.columns[i]);
+    for (const auto& row : table.rows) {
+        for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], width(row[i]));
+    }
+    if (!table.title.empty())
+        out << table.title << "\n\n";
+    write_row(out, table.columns, widths);
+    std::size_t total = 0;
+    for (std::size_t w : widths)
+        total += w + 2;
+    out << std::string(total > 2 ? total - 2 : 0, '-') << "\n";
+    for (const auto& row : table.rows)
+        write_row(out, row, widths);
+}
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos)
+        return text;
+    std::string quoted = "\"";
+    for (char c : text)
+        quoted.append(c == '"' ? "\"\"" : std::string(1, c));
+    return quoted.append("\"");
+}
+
+void write_csv(std::ostream& out, const ReportTable& table) {
+    auto line = [&out](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            out << (i ? "," : "") << csv_field(cells[i]);
+        out << "\n";
+    };
+    line(table.columns);
+    for (const auto& row : table.rows)
+        line(row);
+}
+
+std::string rate_cell(double rate) {
+    char out[32];
+    std::snprintf(out, sizeof out, "%.4f", rate);
+    return out;
+}
+
+double fraction(long long count, long long total) {
+    return total > 0 ? static_cast<double>(count) / static_cast<double>(total) : 0.0;
+}
+
+}  // namespace ehall::analytics

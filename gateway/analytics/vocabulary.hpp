@@ -1,0 +1,39 @@
+// The analytics vocabulary of DESIGN §4 and §6a: channels (the gateway's own and the
+// imported ones), business types and outcomes.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace ehall::analytics {
+
+inline constexpr std::array<std::string_view, 10> channels = {
+    "hall", "partner_hall", "hotline", "web", "sms", "kiosk", "wap", "mobile_pay", "bank", "other"};
+// The electronic channels whose share of all transactions is tracked (target 85%).
+inline constexpr std::array<std::string_view, 5> echannels = {"web", "sms", "kiosk", "wap",
+                                                              "mobile_pay"};
+inline constexpr std::array<std::string_view, 8> businesses = {
+    "payment",        "topup",         "bill_query",   "balance_query",
+    "package_change", "points_redeem", "offer_accept", "other"};
+inline constexpr std::array<std::string_view, 4> outcomes = {"ok", "declined", "error", "rejected"};
+
+template <std::size_t N>
+constexpr bool is_one_of(const std::array<std::string_view, N>& set, std::string_view value) {
+    for (std::string_view item : set) {
+        if (item == value)
+            return true;
+    }
+    return false;
+}
+
+// "a, b, c" for messages.
+template <std::size_t N>
+std::string listing(const std::array<std::string_view, N>& set) {
+    std::string out;
+    for (std::string_view item : set)
+        out.append(out.empty() ? "" : ", ").append(item);
+    return out;
+}
+
+}  // namespace ehall::analytics

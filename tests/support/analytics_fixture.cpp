@@ -1,0 +1,45 @@
+#include "tests/support/analytics_fixture.hpp"
+
+#include <unistd.h>
+
+#include <stdexcept>
+
+namespace ehall::test {
+
+std::filesystem::path analytics_fixture(const std::string& name) {
+    return std::filesystem::path(EHALL_SOURCE_DIR) / "tests" / "fixtures" / "analytics" / name;
+}
+
+AnalyticsData::AnalyticsData(const std::string& name, bool load)
+    : dir_(std::filesystem::temp_directory_path() /
+           ("ehall-analytics-" + name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    if (!load)
+        return;
+    for (const char* kind : {"events", "customers", "segments"}) {
+        const std::string file = analytics_fixture(std::string(kind) + ".csv").string();
+        const auto result = ehall(std::string("import ").append(kind).append(" ").append(file));
+        if (result.status != 0)
+            throw std::runtime_error("import " + std::string(kind) + " failed: " + result.output);
+    }
+}
+
+AnalyticsData::~AnalyticsData() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+}
+
+CommandResult AnalyticsData::ehall(const std::string& arguments) const {
+    const std::string config = (std::filesystem::path(EHALL_SOURCE_DIR) / "config" / "ehall.json");
+    return run_ehall("", arguments + " --config " + config + " --data-dir " + dir_.string());
+}
+
+nlohmann::json AnalyticsData::report(const std::string& arguments) const {
+    const auto result = ehall("report " + arguments + " --format json");
+    if (result.status != 0)
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    return nlohmann::json::parse(result.output, nullptr, false);
+}
+
+}  // namespace ehall::test
