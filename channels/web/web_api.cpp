@@ -86,8 +86,8 @@ std::optional<CustomerSession> WebApi::authenticate(const Exchange& exchange, st
             session && constant_time_equal(exchange.header("X-CSRF-Token"), session->csrf_token);
         return session;
     }
-    auto session = login_.sessions().find(*token);
-    if (!session || session->channel != "web")
+    auto session = login_.sessions().find(*token, "web");
+    if (!session)
         return std::nullopt;
     *csrf_ok = true;
     return session;

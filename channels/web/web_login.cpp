@@ -32,10 +32,7 @@ std::optional<CustomerSession> WebLogin::cookie_session(const Exchange& exchange
     *token = cookie_value(exchange, session_cookie_name);
     if (token->empty())
         return std::nullopt;
-    auto session = sessions_.find(*token);
-    if (!session || session->channel != "web")
-        return std::nullopt;
-    return session;
+    return sessions_.find(*token, "web");
 }
 
 std::string WebLogin::session_cookie(const Exchange& exchange, const std::string& token) const {
