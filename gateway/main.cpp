@@ -19,6 +19,8 @@
 #include "channels/sms/sms_api.hpp"
 #include "channels/web/web_api.hpp"
 #include "gateway/admin/admin_api.hpp"
+#include "gateway/admin/offer_admin_api.hpp"
+#include "gateway/cli/offers_report_command.hpp"
 #include "gateway/cli/plugins_command.hpp"
 #include "gateway/cli/terminals_command.hpp"
 #include "gateway/clock.hpp"
@@ -30,6 +32,7 @@
 #include "gateway/journal/journal.hpp"
 #include "gateway/logging.hpp"
 #include "gateway/observability_routes.hpp"
+#include "gateway/offers/offer_definition.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"
@@ -46,7 +49,8 @@ constexpr const char* usage =
     "commands:\n"
     "  serve     run the gateway (web, SMS and kiosk channels, admin API)\n"
     "  plugins   list, enable or disable plugins per channel\n"
-    "  terminals list kiosk terminals with their last heartbeat\n\n"
+    "  terminals list kiosk terminals with their last heartbeat\n"
+    "  report    report offers --month M: offer impressions, responses, take-up, lift\n\n"
     "Run `ehall <command> --help` for a command's options.\n";
 
 // Many kiosk and keep-alive connections each hold a descriptor.
@@ -84,6 +88,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     if (config.demo() && load_demo_data(store, now_ms())) {
         spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and offers");
     }
+    if (config.demo() && load_offer_file(store, demo_offers_file(), now_ms()) > 0)
+        spdlog::info("demo mode: loaded the demo offers from {}", demo_offers_file().string());
     Journal journal({.path = config.data_dir / "journal.db",
                      .flush_interval = config.journal.flush_interval,
                      .batch_size = config.journal.batch_size,
@@ -118,6 +124,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     terminal_admin.add_routes(router);
     AdminApi admin(config, store, host, enablement, workers);
     admin.add_routes(router);
+    OfferAdminApi offer_admin(config, store, workers);
+    offer_admin.add_routes(router);
 
     HttpServer server(io,
                       {.host = config.gateway.host,
@@ -208,6 +216,8 @@ int main(int argc, char** argv) {
             return ehall::run_plugins_command(args);
         if (command == "terminals")
             return ehall::run_terminals_command(args);
+        if (command == "report" && !args.empty() && args[0] == "offers")
+            return ehall::run_offers_report({args.begin() + 1, args.end()});
         std::cerr << "unknown command '" << command << "'\n\n" << usage;
         return 2;
     } catch (const ehall::ConfigError& e) {

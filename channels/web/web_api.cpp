@@ -21,7 +21,15 @@ HttpResponse error_response(const std::string& code, const std::string& message 
 void WebApi::add_routes(Router& router) {
     auto& workers = dispatcher_.workers();
     router.add(http::verb::post, "/api/v1/login", [this, &workers](const Exchange& e, Reply r) {
-        reply_from_workers(workers, std::move(r), [this, &e] { return login(e); });
+        boost::asio::post(workers, [this, &e, r = std::move(r)]() mutable {
+            try {
+                login(e, r);
+            } catch (const std::exception& ex) {
+                spdlog::error("web login failed: {}", ex.what());
+                if (r)  // still ours: the login failed before handing it on
+                    r(error_response("internal_error"));
+            }
+        });
     });
     router.add(http::verb::post, "/api/v1/logout", [this, &workers](const Exchange& e, Reply r) {
         reply_from_workers(workers, std::move(r), [this, &e] { return logout(e); });
@@ -42,7 +50,7 @@ void WebApi::add_routes(Router& router) {
                });
 }
 
-HttpResponse WebApi::login(const Exchange& exchange) {
+void WebApi::login(const Exchange& exchange, Reply& reply) {
     const auto started = std::chrono::steady_clock::now();
     ServiceRequest attempt;
     attempt.channel = "web";
@@ -53,27 +61,34 @@ HttpResponse WebApi::login(const Exchange& exchange) {
     const std::string& msisdn = checked.msisdn;
     attempt.customer = msisdn;
     ServiceResult result = std::move(checked.result);
-    HttpResponse response;
-    if (result.is_ok()) {
-        auto opened = sessions_.open(msisdn, "web");
-        attempt.session_id = opened.session.session_id;
-        auto expires_in = std::chrono::duration_cast<std::chrono::seconds>(sessions_.idle_expiry());
-        result.data = {{"token", opened.token},
-                       {"csrf_token", opened.session.csrf_token},
-                       {"msisdn", msisdn},
-                       {"expires_in", expires_in.count()}};
-        response = result_response(result);
-        response.set(
-            http::field::set_cookie,
-            std::string(session_cookie_name) + "=" + opened.token +
-                "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(expires_in.count()));
-    } else {
-        response = result_response(result);
+    auto journal = [&] {
+        dispatcher_.record(attempt, "other", result,
+                           std::chrono::duration_cast<std::chrono::microseconds>(
+                               std::chrono::steady_clock::now() - started));
+    };
+    if (!result.is_ok()) {
+        journal();
+        return reply(result_response(result));
     }
-    dispatcher_.record(attempt, "other", result,
-                       std::chrono::duration_cast<std::chrono::microseconds>(
-                           std::chrono::steady_clock::now() - started));
-    return response;
+    auto opened = sessions_.open(msisdn, "web");
+    attempt.session_id = opened.session.session_id;
+    auto expires_in = std::chrono::duration_cast<std::chrono::seconds>(sessions_.idle_expiry());
+    result.data = {{"token", opened.token},
+                   {"csrf_token", opened.session.csrf_token},
+                   {"msisdn", msisdn},
+                   {"expires_in", expires_in.count()}};
+    journal();
+    const std::string cookie =
+        std::string(session_cookie_name) + "=" + opened.token +
+        "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(expires_in.count());
+    offer_slot_.fill(
+        attempt, placement_web_login,
+        [result, cookie, reply = std::move(reply)](std::optional<nlohmann::json> offer) mutable {
+            result.data["offer"] = offer ? std::move(*offer) : nlohmann::json(nullptr);
+            HttpResponse response = result_response(result);
+            response.set(http::field::set_cookie, cookie);
+            reply(std::move(response));
+        });
 }
 
 HttpResponse WebApi::logout(const Exchange& exchange) {

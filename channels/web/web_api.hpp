@@ -8,6 +8,7 @@
 #include "gateway/customer_sessions.hpp"
 #include "gateway/dispatcher.hpp"
 #include "gateway/http/router.hpp"
+#include "gateway/offer_slot.hpp"
 
 namespace ehall {
 
@@ -16,12 +17,13 @@ inline constexpr std::string_view session_cookie_name = "ehall_session";
 class WebApi {
   public:
     WebApi(Dispatcher& dispatcher, CustomerSessions& sessions, CustomerLogin& login)
-        : dispatcher_(dispatcher), sessions_(sessions), login_(login) {}
+        : dispatcher_(dispatcher), sessions_(sessions), login_(login), offer_slot_(dispatcher) {}
 
     void add_routes(Router& router);
 
   private:
-    HttpResponse login(const Exchange& exchange);
+    // A successful login's data carries `offer` (an offer to show, or null).
+    void login(const Exchange& exchange, Reply& reply);
     HttpResponse logout(const Exchange& exchange);
     HttpResponse services();
     void invoke(const Exchange& exchange, Reply reply);
@@ -32,6 +34,7 @@ class WebApi {
     Dispatcher& dispatcher_;
     CustomerSessions& sessions_;
     CustomerLogin& login_;
+    OfferSlot offer_slot_;
 };
 
 }  // namespace ehall
