@@ -20,14 +20,18 @@
 #include "channels/web/web_api.hpp"
 #include "gateway/admin/admin_api.hpp"
 #include "gateway/admin/offer_admin_api.hpp"
+#include "gateway/admin/ops_accounts.hpp"
 #include "gateway/cli/offers_report_command.hpp"
 #include "gateway/cli/plugins_command.hpp"
 #include "gateway/cli/terminals_command.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/config/config.hpp"
+#include "gateway/console/ops_console.hpp"
 #include "gateway/customer_login.hpp"
 #include "gateway/customer_sessions.hpp"
 #include "gateway/dispatcher.hpp"
+#include "gateway/html/static_files.hpp"
+#include "gateway/html/templates_root.hpp"
 #include "gateway/http/http_server.hpp"
 #include "gateway/journal/journal.hpp"
 #include "gateway/logging.hpp"
@@ -69,14 +73,9 @@ std::filesystem::path default_plugin_dir() {
     return ec ? std::filesystem::path("build/plugins") : exe.parent_path() / "plugins";
 }
 
-// The repository's templates/sms next to build/ehall, else templates/sms under the cwd.
 std::filesystem::path sms_templates_dir(const ehall::Config& config) {
-    if (!config.sms.templates_dir.empty())
-        return config.sms.templates_dir;
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    auto beside = exe.parent_path().parent_path() / "templates" / "sms";
-    return !ec && std::filesystem::is_directory(beside) ? beside : "templates/sms";
+    return config.sms.templates_dir.empty() ? ehall::templates_root() / "sms"
+                                            : config.sms.templates_dir;
 }
 
 int serve(const ehall::Config& config, const std::string& port_file) {
@@ -85,8 +84,9 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     std::filesystem::create_directories(config.data_dir);
     SqliteStore store({.path = config.data_dir / "ehall.db"});
     apply_migrations(store, "core", core_migrations());
+    apply_migrations(store, "ops_accounts", ops_account_migrations());
     if (config.demo() && load_demo_data(store, now_ms())) {
-        spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and offers");
+        spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and segments");
     }
     if (config.demo() && load_offer_file(store, demo_offers_file(), now_ms()) > 0)
         spdlog::info("demo mode: loaded the demo offers from {}", demo_offers_file().string());
@@ -110,6 +110,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
 
     Router router;
     add_observability_routes(router, metrics, journal);
+    StaticFiles static_files(templates_root() / "static");
+    static_files.add_routes(router);
     WebApi web(dispatcher, sessions, login);
     web.add_routes(router);
     sms::SmsTemplates sms_templates(sms_templates_dir(config), sms::sms_hall_templates());
@@ -126,6 +128,10 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     admin.add_routes(router);
     OfferAdminApi offer_admin(config, store, workers);
     offer_admin.add_routes(router);
+    PageTemplates admin_pages(templates_root(), "admin");
+    TrafficHistory traffic(io.get_executor(), metrics, journal);
+    OpsConsole console(config, store, router, admin_pages, metrics, traffic, workers);
+    console.add_routes(router);
 
     HttpServer server(io,
                       {.host = config.gateway.host,
@@ -145,6 +151,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
         spdlog::info("signal {}: stopping; finishing in-flight requests", signal);
         server.shutdown(config.gateway.shutdown_grace, [&] {
             deadlines.stop();
+            traffic.stop();
             work.reset();
             io.stop();
         });
@@ -156,6 +163,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     if (!port_file.empty())
         std::ofstream(port_file) << server.port() << "\n";
     sms_pushes.start();
+    traffic.start();
 
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < config.gateway.threads; ++i)

@@ -4,18 +4,13 @@
 // post-url), the body is the text and X-Kannel-* headers stand in for missing fields.
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "gateway/http/form_body.hpp"
+
 namespace ehall::sms {
-
-using FormFields = std::map<std::string, std::string, std::less<>>;
-
-// Decodes application/x-www-form-urlencoded text ('+' is a space, %XX any byte, so the
-// values may hold raw UTF-16BE bytes). Later fields of the same name win.
-void parse_form(std::string_view encoded, FormFields& fields);
 
 // "+8613800138000", "8613800138000", "008613800138000", " 13800138000" ->
 // "13800138000"; nothing when the result is not an 11-digit mobile number.

@@ -5,6 +5,7 @@
 #include "channels/sms/sms_api.hpp"
 #include "channels/sms/sms_text_codec.hpp"
 
+using namespace ehall;
 using namespace ehall::sms;
 
 namespace {
