@@ -1,6 +1,7 @@
 #include "plugins/offers/offer_responses.hpp"
 
 #include <atomic>
+#include <cctype>
 #include <memory>
 
 #include "plugins/offers/held_check.hpp"
@@ -10,8 +11,12 @@ namespace ehall::offers {
 
 namespace {
 
+// Offer ids are upper case; customers may type them any way.
 std::string offer_param(const ServiceRequest& request) {
-    return request.params.value("offer", "");
+    std::string id = request.params.value("offer", "");
+    for (char& c : id)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return id;
 }
 
 std::optional<Offer> targeted_offer(Store& store, const ServiceRequest& request) {

@@ -267,7 +267,7 @@ BOOST_AUTO_TEST_CASE(list_answers_without_counting_a_contact_and_views_each_offe
     for (const auto& request : f.offers.dispatched())
         views += request.plugin == "offers" && request.operation == "view";
     BOOST_TEST(views == 2);
-    auto viewed = f.offers.call("view", {{"offer", "FAMILY3"}});
+    auto viewed = f.offers.call("view", {{"offer", "family3"}});
     BOOST_TEST(viewed.offer_id == "FAMILY3");
     BOOST_TEST(viewed.data["offer"]["title"] == "3元亲情包");
 }
