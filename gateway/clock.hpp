@@ -40,12 +40,34 @@ inline std::string shanghai_month(std::int64_t utc_ms) {
     return shanghai_datetime(utc_ms).substr(0, 7);
 }
 
+// 00:00 Asia/Shanghai on the first day of `month` ("2026-11"), as UTC epoch milliseconds.
+inline std::int64_t shanghai_month_start_ms(const std::string& month) {
+    using namespace std::chrono;
+    const year_month_day first{
+        year{std::stoi(month.substr(0, 4))},
+        std::chrono::month{static_cast<unsigned>(std::stoi(month.substr(5, 2)))}, day{1}};
+    return duration_cast<milliseconds>(sys_days{first}.time_since_epoch()).count() -
+           clock_detail::shanghai_offset_ms;
+}
+
 inline std::string previous_month(const std::string& month) {
     int year = std::stoi(month.substr(0, 4));
     int mon = std::stoi(month.substr(5, 2)) - 1;
     if (mon == 0) {
         mon = 12;
         --year;
+    }
+    char out[32];
+    std::snprintf(out, sizeof out, "%04d-%02d", year, mon);
+    return out;
+}
+
+inline std::string next_month(const std::string& month) {
+    int year = std::stoi(month.substr(0, 4));
+    int mon = std::stoi(month.substr(5, 2)) + 1;
+    if (mon == 13) {
+        mon = 1;
+        ++year;
     }
     char out[32];
     std::snprintf(out, sizeof out, "%04d-%02d", year, mon);

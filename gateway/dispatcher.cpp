@@ -32,13 +32,19 @@ Dispatcher::Dispatcher(const Config& config, PluginHost& host, PluginEnablement&
       metrics_(metrics),
       rate_limiter_(config.gateway.rate_per_min),
       workers_(workers),
-      deadlines_(deadlines) {}
+      deadlines_(deadlines) {
+    // A plugin's invoke_operation is a channel-like call: no internal operations.
+    host_.connect_dispatch([this](ServiceRequest request, Done done) {
+        dispatch(std::move(request), std::move(done));
+    });
+}
 
 std::optional<ServiceResult> Dispatcher::check(ServiceRequest& request, const PluginModule* module,
-                                               const OperationSpec* operation) {
+                                               const OperationSpec* operation,
+                                               bool allow_internal) {
     if (!module)
         return ServiceResult::error("not_found", "no such plugin");
-    if (!operation)
+    if (!operation || (operation->internal && !allow_internal))
         return ServiceResult::error("unknown_operation", "no such operation");
     if (!enablement_.enabled(request.plugin, request.channel)) {
         return ServiceResult::error("plugin_disabled");
@@ -57,12 +63,20 @@ std::optional<ServiceResult> Dispatcher::check(ServiceRequest& request, const Pl
 }
 
 void Dispatcher::dispatch(ServiceRequest request, Done done) {
+    run(std::move(request), false, std::move(done));
+}
+
+void Dispatcher::dispatch_internal(ServiceRequest request, Done done) {
+    run(std::move(request), true, std::move(done));
+}
+
+void Dispatcher::run(ServiceRequest request, bool allow_internal, Done done) {
     const auto started = std::chrono::steady_clock::now();
     PluginModule* module = host_.find(request.plugin);
     const OperationSpec* operation = module ? module->manifest().find(request.operation) : nullptr;
     std::optional<ServiceResult> refusal;
     try {
-        refusal = check(request, module, operation);
+        refusal = check(request, module, operation, allow_internal);
     } catch (const std::exception& e) {
         spdlog::error("dispatch checks failed: {}", e.what());
         refusal = ServiceResult::error("internal_error");
@@ -89,7 +103,8 @@ std::vector<AvailableOperation> Dispatcher::enabled_operations(std::string_view 
             continue;
         const Manifest& manifest = host_.find(id)->manifest();
         for (const auto& operation : manifest.operations) {
-            available.push_back({&manifest, &operation});
+            if (!operation.internal)
+                available.push_back({&manifest, &operation});
         }
     }
     return available;
@@ -119,7 +134,7 @@ void Dispatcher::record(const ServiceRequest& request, std::string_view business
     record.code = result.code;
     record.latency_us = latency.count();
     record.amount_fen = result.amount_fen;
-    record.offer_id = result.offer_id;
+    record.offer_id = result.offer_id.empty() ? bounded(request.offer_id) : result.offer_id;
     journal_.append(std::move(record));
 }
 

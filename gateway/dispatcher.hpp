@@ -31,10 +31,15 @@ class Dispatcher {
                DeadlineWatch& deadlines);
 
     using Done = std::function<void(ServiceResult)>;
-    // Calls `done` exactly once, possibly on another thread.
+    // Calls `done` exactly once, possibly on another thread. Internal operations are
+    // refused (`unknown_operation`): channels cannot run them.
     void dispatch(ServiceRequest request, Done done);
+    // The same path for the gateway's own calls, which may run internal operations (an
+    // offer placement asking the offers plugin for the offer to show).
+    void dispatch_internal(ServiceRequest request, Done done);
 
-    // The operations enabled on `channel`, in plugin then manifest order.
+    // The operations enabled on `channel`, in plugin then manifest order, internal ones left
+    // out.
     std::vector<AvailableOperation> enabled_operations(std::string_view channel);
 
     // Journals an interaction that did not go through a plugin (a login, a rejected
@@ -45,8 +50,9 @@ class Dispatcher {
     boost::asio::thread_pool& workers() { return workers_; }
 
   private:
+    void run(ServiceRequest request, bool allow_internal, Done done);
     std::optional<ServiceResult> check(ServiceRequest& request, const PluginModule* module,
-                                       const OperationSpec* operation);
+                                       const OperationSpec* operation, bool allow_internal);
 
     const Config& config_;
     PluginHost& host_;

@@ -20,6 +20,7 @@
 #include "channels/web/web_api.hpp"
 #include "channels/web/web_pages.hpp"
 #include "gateway/admin/admin_api.hpp"
+#include "gateway/admin/offer_admin_api.hpp"
 #include "gateway/admin/ops_accounts.hpp"
 #include "gateway/analytics/analytics_api.hpp"
 #include "gateway/analytics/analytics_pages.hpp"
@@ -40,6 +41,7 @@
 #include "gateway/journal/journal.hpp"
 #include "gateway/logging.hpp"
 #include "gateway/observability_routes.hpp"
+#include "gateway/offers/offer_definition.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"
@@ -58,7 +60,7 @@ constexpr const char* usage =
     "  plugins   list, enable or disable plugins per channel\n"
     "  terminals list kiosk terminals with their last heartbeat\n"
     "  import    load events, customers or segments from CSV (analytics)\n"
-    "  report    diversion, echannel-share, cohort, preference, hotline reports\n"
+    "  report    diversion, echannel-share, cohort, preference, hotline, offers reports\n"
     "  export    write the journal's interactions as CSV or JSON lines\n\n"
     "Run `ehall <command> --help` for a command's options.\n";
 
@@ -91,8 +93,10 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     apply_migrations(store, "core", core_migrations());
     apply_migrations(store, "ops_accounts", ops_account_migrations());
     if (config.demo() && load_demo_data(store, now_ms())) {
-        spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and offers");
+        spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and segments");
     }
+    if (config.demo() && load_offer_file(store, demo_offers_file(), now_ms()) > 0)
+        spdlog::info("demo mode: loaded the demo offers from {}", demo_offers_file().string());
     Journal journal({.path = config.data_dir / "journal.db",
                      .flush_interval = config.journal.flush_interval,
                      .batch_size = config.journal.batch_size,
@@ -133,6 +137,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     terminal_admin.add_routes(router);
     AdminApi admin(config, store, host, enablement, workers);
     admin.add_routes(router);
+    OfferAdminApi offer_admin(config, store, workers);
+    offer_admin.add_routes(router);
     PageTemplates admin_pages(templates_root(), "admin");
     TrafficHistory traffic(io.get_executor(), metrics, journal);
     OpsConsole console(config, store, router, admin_pages, metrics, traffic, workers);

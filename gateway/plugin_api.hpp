@@ -19,7 +19,7 @@
 
 #include "gateway/sql.hpp"
 
-#define EHALL_PLUGIN_ABI_VERSION 1
+#define EHALL_PLUGIN_ABI_VERSION 2
 
 namespace ehall {
 
@@ -58,6 +58,9 @@ struct OperationSpec {
     // SMS keywords: the first is the canonical command ("YE", "QQB TJ"), the rest aliases.
     std::vector<std::string> sms_keywords{};
     std::string template_name{};  // templates/<channel>/<template_name>.mustache
+    // Run by the gateway itself (e.g. an offer placement), never by a customer: not listed
+    // as a web page, SMS command or kiosk item, and refused when a channel asks for it.
+    bool internal = false;
 };
 
 // A numbered schema step owned by a plugin. Applied once, in order, at start-up.
@@ -93,6 +96,7 @@ struct ServiceRequest {
     std::string terminal_id;
     std::string session_id;
     std::string request_id;
+    std::string offer_id;  // the offer this request takes up (set by the offers plugin)
     std::chrono::system_clock::time_point received_at = std::chrono::system_clock::now();
 };
 
@@ -130,6 +134,12 @@ class PluginContext {
     virtual const nlohmann::json& config() const = 0;
     virtual bool demo_mode() const = 0;
     virtual void log(LogLevel level, std::string_view message) = 0;
+    // Runs another operation through the gateway's normal dispatch path (enablement,
+    // login, parameter checks, rate limit, deadline, journal), as a channel would. `done`
+    // is called exactly once, possibly on another thread; never wait for it while
+    // holding a worker thread.
+    virtual void invoke_operation(ServiceRequest request,
+                                  std::function<void(ServiceResult)> done) = 0;
 };
 
 class Plugin {

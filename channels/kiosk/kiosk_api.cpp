@@ -50,7 +50,10 @@ void KioskApi::add_routes(Router& router) {
     router.add(http::verb::post, "/kiosk/v1/heartbeat",
                signed_route("kiosk", "heartbeat", sync(&K::heartbeat)));
     router.add(http::verb::post, "/kiosk/v1/identify",
-               signed_route("session", "login", sync(&K::identify)));
+               signed_route("session", "login",
+                            [](K& self, const Exchange& e, const KioskTerminal& t, Reply& reply) {
+                                self.identify(e, t, reply);
+                            }));
     router.add(http::verb::post, "/kiosk/v1/end_session",
                signed_route("session", "logout", sync(&K::end_session)));
     router.add(http::verb::post, "/kiosk/v1/lookup",

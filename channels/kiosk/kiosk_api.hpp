@@ -16,6 +16,7 @@
 #include "gateway/customer_sessions.hpp"
 #include "gateway/dispatcher.hpp"
 #include "gateway/http/router.hpp"
+#include "gateway/offer_slot.hpp"
 
 namespace ehall {
 
@@ -28,7 +29,8 @@ class KioskApi {
           sessions_(store, config.kiosk.customer_idle),
           registry_(store),
           signatures_(store, config.kiosk.signature_window),
-          receipts_(store) {}
+          receipts_(store),
+          offer_slot_(dispatcher) {}
 
     void add_routes(Router& router);
 
@@ -43,7 +45,8 @@ class KioskApi {
                          const Reply& reply);
 
     HttpResponse heartbeat(const Exchange& exchange, const KioskTerminal& terminal);
-    HttpResponse identify(const Exchange& exchange, const KioskTerminal& terminal);
+    // Answers with the customer token and, for the popup, `offer` (an offer or null).
+    void identify(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply);
     HttpResponse end_session(const Exchange& exchange, const KioskTerminal& terminal);
     HttpResponse lookup(const Exchange& exchange, const KioskTerminal& terminal);
     HttpResponse reprint(const Exchange& exchange, const KioskTerminal& terminal);
@@ -64,6 +67,7 @@ class KioskApi {
     TerminalRegistry registry_;
     KioskSignatureCheck signatures_;
     KioskReceipts receipts_;
+    OfferSlot offer_slot_;
 };
 
 // A ServiceRequest from `terminal`: channel kiosk, subchannel the hall, terminal id.

@@ -16,28 +16,35 @@ std::optional<CustomerSession> KioskApi::customer_of(const std::string& token,
     return session;
 }
 
-HttpResponse KioskApi::identify(const Exchange& exchange, const KioskTerminal& terminal) {
+void KioskApi::identify(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply) {
     ServiceRequest attempt = kiosk_request(exchange, &terminal, "session", "login");
     auto checked = login_.verify_body(json_object_body(exchange));
     const std::string& msisdn = checked.msisdn;
     attempt.customer = msisdn;
     ServiceResult result = std::move(checked.result);
-    if (result.is_ok()) {
-        std::string name;
-        store_.read([&](Transaction& tx) {
-            auto rows = tx.query("SELECT name FROM customers WHERE msisdn = ?", {msisdn});
-            if (!rows.empty())
-                name = rows.front().text("name");
-        });
-        auto opened = sessions_.open(msisdn, "kiosk", terminal.id);
-        attempt.session_id = opened.session.session_id;
-        result.data = {{"customer_token", opened.token},
-                       {"masked_name", mask_name(name)},
-                       {"masked_msisdn", mask_msisdn(msisdn)},
-                       {"expires_in", sessions_.idle_expiry().count()}};
+    if (!result.is_ok()) {
+        journal(exchange, attempt, "other", result);
+        return reply(result_response(result));
     }
+    std::string name;
+    store_.read([&](Transaction& tx) {
+        auto rows = tx.query("SELECT name FROM customers WHERE msisdn = ?", {msisdn});
+        if (!rows.empty())
+            name = rows.front().text("name");
+    });
+    auto opened = sessions_.open(msisdn, "kiosk", terminal.id);
+    attempt.session_id = opened.session.session_id;
+    result.data = {{"customer_token", opened.token},
+                   {"masked_name", mask_name(name)},
+                   {"masked_msisdn", mask_msisdn(msisdn)},
+                   {"expires_in", sessions_.idle_expiry().count()}};
     journal(exchange, attempt, "other", result);
-    return result_response(result);
+    offer_slot_.fill(
+        attempt, placement_kiosk_identify,
+        [result, reply = std::move(reply)](std::optional<nlohmann::json> offer) mutable {
+            result.data["offer"] = offer ? std::move(*offer) : nlohmann::json(nullptr);
+            reply(result_response(result));
+        });
 }
 
 HttpResponse KioskApi::end_session(const Exchange& exchange, const KioskTerminal& terminal) {

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
 
+#include "channels/sms/sms_length.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/result_codes.hpp"
@@ -108,10 +109,10 @@ void CommandRunner::dispatch(const Turn& turn, std::shared_ptr<const SmsCommand>
     request.idempotency_key = std::move(idempotency_key);
     // The dispatcher may answer on a timer thread (timeouts): rendering hops back onto the
     // workers.
-    dispatcher_.dispatch(std::move(request), [this, command = std::move(command),
+    dispatcher_.dispatch(std::move(request), [this, turn, command = std::move(command),
                                               done = std::move(done)](ServiceResult result) {
         boost::asio::dispatch(dispatcher_.workers(),
-                              [this, command, done, result = std::move(result)] {
+                              [this, turn, command, done, result = std::move(result)] {
                                   std::string reply;
                                   try {
                                       reply = replies_.result(*command, result);
@@ -120,9 +121,30 @@ void CommandRunner::dispatch(const Turn& turn, std::shared_ptr<const SmsCommand>
                                                     command->operation, e.what());
                                       reply = std::string(message_for(result.code));
                                   }
-                                  done(std::move(reply));
+                                  if (!result.is_ok() || command->plugin == "offers")
+                                      return done(std::move(reply));
+                                  add_offer_footer(turn, std::move(reply), done);
                               });
     });
+}
+
+void CommandRunner::add_offer_footer(const Turn& turn, std::string reply, Done done) {
+    // An offer's text is Chinese, so the whole reply goes out in UCS-2; counting the reply's
+    // GSM-7 septets as units errs on the short side.
+    const std::size_t segments = segments_needed(reply);
+    const std::size_t capacity = segments * ucs2_segment;
+    const std::size_t used = sms_units(reply) + 1;  // the newline before the footer
+    if (segments > max_segments || used >= capacity)
+        return done(std::move(reply));
+    offer_slot_.fill(
+        turn.request, placement_sms_reply,
+        [this, reply, done](std::optional<nlohmann::json> offer) {
+            // A timed-out placement answers on the timer thread: hop back onto the workers.
+            boost::asio::dispatch(dispatcher_.workers(), [reply, done, offer] {
+                done(offer ? reply + "\n" + offer->value("sms_text", "") : reply);
+            });
+        },
+        std::min<std::size_t>(capacity - used, 210));
 }
 
 }  // namespace ehall::sms

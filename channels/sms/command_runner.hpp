@@ -1,7 +1,9 @@
 // Runs one parsed SMS command for a known customer: the built-ins (help, Y / N
 // confirmation, TD / KT), the two-step confirmation of operations that need it, and the
 // dispatch of everything else through the gateway core. Journals what does not reach a
-// plugin (plugin "sms"); the dispatcher journals the rest.
+// plugin (plugin "sms"); the dispatcher journals the rest. A successful operation's reply
+// gets a recommended offer as footer when the offers plugin has one that fits the room
+// left in the reply's segments (never on the offers commands themselves).
 #pragma once
 
 #include <chrono>
@@ -15,6 +17,7 @@
 #include "channels/sms/pending_confirmations.hpp"
 #include "channels/sms/sms_replies.hpp"
 #include "gateway/dispatcher.hpp"
+#include "gateway/offer_slot.hpp"
 
 namespace ehall::sms {
 
@@ -31,7 +34,11 @@ class CommandRunner {
 
     CommandRunner(Dispatcher& dispatcher, PendingConfirmations& pending, MarketingOptOut& opt_out,
                   const SmsReplies& replies)
-        : dispatcher_(dispatcher), pending_(pending), opt_out_(opt_out), replies_(replies) {}
+        : dispatcher_(dispatcher),
+          pending_(pending),
+          opt_out_(opt_out),
+          replies_(replies),
+          offer_slot_(dispatcher) {}
 
     // Call on a worker thread; `done` is called once, on a worker thread.
     void run(const Turn& turn, std::shared_ptr<const CommandTable> table,
@@ -45,11 +52,14 @@ class CommandRunner {
     // `command` stays alive (with its table) until the reply is rendered.
     void dispatch(const Turn& turn, std::shared_ptr<const SmsCommand> command,
                   nlohmann::json params, std::string idempotency_key, Done done);
+    // `reply` plus "\n" and an offer's SMS text when one fits without another segment.
+    void add_offer_footer(const Turn& turn, std::string reply, Done done);
 
     Dispatcher& dispatcher_;
     PendingConfirmations& pending_;
     MarketingOptOut& opt_out_;
     const SmsReplies& replies_;
+    OfferSlot offer_slot_;
 };
 
 }  // namespace ehall::sms

@@ -1,5 +1,6 @@
 // GET /: who is logged in, their balance, amount due, points and e-coins, the services
-// enabled on the web, and the recommended-offer banner when there is one.
+// enabled on the web, and the recommended-offer banner when the offers plugin pushes one
+// (a contact: it obeys the caps and TD).
 #include "channels/kiosk/kiosk_masking.hpp"
 #include "channels/sms/yuan.hpp"
 #include "channels/web/customer_summary.hpp"
@@ -28,13 +29,15 @@ nlohmann::json service_groups(const std::vector<AvailableOperation>& operations)
 
 }  // namespace
 
-HttpResponse WebPages::home(const Exchange& exchange) {
+void WebPages::home(const Exchange& exchange, Reply& reply) {
     auto session = page_session(exchange);
     if (!session)
-        return see_other("/login");
+        return reply(see_other("/login"));
     auto summary = read_customer_summary(store_, session->msisdn);
-    if (!summary)
-        return message_page(http::status::not_found, &*session, "未找到", "未找到该号码的账户。");
+    if (!summary) {
+        return reply(
+            message_page(http::status::not_found, &*session, "未找到", "未找到该号码的账户。"));
+    }
     nlohmann::json data = frame(*session, "首页", "/");
     data["customer"] = {{"name", mask_name(summary->name)},
                         {"msisdn", mask_msisdn(session->msisdn)},
@@ -45,11 +48,18 @@ HttpResponse WebPages::home(const Exchange& exchange) {
                         {"points", summary->points},
                         {"ecoins", summary->ecoins}};
     data["groups"] = service_groups(dispatcher_.enabled_operations("web"));
-    if (offer_banner_) {
-        if (auto offer = offer_banner_(*session))
-            data["offer"] = std::move(*offer);
-    }
-    return page(http::status::ok, "home_page", data);
+    ServiceRequest where;
+    where.channel = "web";
+    where.customer = session->msisdn;
+    where.session_id = session->session_id;
+    where.request_id = exchange.request_id;
+    offer_slot_.fill(where, placement_web_home,
+                     [this, data = std::move(data),
+                      reply = std::move(reply)](std::optional<nlohmann::json> offer) mutable {
+                         if (offer)
+                             data["offer"] = std::move(*offer);
+                         reply(page(http::status::ok, "home_page", data));
+                     });
 }
 
 }  // namespace ehall

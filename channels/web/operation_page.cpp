@@ -43,7 +43,7 @@ HttpResponse WebPages::operation_form(const Exchange& exchange) {
         form_page_data(frame(*session, available->operation->title, ""), *available, {}, {}));
 }
 
-void WebPages::operation_submit(const Exchange& exchange, Reply reply) {
+void WebPages::operation_submit(const Exchange& exchange, Reply& reply) {
     auto session = page_session(exchange);
     if (!session)
         return reply(see_other("/login"));

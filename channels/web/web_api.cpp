@@ -21,7 +21,15 @@ HttpResponse error_response(const std::string& code, const std::string& message 
 void WebApi::add_routes(Router& router) {
     auto& workers = dispatcher_.workers();
     router.add(http::verb::post, "/api/v1/login", [this, &workers](const Exchange& e, Reply r) {
-        reply_from_workers(workers, std::move(r), [this, &e] { return login(e); });
+        boost::asio::post(workers, [this, &e, r = std::move(r)]() mutable {
+            try {
+                login(e, r);
+            } catch (const std::exception& ex) {
+                spdlog::error("web login failed: {}", ex.what());
+                if (r)  // still ours: the login failed before handing it on
+                    r(error_response("internal_error"));
+            }
+        });
     });
     router.add(http::verb::post, "/api/v1/logout", [this, &workers](const Exchange& e, Reply r) {
         reply_from_workers(workers, std::move(r), [this, &e] { return logout(e); });
@@ -42,18 +50,29 @@ void WebApi::add_routes(Router& router) {
                });
 }
 
-HttpResponse WebApi::login(const Exchange& exchange) {
+void WebApi::login(const Exchange& exchange, Reply& reply) {
     auto outcome = login_.attempt(exchange, json_object_body(exchange));
     if (!outcome.opened)
-        return result_response(outcome.result);
+        return reply(result_response(outcome.result));
     const auto& opened = *outcome.opened;
     outcome.result.data = {{"token", opened.token},
                            {"csrf_token", opened.session.csrf_token},
                            {"msisdn", outcome.msisdn},
                            {"expires_in", login_.sessions().idle_expiry().count()}};
-    auto response = result_response(outcome.result);
-    response.set(http::field::set_cookie, login_.session_cookie(exchange, opened.token));
-    return response;
+    ServiceRequest where;
+    where.channel = "web";
+    where.customer = outcome.msisdn;
+    where.session_id = opened.session.session_id;
+    where.request_id = exchange.request_id;
+    offer_slot_.fill(
+        where, placement_web_login,
+        [result = std::move(outcome.result), cookie = login_.session_cookie(exchange, opened.token),
+         reply = std::move(reply)](std::optional<nlohmann::json> offer) mutable {
+            result.data["offer"] = offer ? std::move(*offer) : nlohmann::json(nullptr);
+            HttpResponse response = result_response(result);
+            response.set(http::field::set_cookie, cookie);
+            reply(std::move(response));
+        });
 }
 
 HttpResponse WebApi::logout(const Exchange& exchange) {

@@ -7,17 +7,20 @@
 #include "channels/web/web_login.hpp"
 #include "gateway/dispatcher.hpp"
 #include "gateway/http/router.hpp"
+#include "gateway/offer_slot.hpp"
 
 namespace ehall {
 
 class WebApi {
   public:
-    WebApi(Dispatcher& dispatcher, WebLogin& login) : dispatcher_(dispatcher), login_(login) {}
+    WebApi(Dispatcher& dispatcher, WebLogin& login)
+        : dispatcher_(dispatcher), login_(login), offer_slot_(dispatcher) {}
 
     void add_routes(Router& router);
 
   private:
-    HttpResponse login(const Exchange& exchange);
+    // A successful login's data carries `offer` (an offer to show, or null).
+    void login(const Exchange& exchange, Reply& reply);
     HttpResponse logout(const Exchange& exchange);
     HttpResponse services();
     void invoke(const Exchange& exchange, Reply reply);
@@ -27,6 +30,7 @@ class WebApi {
 
     Dispatcher& dispatcher_;
     WebLogin& login_;
+    OfferSlot offer_slot_;
 };
 
 }  // namespace ehall

@@ -15,25 +15,30 @@ void WebPages::add_routes(Router& router) {
                                [this, handler, &e] { return (this->*handler)(e); });
         };
     };
-    router.add(http::verb::get, "/", on_workers(&WebPages::home));
     router.add(http::verb::get, "/login", on_workers(&WebPages::login_form));
     router.add(http::verb::post, "/login", on_workers(&WebPages::login_submit));
     router.add(http::verb::post, "/logout", on_workers(&WebPages::logout));
     router.add(http::verb::get, "/records", on_workers(&WebPages::records));
     router.add(http::verb::get, "/services/{plugin}/{operation}",
                on_workers(&WebPages::operation_form));
+    // Handlers that reply later (after the dispatcher or the offer slot answered).
+    auto replying_later = [this, &workers](void (WebPages::*handler)(const Exchange&, Reply&)) {
+        return [this, &workers, handler](const Exchange& e, Reply r) {
+            boost::asio::post(workers, [this, handler, &e, r = std::move(r)]() mutable {
+                try {
+                    (this->*handler)(e, r);
+                } catch (const std::exception& ex) {
+                    spdlog::error("web page failed: {}", ex.what());
+                    if (r)  // still ours: the page failed before handing it on
+                        r(message_page(http::status::internal_server_error, nullptr, "系统繁忙",
+                                       "系统繁忙，请稍后再试"));
+                }
+            });
+        };
+    };
+    router.add(http::verb::get, "/", replying_later(&WebPages::home));
     router.add(http::verb::post, "/services/{plugin}/{operation}",
-               [this, &workers](const Exchange& e, Reply r) {
-                   boost::asio::post(workers, [this, &e, r = std::move(r)]() mutable {
-                       try {
-                           operation_submit(e, r);
-                       } catch (const std::exception& ex) {
-                           spdlog::error("web page failed: {}", ex.what());
-                           r(message_page(http::status::internal_server_error, nullptr, "系统繁忙",
-                                          "系统繁忙，请稍后再试"));
-                       }
-                   });
-               });
+               replying_later(&WebPages::operation_submit));
 }
 
 std::optional<CustomerSession> WebPages::page_session(const Exchange& exchange) {

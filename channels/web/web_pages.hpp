@@ -16,15 +16,12 @@
 #include "gateway/http/form_body.hpp"
 #include "gateway/http/router.hpp"
 #include "gateway/journal/journal.hpp"
+#include "gateway/offer_slot.hpp"
 
 namespace ehall {
 
 class WebPages {
   public:
-    // The home page's recommended offer for a customer: {"title", "text", "href"} (href: the
-    // page that takes it up), or nothing. Wired to the offers plugin by main.
-    using OfferBanner = std::function<std::optional<nlohmann::json>(const CustomerSession&)>;
-
     WebPages(Dispatcher& dispatcher, WebLogin& login, Store& store, PluginHost& host,
              Journal& journal, const PageTemplates& templates)
         : dispatcher_(dispatcher),
@@ -32,19 +29,20 @@ class WebPages {
           store_(store),
           host_(host),
           journal_(journal),
-          templates_(templates) {}
+          templates_(templates),
+          offer_slot_(dispatcher) {}
 
-    void set_offer_banner(OfferBanner banner) { offer_banner_ = std::move(banner); }
     void add_routes(Router& router);
 
   private:
     HttpResponse login_form(const Exchange& exchange);
     HttpResponse login_submit(const Exchange& exchange);
     HttpResponse logout(const Exchange& exchange);
-    HttpResponse home(const Exchange& exchange);
+    // With the recommended-offer banner from the offer slot (placement web_home), if any.
+    void home(const Exchange& exchange, Reply& reply);
     HttpResponse records(const Exchange& exchange);
     HttpResponse operation_form(const Exchange& exchange);
-    void operation_submit(const Exchange& exchange, Reply reply);
+    void operation_submit(const Exchange& exchange, Reply& reply);
 
     // The request's live session from its cookie, or nothing (send the browser to /login).
     std::optional<CustomerSession> page_session(const Exchange& exchange);
@@ -68,7 +66,7 @@ class WebPages {
     PluginHost& host_;
     Journal& journal_;
     const PageTemplates& templates_;
-    OfferBanner offer_banner_;
+    OfferSlot offer_slot_;
 };
 
 }  // namespace ehall

@@ -6,6 +6,7 @@
 
 #include "gateway/analytics/report_catalogue.hpp"
 #include "gateway/cli/config_options.hpp"
+#include "gateway/cli/offers_report_command.hpp"
 
 namespace ehall {
 
@@ -16,8 +17,9 @@ namespace {
 using ReportRunner = std::function<int(const std::vector<std::string>& args)>;
 
 // Reports that parse their own options (same signature as run_report_command); one line
-// each, e.g. {"offers", &run_offers_report}.
-const std::vector<std::pair<std::string, ReportRunner>> own_runners = {};
+// each.
+const std::vector<std::pair<std::string, ReportRunner>> own_runners = {
+    {"offers", &run_offers_report}};
 
 int run_catalogued(const analytics::ReportKind& kind, const std::vector<std::string>& args) {
     po::options_description options("ehall report " + std::string(kind.name) +

@@ -24,4 +24,11 @@ void HostContext::log(LogLevel level, std::string_view message) {
     }
 }
 
+void HostContext::invoke_operation(ServiceRequest request,
+                                   std::function<void(ServiceResult)> done) {
+    if (!dispatch_)
+        return done(ServiceResult::error("internal_error", "the gateway cannot dispatch yet"));
+    dispatch_(std::move(request), std::move(done));
+}
+
 }  // namespace ehall

@@ -100,6 +100,11 @@ void PluginHost::stop() {
     ids_.clear();
 }
 
+void PluginHost::connect_dispatch(const HostContext::Dispatch& dispatch) {
+    for (auto& running : running_)
+        running.context->connect_dispatch(dispatch);
+}
+
 PluginModule* PluginHost::find(std::string_view id) const {
     for (const auto& running : running_) {
         if (running.module->manifest().id == id)

@@ -24,6 +24,9 @@ class PluginHost {
     void start();
     void stop();
 
+    // Where the running plugins' invoke_operation calls go (the Dispatcher).
+    void connect_dispatch(const HostContext::Dispatch& dispatch);
+
     PluginModule* find(std::string_view id) const;
     const std::vector<std::string>& ids() const { return ids_; }
     // Modules configured but refused at load, with the reason.

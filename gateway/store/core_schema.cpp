@@ -224,6 +224,12 @@ CREATE TABLE sms_outbox (
 );
 CREATE INDEX sms_outbox_due ON sms_outbox (status, next_attempt_ms);
 )sql"},
+        {6, R"sql(
+-- Offers (plugins/offers): how the target plugin tells that a customer already holds the
+-- product ("family.show:packages"), and when ops last changed the offer.
+ALTER TABLE offers ADD COLUMN held_check TEXT NOT NULL DEFAULT '';
+ALTER TABLE offers ADD COLUMN updated_ms INTEGER NOT NULL DEFAULT 0;
+)sql"},
     };
     return migrations;
 }

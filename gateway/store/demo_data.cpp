@@ -15,16 +15,6 @@ constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 constexpr char kZhang[] = "13800138000";
 constexpr char kLi[] = "13900139000";
 
-// 00:00 Asia/Shanghai on the first day of `month` ("2026-11").
-std::int64_t month_start_ms(const std::string& month) {
-    using namespace std::chrono;
-    const year_month_day first{
-        year{std::stoi(month.substr(0, 4))},
-        std::chrono::month{static_cast<unsigned>(std::stoi(month.substr(5, 2)))}, day{1}};
-    return duration_cast<milliseconds>(sys_days{first}.time_since_epoch()).count() -
-           8 * 3600 * 1000;
-}
-
 void insert_customer(Transaction& tx, const char* msisdn, const char* name, const char* brand,
                      const char* join_date, const std::string& password_hash, SqlValue bank_card,
                      std::int64_t balance_fen, std::int64_t points, std::int64_t ecoins) {
@@ -43,7 +33,7 @@ void insert_bills(Transaction& tx, const char* msisdn, std::int64_t now_ms,
     bool due = newest_due;
     for (const std::int64_t amount : amounts_fen) {
         const std::string month = previous_month(issued_in);
-        const std::int64_t issued_ms = month_start_ms(issued_in);
+        const std::int64_t issued_ms = shanghai_month_start_ms(issued_in);
         SqlParams row{msisdn, month, amount, due ? "due" : "paid", issued_ms, nullptr};
         if (!due)
             row.back() = issued_ms + 9 * kDayMs;  // paid_at_ms
@@ -75,25 +65,6 @@ void insert_catalog(Transaction& tx) {
     tx.execute("INSERT INTO segments (msisdn, tag) VALUES (?, 'ld_no_12593')", {kZhang});
 }
 
-void insert_offers(Transaction& tx, std::int64_t now_ms) {
-    const std::string year = shanghai_month(now_ms).substr(0, 4);
-    const std::string starts = year + "-01-01";
-    const std::string ends = year + "-12-31";
-    const char* sql =
-        "INSERT INTO offers (id, title, sms_text, web_text, segment_tags, starts_on, ends_on, "
-        "priority, target_plugin, target_operation, target_params, control_percent) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 10)";
-    tx.execute(sql, {"LD12593", "12593长途IP优惠", "打长途先拨12593，每分钟低至0.1元，回Y办理",
-                     "拨打国内长途时先拨12593，通话费每分钟低至0.1元，"
-                     "不换号、无月租，办理后即可使用。",
-                     "ld_no_12593", starts, ends, std::int64_t{20}, "offers", "subscribe_ld",
-                     R"({"product":"12593"})"});
-    tx.execute(sql, {"FAMILY3", "3元亲情包", "3元/月亲情包，可设5个亲情号，回Y开通",
-                     "每月3元，最多可设5个本地亲情号码（任意运营商手机或本地固话），"
-                     "每月前50分钟本地互打免费。",
-                     "", starts, ends, std::int64_t{10}, "family", "open", "{}"});
-}
-
 }  // namespace
 
 bool load_demo_data(Store& store, std::int64_t now_ms) {
@@ -115,7 +86,6 @@ bool load_demo_data(Store& store, std::int64_t now_ms) {
         insert_bills(tx, kZhang, now_ms, {12850, 9800, 11200, 13500, 10650, 12300}, true);
         insert_bills(tx, kLi, now_ms, {3900, 4200}, false);
         insert_catalog(tx);
-        insert_offers(tx, now_ms);
         loaded = true;
     });
     return loaded;

@@ -48,6 +48,10 @@ class ConfigContext : public ehall::PluginContext {
     const nlohmann::json& config() const override { return config_; }
     bool demo_mode() const override { return true; }
     void log(ehall::LogLevel, std::string_view) override {}
+    void invoke_operation(ehall::ServiceRequest,
+                          std::function<void(ehall::ServiceResult)> done) override {
+        done(ehall::ServiceResult::error("unknown_operation"));
+    }
 
   private:
     ehall::Store& store_;

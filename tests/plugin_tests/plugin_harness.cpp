@@ -4,6 +4,7 @@
 
 #include "gateway/clock.hpp"
 #include "gateway/host/host_context.hpp"
+#include "gateway/offers/offer_definition.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/random_token.hpp"
 #include "gateway/store/core_schema.hpp"
@@ -12,33 +13,82 @@
 
 namespace ehall::test {
 
-PluginHarness::PluginHarness(const std::string& plugin_id, nlohmann::json config)
+PluginHarness::PluginHarness(const std::string& plugin_id, nlohmann::json config,
+                             const std::vector<std::string>& companions)
     : dir_(std::filesystem::temp_directory_path() / ("ehall-plugin-" + random_hex(6))) {
     std::filesystem::create_directories(dir_);
     try {
-        open(plugin_id, std::move(config));
+        open(plugin_id, std::move(config), companions);
     } catch (...) {
         module_.reset();
+        companions_.clear();
         store_.reset();
         std::filesystem::remove_all(dir_);
         throw;
     }
 }
 
-void PluginHarness::open(const std::string& plugin_id, nlohmann::json config) {
+std::unique_ptr<PluginModule> PluginHarness::load(const std::string& plugin_id) {
+    auto module = PluginModule::load(std::filesystem::path(EHALL_PLUGIN_DIR) / (plugin_id + ".so"),
+                                     plugin_id);
+    apply_migrations(*store_, "plugin:" + plugin_id, module->manifest().migrations);
+    return module;
+}
+
+void PluginHarness::open(const std::string& plugin_id, nlohmann::json config,
+                         const std::vector<std::string>& companions) {
     store_ = std::make_unique<SqliteStore>(SqliteStore::Options{.path = dir_ / "ehall.db"});
     apply_migrations(*store_, "core", core_migrations());
     load_demo_data(*store_, now_ms());
-    module_ = PluginModule::load(std::filesystem::path(EHALL_PLUGIN_DIR) / (plugin_id + ".so"),
-                                 plugin_id);
-    apply_migrations(*store_, "plugin:" + plugin_id, module_->manifest().migrations);
+    load_offer_file(*store_, std::filesystem::path(EHALL_SOURCE_DIR) / "config/demo/offers.json",
+                    now_ms());
+    auto dispatch = [this](ServiceRequest request, Plugin::Done done) {
+        this->dispatch(std::move(request), std::move(done));
+    };
+    for (const auto& id : companions) {
+        companions_.push_back(load(id));
+        companion_contexts_.push_back(
+            std::make_unique<HostContext>(*store_, nlohmann::json::object(), true, id));
+        companion_contexts_.back()->connect_dispatch(dispatch);
+        companions_.back()->plugin().start(*companion_contexts_.back());
+    }
+    module_ = load(plugin_id);
     context_ = std::make_unique<HostContext>(*store_, std::move(config), true, plugin_id);
+    context_->connect_dispatch(dispatch);
     module_->plugin().start(*context_);
+}
+
+void PluginHarness::dispatch(ServiceRequest request, Plugin::Done done) {
+    {
+        std::lock_guard lock(dispatched_mutex_);
+        dispatched_.push_back(request);
+    }
+    PluginModule* target = module_->manifest().id == request.plugin ? module_.get() : nullptr;
+    for (auto& companion : companions_) {
+        if (companion->manifest().id == request.plugin)
+            target = companion.get();
+    }
+    if (!target)
+        return done(ServiceResult::error("not_found", "no such plugin"));
+    const OperationSpec* operation = target->manifest().find(request.operation);
+    if (!operation || operation->internal)
+        return done(ServiceResult::error("unknown_operation"));
+    if (auto problem = validate_params(*operation, request.params))
+        return done(ServiceResult::error("bad_request", *problem));
+    target->plugin().invoke(request, std::move(done));
+}
+
+std::vector<ServiceRequest> PluginHarness::dispatched() {
+    std::lock_guard lock(dispatched_mutex_);
+    return dispatched_;
 }
 
 PluginHarness::~PluginHarness() {
     module_->plugin().stop();
     module_.reset();
+    for (auto& companion : companions_)
+        companion->plugin().stop();
+    companions_.clear();
     store_.reset();
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
@@ -53,15 +103,19 @@ ServiceResult PluginHarness::call(const Call& call) {
     request.params = call.params;
     request.idempotency_key = call.idempotency_key;
     request.terminal_id = call.terminal_id;
+    request.session_id = call.session_id;
+    request.received_at = call.received_at;
     request.request_id = random_hex(8);
     const OperationSpec* operation = manifest().find(call.operation);
-    if (!operation) return ServiceResult::error("unknown_operation");
+    if (!operation)
+        return ServiceResult::error("unknown_operation");
     if (auto problem = validate_params(*operation, request.params)) {
         return ServiceResult::error("bad_request", *problem);
     }
     auto promise = std::make_shared<std::promise<ServiceResult>>();
     auto future = promise->get_future();
-    plugin().invoke(request, [promise](ServiceResult result) { promise->set_value(std::move(result)); });
+    plugin().invoke(request,
+                    [promise](ServiceResult result) { promise->set_value(std::move(result)); });
     return future.get();
 }
 
@@ -73,7 +127,8 @@ std::int64_t PluginHarness::scalar(const std::string& sql, const SqlParams& para
     std::int64_t value = 0;
     store_->read([&](Transaction& tx) {
         auto rows = tx.query(sql, params);
-        if (!rows.empty()) value = rows.front().integer("value");
+        if (!rows.empty())
+            value = rows.front().integer("value");
     });
     return value;
 }

@@ -1,21 +1,27 @@
 // A plugin loaded exactly as the gateway loads it (module, migrations, start with its
 // config) over a fresh SQLite store holding the demo data, for tests that drive it through
-// Plugin::invoke and then look at the store.
+// Plugin::invoke and then look at the store. Companion plugins (loaded the same way) answer
+// the plugin's invoke_operation calls, like the gateway's dispatch without its journal;
+// the harness keeps those calls for the tests to look at.
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
+#include "gateway/host/host_context.hpp"
 #include "gateway/host/plugin_module.hpp"
 #include "gateway/store/sqlite_store.hpp"
 
 namespace ehall::test {
 
 class PluginHarness {
-public:
+  public:
     explicit PluginHarness(const std::string& plugin_id,
-                           nlohmann::json config = nlohmann::json::object());
+                           nlohmann::json config = nlohmann::json::object(),
+                           const std::vector<std::string>& companions = {});
     ~PluginHarness();
 
     struct Call {
@@ -25,11 +31,14 @@ public:
         std::string idempotency_key{};
         std::string channel = "web";
         std::string terminal_id{};
+        std::string session_id{};
+        std::chrono::system_clock::time_point received_at = std::chrono::system_clock::now();
     };
     // Validates params against the manifest like the gateway, then invokes and waits for
     // the result (a validation failure returns bad_request without invoking).
     ServiceResult call(const Call& call);
-    ServiceResult call(const std::string& operation, nlohmann::json params = nlohmann::json::object());
+    ServiceResult call(const std::string& operation,
+                       nlohmann::json params = nlohmann::json::object());
 
     Store& store() { return *store_; }
     Plugin& plugin() { return module_->plugin(); }
@@ -38,14 +47,23 @@ public:
     // The column `value` of a query's first row, 0 when there is none:
     // scalar("SELECT balance_fen AS value FROM accounts WHERE msisdn = ?", {msisdn}).
     std::int64_t scalar(const std::string& sql, const SqlParams& params = {});
+    // The requests the plugin passed to invoke_operation, in order.
+    std::vector<ServiceRequest> dispatched();
 
-private:
-    void open(const std::string& plugin_id, nlohmann::json config);
+  private:
+    void open(const std::string& plugin_id, nlohmann::json config,
+              const std::vector<std::string>& companions);
+    std::unique_ptr<PluginModule> load(const std::string& plugin_id);
+    void dispatch(ServiceRequest request, Plugin::Done done);
 
     std::filesystem::path dir_;
     std::unique_ptr<SqliteStore> store_;
     std::unique_ptr<PluginModule> module_;
-    std::unique_ptr<PluginContext> context_;
+    std::unique_ptr<HostContext> context_;
+    std::vector<std::unique_ptr<PluginModule>> companions_;
+    std::vector<std::unique_ptr<HostContext>> companion_contexts_;
+    std::mutex dispatched_mutex_;
+    std::vector<ServiceRequest> dispatched_;
 };
 
 }  // namespace ehall::test

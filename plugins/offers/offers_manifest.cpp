@@ -1,0 +1,108 @@
+// Recommended offers (DESIGN §8): `list` / YH answers on request and is no contact;
+// `impression` is the placements' internal push, the only operation that contacts a
+// customer; `view`, `accept` / BL and `dismiss` are the customer's responses. The 12593
+// long-distance subscription is owned here so the LD12593 offer has a real target.
+#include "plugins/offers/offers_manifest.hpp"
+
+namespace ehall::offers {
+
+namespace {
+
+ParamSpec offer_param() {
+    return {.name = "offer", .type = ParamType::text, .label = "优惠编号", .max_length = 16};
+}
+
+const char* const kSchema = R"sql(
+-- Every push (a contact) and every time a control-group customer would have been pushed.
+CREATE TABLE offer_contacts (
+    id INTEGER PRIMARY KEY,
+    msisdn TEXT NOT NULL,
+    offer_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('push', 'control')),
+    channel TEXT NOT NULL,
+    placement TEXT NOT NULL,
+    session_id TEXT NOT NULL DEFAULT '',
+    month TEXT NOT NULL,                -- YYYY-MM, Asia/Shanghai
+    ts_ms INTEGER NOT NULL
+);
+CREATE INDEX offer_contacts_by_customer ON offer_contacts (msisdn, month);
+CREATE UNIQUE INDEX offer_control_once_a_month ON offer_contacts (msisdn, offer_id, month)
+    WHERE kind = 'control';
+CREATE TABLE offer_dismissals (
+    msisdn TEXT NOT NULL,
+    offer_id TEXT NOT NULL,
+    ts_ms INTEGER NOT NULL,
+    PRIMARY KEY (msisdn, offer_id)
+);
+-- The 12593 long-distance IP dialling discount.
+CREATE TABLE ld_subscriptions (
+    msisdn TEXT PRIMARY KEY REFERENCES customers(msisdn),
+    product TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    subscribed_ms INTEGER NOT NULL
+);
+)sql";
+
+}  // namespace
+
+Manifest offers_manifest() {
+    Manifest m;
+    m.id = "offers";
+    m.name = "推荐优惠";
+    m.version = "1.0.0";
+    m.operations = {
+        {.name = "list",
+         .title = "我的优惠",
+         .business = "other",
+         .sms_keywords = {"YH", "优惠", "我的优惠"},
+         .template_name = "offers_list"},
+        {.name = "view",
+         .title = "优惠详情",
+         .business = "other",
+         .params = {offer_param()},
+         .template_name = "offers_view"},
+        {.name = "accept",
+         .title = "办理优惠",
+         .business = "offer_accept",
+         .params = {offer_param()},
+         .needs_confirmation = true,
+         .changes_state = true,
+         .sms_keywords = {"BL", "办理"},
+         .template_name = "offers_accept"},
+        {.name = "dismiss",
+         .title = "不感兴趣",
+         .business = "other",
+         .params = {offer_param()},
+         .changes_state = true,
+         .template_name = "offers_dismiss"},
+        {.name = "impression",
+         .title = "优惠推送",
+         .business = "other",
+         .params = {{.name = "placement",
+                     .type = ParamType::choice,
+                     .choices = {"web_login", "web_home", "kiosk_identify", "sms_reply"}},
+                    {.name = "max_sms_units",
+                     .type = ParamType::integer,
+                     .required = false,
+                     .min = 0,
+                     .max = 210}},
+         .internal = true},
+        {.name = "subscribe_ld",
+         .title = "开通12593长途优惠",
+         .business = "package_change",
+         .params = {{.name = "product",
+                     .type = ParamType::choice,
+                     .required = false,
+                     .choices = {"12593"}}},
+         .changes_state = true,
+         .template_name = "offers_subscribe_ld"},
+        {.name = "ld_status",
+         .title = "12593长途优惠查询",
+         .business = "other",
+         .template_name = "offers_ld_status"},
+    };
+    m.migrations = {{1, kSchema}};
+    return m;
+}
+
+}  // namespace ehall::offers

@@ -1,0 +1,10 @@
+// What the recommended-offers plugin offers every channel, and its tables.
+#pragma once
+
+#include "gateway/plugin_api.hpp"
+
+namespace ehall::offers {
+
+Manifest offers_manifest();
+
+}  // namespace ehall::offers

@@ -1,0 +1,51 @@
+// The recommended-offers module: list, view, accept, dismiss, the placements' internal
+// impression, and the 12593 long-distance subscription. Asynchronous: accepting an offer and
+// checking whether a product is held go through the gateway's dispatch to other plugins.
+#include "gateway/idempotency.hpp"
+#include "gateway/plugin_api.hpp"
+#include "plugins/offers/ld_subscription.hpp"
+#include "plugins/offers/offer_push.hpp"
+#include "plugins/offers/offer_responses.hpp"
+#include "plugins/offers/offers_manifest.hpp"
+
+namespace ehall::offers {
+
+class OffersPlugin : public Plugin {
+  public:
+    Manifest manifest() const override { return offers_manifest(); }
+
+    void start(PluginContext& context) override {
+        if (!context.config().is_object() || !context.config().empty())
+            throw std::invalid_argument("the offers plugin takes no settings");
+        context_ = &context;
+    }
+
+    void invoke(const ServiceRequest& request, Done done) override {
+        const std::string& op = request.operation;
+        Store& store = context_->store();
+        if (op == "impression")
+            return push_offer(*context_, request, std::move(done));
+        if (op == "list")
+            return list_offers(*context_, request, std::move(done));
+        if (op == "accept")
+            return accept_offer(*context_, request, std::move(done));
+        if (op == "view")
+            return done(view_offer(store, request));
+        if (op == "dismiss")
+            return done(dismiss_offer(store, request));
+        if (op == "ld_status")
+            return done(ld_status(store, request));
+        if (op == "subscribe_ld")
+            return done(idempotent_write(store, request, [&](Transaction& tx, std::int64_t now) {
+                return subscribe_ld(tx, request, now);
+            }));
+        done(ServiceResult::error("unknown_operation"));
+    }
+
+  private:
+    PluginContext* context_ = nullptr;
+};
+
+}  // namespace ehall::offers
+
+EHALL_DEFINE_PLUGIN(ehall::offers::OffersPlugin, "offers")
