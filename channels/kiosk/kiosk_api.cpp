@@ -4,8 +4,8 @@
 #include <boost/asio/post.hpp>
 
 #include "channels/kiosk/device_status.hpp"
-#include "channels/kiosk/kiosk_masking.hpp"
 #include "gateway/clock.hpp"
+#include "gateway/customer_masking.hpp"
 #include "gateway/http/json_body.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/result_response.hpp"

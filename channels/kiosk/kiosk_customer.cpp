@@ -1,7 +1,7 @@
 // Identifying a customer at a kiosk: the web's password check and lockout, then a short-lived
 // token that only works from the same terminal.
 #include "channels/kiosk/kiosk_api.hpp"
-#include "channels/kiosk/kiosk_masking.hpp"
+#include "gateway/customer_masking.hpp"
 #include "gateway/http/json_body.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/result_response.hpp"

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "channels/kiosk/kiosk_masking.hpp"
 #include "gateway/clock.hpp"
+#include "gateway/customer_masking.hpp"
 #include "gateway/random_token.hpp"
 
 namespace ehall {

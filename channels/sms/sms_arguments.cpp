@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "channels/sms/yuan.hpp"
+#include "gateway/yuan.hpp"
 
 namespace ehall::sms {
 

@@ -1,7 +1,7 @@
 #include "channels/sms/sms_replies.hpp"
 
-#include "channels/sms/yuan.hpp"
 #include "gateway/result_codes.hpp"
+#include "gateway/yuan.hpp"
 
 namespace ehall::sms {
 

@@ -1,11 +1,11 @@
 // GET /: who is logged in, their balance, amount due, points and e-coins, the services
 // enabled on the web, and the recommended-offer banner when the offers plugin pushes one
 // (a contact: it obeys the caps and TD).
-#include "channels/kiosk/kiosk_masking.hpp"
-#include "channels/sms/yuan.hpp"
 #include "channels/web/customer_summary.hpp"
 #include "channels/web/web_pages.hpp"
+#include "gateway/customer_masking.hpp"
 #include "gateway/html/html_response.hpp"
+#include "gateway/yuan.hpp"
 
 namespace ehall {
 
@@ -42,8 +42,8 @@ void WebPages::home(const Exchange& exchange, Reply& reply) {
     data["customer"] = {{"name", mask_name(summary->name)},
                         {"msisdn", mask_msisdn(session->msisdn)},
                         {"brand", summary->brand},
-                        {"balance_yuan", sms::format_yuan(summary->balance_fen)},
-                        {"due_yuan", sms::format_yuan(summary->due_fen)},
+                        {"balance_yuan", format_yuan(summary->balance_fen)},
+                        {"due_yuan", format_yuan(summary->due_fen)},
                         {"has_due", summary->due_fen > 0},
                         {"points", summary->points},
                         {"ecoins", summary->ecoins}};

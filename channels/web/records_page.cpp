@@ -1,12 +1,12 @@
 // GET /records: the customer's recent interactions on every channel, newest first, times
 // in Asia/Shanghai.
-#include "channels/sms/yuan.hpp"
 #include "channels/web/my_records.hpp"
 #include "channels/web/web_labels.hpp"
 #include "channels/web/web_pages.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/result_codes.hpp"
+#include "gateway/yuan.hpp"
 
 namespace ehall {
 
@@ -39,7 +39,7 @@ HttpResponse WebPages::records(const Exchange& exchange) {
                         {"business", operation_title(line.plugin, line.operation)},
                         {"ok", line.outcome == "ok"},
                         {"outcome", outcome_text(line)},
-                        {"amount", line.amount_fen ? sms::format_yuan(*line.amount_fen) : ""}});
+                        {"amount", line.amount_fen ? format_yuan(*line.amount_fen) : ""}});
     }
     nlohmann::json data = frame(*session, "我的记录", "/records");
     data["has_records"] = !rows.empty();

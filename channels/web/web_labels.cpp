@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-#include "channels/sms/yuan.hpp"
+#include "gateway/yuan.hpp"
 
 namespace ehall {
 
@@ -121,7 +121,7 @@ std::string display_value(std::string_view key, const nlohmann::json& value) {
     if (value.is_null())
         return "—";
     if (value.is_number_integer() && key.ends_with("_fen"))
-        return sms::format_yuan(value.get<std::int64_t>()) + " 元";
+        return format_yuan(value.get<std::int64_t>()) + " 元";
     if (value.is_string())
         return value_label(value.get<std::string>());
     return value.dump();

@@ -5,7 +5,7 @@
 #include "channels/sms/sms_length.hpp"
 #include "channels/sms/sms_rate_guard.hpp"
 #include "channels/sms/sms_replies.hpp"
-#include "channels/sms/yuan.hpp"
+#include "gateway/yuan.hpp"
 
 using namespace ehall;
 using namespace ehall::sms;

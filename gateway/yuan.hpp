@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace ehall::sms {
+namespace ehall {
 
 // "50" -> 5000, "50.5" -> 5050, "0.01" -> 1; nothing for more decimals, signs, garbage or
 // amounts past 100 million yuan.
@@ -21,4 +21,4 @@ std::string format_yuan(std::int64_t fen);
 // `<name>_positive` (true when above zero, for mustache sections).
 void add_yuan_fields(nlohmann::json& data);
 
-}  // namespace ehall::sms
+}  // namespace ehall

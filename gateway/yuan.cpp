@@ -1,9 +1,9 @@
-#include "channels/sms/yuan.hpp"
+#include "gateway/yuan.hpp"
 
 #include <cstdio>
 #include <vector>
 
-namespace ehall::sms {
+namespace ehall {
 
 namespace {
 
@@ -74,4 +74,4 @@ void add_yuan_fields(nlohmann::json& data) {
     }
 }
 
-}  // namespace ehall::sms
+}  // namespace ehall

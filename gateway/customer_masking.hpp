@@ -1,4 +1,4 @@
-// What a kiosk screen or receipt may show of a customer: the first character of the name
+// What a screen, receipt or page may show of a customer: the first character of the name
 // and the number's first three and last four digits, so a bystander learns little.
 #pragma once
 

@@ -1,4 +1,4 @@
-#include "channels/kiosk/kiosk_masking.hpp"
+#include "gateway/customer_masking.hpp"
 
 #include <algorithm>
 
