@@ -58,7 +58,7 @@ struct Config {
     struct Sms {
         std::string service_number = "10086";
         std::vector<std::string> allowed_sources = {"127.0.0.1", "::1"};
-        std::string shared_secret;  // also accepted: ?secret=... on /sms/mo
+        std::string shared_secret;   // also accepted: ?secret=... on /sms/mo
         unsigned rate_per_min = 30;  // commands per MSISDN per minute, 0: off
         std::chrono::seconds confirm_ttl{300};
         std::string sendsms_url;  // Kannel sendsms, e.g. http://127.0.0.1:13013/cgi-bin/sendsms
@@ -72,6 +72,7 @@ struct Config {
     struct Kiosk {
         std::chrono::seconds signature_window{300};
         std::chrono::seconds customer_idle{60};
+        std::chrono::seconds ui_idle{45};  // touch UI countdown back to the start screen
     } kiosk;
 
     struct Plugins {
