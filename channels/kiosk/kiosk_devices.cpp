@@ -15,17 +15,47 @@ CREATE TABLE kiosk_devices (
     activated_ms INTEGER NOT NULL
 );
 CREATE INDEX kiosk_devices_by_terminal ON kiosk_devices (terminal_id);
+-- Wrong activation codes per terminal: too many within the hour stop the guessing.
+CREATE TABLE kiosk_activation_failures (
+    terminal_id TEXT NOT NULL,
+    ts_ms INTEGER NOT NULL
+);
+CREATE INDEX kiosk_activation_failures_by_terminal ON kiosk_activation_failures (terminal_id, ts_ms);
 )sql"},
     };
     return migrations;
 }
 
+bool KioskDevices::activation_locked(const std::string& terminal_id, std::int64_t now_ms) {
+    std::int64_t failures = 0;
+    store_.read([&](Transaction& tx) {
+        failures = tx.query(
+                         "SELECT count(*) AS n FROM kiosk_activation_failures "
+                         "WHERE terminal_id = ? AND ts_ms > ?",
+                         {terminal_id, now_ms - activation_failure_window_ms})
+                       .front()
+                       .integer("n");
+    });
+    return failures >= max_activation_failures;
+}
+
 std::optional<KioskDevices::Activated> KioskDevices::activate(const std::string& terminal_id,
                                                               const std::string& code,
                                                               std::int64_t now_ms) {
-    if (!valid_terminal_id(terminal_id) ||
-        !registry_.redeem_activation_code(terminal_id, code, now_ms))
+    if (!valid_terminal_id(terminal_id))
         return std::nullopt;
+    if (!registry_.redeem_activation_code(terminal_id, code, now_ms)) {
+        if (registry_.find(terminal_id)) {  // unknown ids have no code to guess
+            store_.write([&](Transaction& tx) {
+                tx.execute("DELETE FROM kiosk_activation_failures WHERE ts_ms <= ?",
+                           {now_ms - activation_failure_window_ms});
+                tx.execute(
+                    "INSERT INTO kiosk_activation_failures (terminal_id, ts_ms) VALUES (?, ?)",
+                    {terminal_id, now_ms});
+            });
+        }
+        return std::nullopt;
+    }
     auto terminal = registry_.find(terminal_id);
     if (!terminal || !terminal->active())
         return std::nullopt;

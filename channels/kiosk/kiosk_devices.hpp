@@ -23,6 +23,9 @@ struct KioskDevice {
     std::string csrf_token;  // carried by every form the device posts
 };
 
+inline constexpr std::int64_t max_activation_failures = 10;
+inline constexpr std::int64_t activation_failure_window_ms = 3600 * 1000;
+
 class KioskDevices {
   public:
     explicit KioskDevices(Store& store) : store_(store), registry_(store) {}
@@ -31,8 +34,11 @@ class KioskDevices {
         std::string token;  // for the device cookie, given out once
         KioskDevice device;
     };
+    // True after max_activation_failures wrong codes for the terminal within the hour:
+    // 8 digits must not be guessable by trying.
+    bool activation_locked(const std::string& terminal_id, std::int64_t now_ms);
     // Redeems `code` for terminal `terminal_id`; nothing when the code is wrong, used,
-    // expired, or the terminal is unknown or disabled.
+    // expired, or the terminal is unknown or disabled (a known terminal's failure counts).
     std::optional<Activated> activate(const std::string& terminal_id, const std::string& code,
                                       std::int64_t now_ms);
     // The device of `token`, when its terminal is active and still has the key it had at

@@ -7,6 +7,7 @@
 #include "gateway/clock.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/credentials.hpp"
+#include "gateway/http/on_workers.hpp"
 #include "gateway/random_token.hpp"
 #include "gateway/result_codes.hpp"
 
@@ -52,7 +53,7 @@ void KioskUi::add_routes(Router& router) {
     router.add(http::verb::get, std::string(activate_path),
                [this](const Exchange& e, Reply r) { activation_page(e, r); });
     router.add(http::verb::post, std::string(activate_path), [this](const Exchange& e, Reply r) {
-        boost::asio::post(workers_, [this, &e, r = std::move(r)]() mutable { activate(e, r); });
+        reply_from_workers(workers_, std::move(r), [this, &e] { return activate(e); });
     });
     router.add(http::verb::get, std::string(start_path), device_route(&K::start));
     router.add(http::verb::post, "/kiosk/ui/identify", device_route(&K::identify));
@@ -102,21 +103,25 @@ void KioskUi::activation_page(const Exchange& exchange, Reply& reply) {
     reply(page(http::status::ok, "activate_screen", data));
 }
 
-void KioskUi::activate(const Exchange& exchange, Reply& reply) {
+HttpResponse KioskUi::activate(const Exchange& exchange) {
     FormFields form = form_of(exchange);
     const std::string terminal_id = form_field(form, "terminal_id");
-    auto activated = devices_.activate(terminal_id, form_field(form, "code"), now_ms());
-    if (!activated) {
-        nlohmann::json data = {{"title", "终端激活"},
-                               {"terminal_id", terminal_id},
-                               {"error", "激活码无效、已使用或已过期，或终端已停用。"}};
-        return reply(page(http::status::unauthorized, "activate_screen", data));
+    const std::int64_t now = now_ms();
+    auto refuse = [&](http::status status, const char* why) {
+        nlohmann::json data = {{"title", "终端激活"}, {"terminal_id", terminal_id}, {"error", why}};
+        return page(status, "activate_screen", data);
+    };
+    if (devices_.activation_locked(terminal_id, now)) {
+        return refuse(http::status::too_many_requests, "激活码错误次数过多，请一小时后再试。");
     }
+    auto activated = devices_.activate(terminal_id, form_field(form, "code"), now);
+    if (!activated)
+        return refuse(http::status::unauthorized, "激活码无效、已使用或已过期，或终端已停用。");
     spdlog::info("kiosk UI activated for terminal {}", terminal_id);
     auto response = see_other(start_path);
     response.set(http::field::set_cookie,
                  cookie(device_cookie, activated->token, std::to_string(10 * 365 * 86400)));
-    reply(std::move(response));
+    return response;
 }
 
 std::string KioskUi::customer_cookie(std::string_view token) {

@@ -58,7 +58,7 @@ class KioskUi {
     Handler device_route(Screen screen);
 
     void activation_page(const Exchange& exchange, Reply& reply);
-    void activate(const Exchange& exchange, Reply& reply);
+    HttpResponse activate(const Exchange& exchange);
 
     void start(const VisitPtr& visit, Reply& reply);
     void identify(const VisitPtr& visit, Reply& reply);

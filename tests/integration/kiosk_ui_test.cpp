@@ -77,6 +77,21 @@ BOOST_FIXTURE_TEST_CASE(activation_code_works_once_and_sets_a_strict_device_cook
     BOOST_TEST(second.activate("NO-SUCH", code).status == 401u);
 }
 
+BOOST_FIXTURE_TEST_CASE(guessing_activation_codes_stops_after_ten_tries, RunningKiosk) {
+    register_terminal("KIOSK-0300", "SZ-FT-02");
+    const std::string code = activation_code(*this, "KIOSK-0300");
+    KioskUiBrowser browser{*client};
+    for (int guess = 0; guess < 10; ++guess) {
+        std::string wrong = std::to_string(10000000 + guess);
+        BOOST_TEST(browser.activate("KIOSK-0300", wrong == code ? "00000000" : wrong).status ==
+                   401u);
+    }
+    auto locked = browser.activate("KIOSK-0300", code);
+    BOOST_TEST(locked.status == 429u);
+    BOOST_TEST(browser.device.empty());
+    BOOST_TEST(activated_browser(*this, "KIOSK-0001").device.size() == 64u);  // others go on
+}
+
 BOOST_FIXTURE_TEST_CASE(every_ui_route_needs_the_device_cookie_and_posts_the_csrf_token,
                         RunningKiosk) {
     const std::vector<std::pair<http::verb, std::string>> routes = {
