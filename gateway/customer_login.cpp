@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "gateway/clock.hpp"
+#include "gateway/login_failures.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/password_hash.hpp"
 
@@ -13,12 +14,6 @@ namespace {
 bool six_digits(const std::string& text) {
     return text.size() == 6 &&
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Verified against when the number is unknown, so a miss costs the same time as a hit.
-const std::string& decoy_hash() {
-    static const std::string hash = hash_password("decoy-password");
-    return hash;
 }
 
 }  // namespace
@@ -33,11 +28,7 @@ std::string CustomerLogin::verify(const std::string& msisdn, const std::string& 
     std::string stored_hash;
     std::string status;
     store_.read([&](Transaction& tx) {
-        failures =
-            tx.query("SELECT count(*) AS n FROM login_failures WHERE msisdn = ? AND ts_ms > ?",
-                     {msisdn, since})
-                .front()
-                .integer("n");
+        failures = recent_login_failures(tx, msisdn, since);
         auto rows =
             tx.query("SELECT password_hash, status FROM customers WHERE msisdn = ?", {msisdn});
         if (!rows.empty()) {
@@ -48,15 +39,8 @@ std::string CustomerLogin::verify(const std::string& msisdn, const std::string& 
     if (failures >= attempts_)
         return "locked";
     bool known = !stored_hash.empty() && status == "active";
-    bool good = verify_password(known ? stored_hash : decoy_hash(), password) && known;
-    store_.write([&](Transaction& tx) {
-        if (good) {
-            tx.execute("DELETE FROM login_failures WHERE msisdn = ?", {msisdn});
-        } else {
-            tx.execute("INSERT INTO login_failures (msisdn, ts_ms) VALUES (?, ?)", {msisdn, now});
-            tx.execute("DELETE FROM login_failures WHERE ts_ms < ?", {since});
-        }
-    });
+    bool good = verify_password(known ? stored_hash : decoy_password_hash(), password) && known;
+    store_.write([&](Transaction& tx) { record_login_attempt(tx, msisdn, good, now, since); });
     if (good)
         return "ok";
     return failures + 1 >= attempts_ ? "locked" : "unauthenticated";

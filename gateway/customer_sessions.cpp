@@ -65,6 +65,14 @@ std::optional<CustomerSession> CustomerSessions::find(const std::string& token) 
     return found;
 }
 
+std::optional<CustomerSession> CustomerSessions::find(const std::string& token,
+                                                      std::string_view channel) {
+    auto session = find(token);
+    if (session && session->channel != channel)
+        return std::nullopt;
+    return session;
+}
+
 void CustomerSessions::close(const std::string& token) {
     std::string hash = sha256_hex(token);
     store_.write(

@@ -1,10 +1,12 @@
 // Logged-in customers' sessions, kept in the store so several gateway instances share
-// them. Only a SHA-256 of each token is stored.
+// them. Only a SHA-256 of each token is stored. The ops console keeps its staff sessions
+// here too, under channel "ops" with the account name in place of the MSISDN.
 #pragma once
 
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "gateway/sql.hpp"
 
@@ -31,6 +33,8 @@ class CustomerSessions {
                 const std::string& terminal_id = {});
     // The live session of `token`; each use extends its idle expiry.
     std::optional<CustomerSession> find(const std::string& token);
+    // The same, only when the session was opened for `channel`.
+    std::optional<CustomerSession> find(const std::string& token, std::string_view channel);
     void close(const std::string& token);
     std::chrono::seconds idle_expiry() const { return idle_expiry_; }
 

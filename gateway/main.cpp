@@ -19,11 +19,14 @@
 #include "channels/sms/outbox/sms_pushes.hpp"
 #include "channels/sms/sms_api.hpp"
 #include "channels/web/web_api.hpp"
+#include "channels/web/web_pages.hpp"
 #include "gateway/admin/admin_api.hpp"
+#include "gateway/admin/ops_accounts.hpp"
 #include "gateway/cli/plugins_command.hpp"
 #include "gateway/cli/terminals_command.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/config/config.hpp"
+#include "gateway/console/ops_console.hpp"
 #include "gateway/customer_login.hpp"
 #include "gateway/customer_sessions.hpp"
 #include "gateway/dispatcher.hpp"
@@ -79,6 +82,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     std::filesystem::create_directories(config.data_dir);
     SqliteStore store({.path = config.data_dir / "ehall.db"});
     apply_migrations(store, "core", core_migrations());
+    apply_migrations(store, "ops_accounts", ops_account_migrations());
     if (config.demo() && load_demo_data(store, now_ms())) {
         spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and offers");
     }
@@ -104,8 +108,12 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     add_observability_routes(router, metrics, journal);
     StaticFiles static_files(templates_root() / "static");
     static_files.add_routes(router);
-    WebApi web(dispatcher, sessions, login);
+    WebLogin web_login(dispatcher, sessions, login);
+    WebApi web(dispatcher, web_login);
     web.add_routes(router);
+    PageTemplates web_templates(templates_root(), "web");
+    WebPages web_pages(dispatcher, web_login, store, host, journal, web_templates);
+    web_pages.add_routes(router);
     sms::SmsTemplates sms_templates(sms_templates_dir(config), sms::sms_hall_templates());
     sms::SmsHall sms_hall(config, dispatcher, store, sms_templates);
     sms::SmsApi sms_api(sms_hall, dispatcher, config);
@@ -121,6 +129,10 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     kiosk_ui.add_routes(router);
     AdminApi admin(config, store, host, enablement, workers);
     admin.add_routes(router);
+    PageTemplates admin_pages(templates_root(), "admin");
+    TrafficHistory traffic(io.get_executor(), metrics, journal);
+    OpsConsole console(config, store, router, admin_pages, metrics, traffic, workers);
+    console.add_routes(router);
 
     HttpServer server(io,
                       {.host = config.gateway.host,
@@ -140,6 +152,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
         spdlog::info("signal {}: stopping; finishing in-flight requests", signal);
         server.shutdown(config.gateway.shutdown_grace, [&] {
             deadlines.stop();
+            traffic.stop();
             work.reset();
             io.stop();
         });
@@ -151,6 +164,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     if (!port_file.empty())
         std::ofstream(port_file) << server.port() << "\n";
     sms_pushes.start();
+    traffic.start();
 
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < config.gateway.threads; ++i)

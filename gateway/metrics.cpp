@@ -6,6 +6,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "gateway/clock.hpp"
+#include "gateway/result_codes.hpp"
+
 namespace ehall {
 namespace {
 
@@ -123,6 +126,35 @@ void Metrics::count_result(std::string_view plugin, std::string_view operation,
         it = results_.emplace(std::move(owned), 0).first;
     }
     ++it->second;
+    if (outcome_for(code) == "error") {
+        last_errors_[std::string(plugin)] = {std::string(operation), std::string(channel),
+                                             std::string(code), now_ms()};
+    }
+}
+
+std::vector<Metrics::ResultCount> Metrics::result_counts() const {
+    std::map<std::pair<std::string, std::string>, ResultCount> grouped;
+    {
+        std::lock_guard lock(results_mutex_);
+        for (const auto& [key, count] : results_) {
+            auto& entry = grouped[{key[0], key[2]}];
+            entry.total += count;
+            if (outcome_for(key[3]) == "error")
+                entry.errors += count;
+        }
+    }
+    std::vector<ResultCount> counts;
+    for (auto& [plugin_channel, entry] : grouped) {
+        entry.plugin = plugin_channel.first;
+        entry.channel = plugin_channel.second;
+        counts.push_back(std::move(entry));
+    }
+    return counts;
+}
+
+std::map<std::string, Metrics::LastError> Metrics::last_errors() const {
+    std::lock_guard lock(results_mutex_);
+    return {last_errors_.begin(), last_errors_.end()};
 }
 
 void Metrics::set_gauge(std::string_view name, std::string_view help, double value) {

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gateway/journal/journal.hpp"
 
@@ -32,6 +33,24 @@ class Metrics {
     void set_gauge(std::string_view name, std::string_view help, double value);
 
     std::string render(const Journal::Stats& journal) const;
+
+    // Results so far per plugin and channel, and how many of them were errors (journal
+    // outcome "error": we failed), for the ops console's traffic charts.
+    struct ResultCount {
+        std::string plugin;
+        std::string channel;
+        std::uint64_t total = 0;
+        std::uint64_t errors = 0;
+    };
+    std::vector<ResultCount> result_counts() const;
+    // The latest error result of each plugin since start.
+    struct LastError {
+        std::string operation;
+        std::string channel;
+        std::string code;
+        std::int64_t at_ms = 0;
+    };
+    std::map<std::string, LastError> last_errors() const;
 
   private:
     struct RouteStats {
@@ -60,6 +79,7 @@ class Metrics {
     std::map<std::string, RouteStats, std::less<>> routes_;
     mutable std::mutex results_mutex_;
     std::map<ResultKey, std::uint64_t, LabelsLess> results_;
+    std::map<std::string, LastError, std::less<>> last_errors_;  // by plugin, under results_mutex_
     mutable std::mutex gauges_mutex_;
     std::map<std::string, Gauge, std::less<>> gauges_;
 };

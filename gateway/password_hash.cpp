@@ -39,4 +39,9 @@ bool verify_password(std::string_view stored_hash, std::string_view password) {
     return crypto_pwhash_str_verify(hash, password.data(), password.size()) == 0;
 }
 
+const std::string& decoy_password_hash() {
+    static const std::string hash = hash_password("decoy-password");
+    return hash;
+}
+
 }  // namespace ehall

@@ -11,5 +11,8 @@ namespace ehall {
 std::string hash_password(std::string_view password);
 // False on a wrong password and on a malformed `stored_hash`.
 bool verify_password(std::string_view stored_hash, std::string_view password);
+// A hash to verify against when the account is unknown, so a miss costs the same time as
+// a hit and does not tell which accounts exist.
+const std::string& decoy_password_hash();
 
 }  // namespace ehall

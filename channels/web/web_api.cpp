@@ -43,36 +43,16 @@ void WebApi::add_routes(Router& router) {
 }
 
 HttpResponse WebApi::login(const Exchange& exchange) {
-    const auto started = std::chrono::steady_clock::now();
-    ServiceRequest attempt;
-    attempt.channel = "web";
-    attempt.plugin = "session";
-    attempt.operation = "login";
-    attempt.request_id = exchange.request_id;
-    auto checked = login_.verify_body(json_object_body(exchange));
-    const std::string& msisdn = checked.msisdn;
-    attempt.customer = msisdn;
-    ServiceResult result = std::move(checked.result);
-    HttpResponse response;
-    if (result.is_ok()) {
-        auto opened = sessions_.open(msisdn, "web");
-        attempt.session_id = opened.session.session_id;
-        auto expires_in = std::chrono::duration_cast<std::chrono::seconds>(sessions_.idle_expiry());
-        result.data = {{"token", opened.token},
-                       {"csrf_token", opened.session.csrf_token},
-                       {"msisdn", msisdn},
-                       {"expires_in", expires_in.count()}};
-        response = result_response(result);
-        response.set(
-            http::field::set_cookie,
-            std::string(session_cookie_name) + "=" + opened.token +
-                "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(expires_in.count()));
-    } else {
-        response = result_response(result);
-    }
-    dispatcher_.record(attempt, "other", result,
-                       std::chrono::duration_cast<std::chrono::microseconds>(
-                           std::chrono::steady_clock::now() - started));
+    auto outcome = login_.attempt(exchange, json_object_body(exchange));
+    if (!outcome.opened)
+        return result_response(outcome.result);
+    const auto& opened = *outcome.opened;
+    outcome.result.data = {{"token", opened.token},
+                           {"csrf_token", opened.session.csrf_token},
+                           {"msisdn", outcome.msisdn},
+                           {"expires_in", login_.sessions().idle_expiry().count()}};
+    auto response = result_response(outcome.result);
+    response.set(http::field::set_cookie, login_.session_cookie(exchange, opened.token));
     return response;
 }
 
@@ -84,10 +64,9 @@ HttpResponse WebApi::logout(const Exchange& exchange) {
         return error_response("unauthenticated");
     if (!csrf_ok)
         return error_response("forbidden", "missing or wrong X-CSRF-Token");
-    sessions_.close(token);
+    login_.close(token);
     auto response = result_response(ServiceResult::ok());
-    response.set(http::field::set_cookie,
-                 std::string(session_cookie_name) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    response.set(http::field::set_cookie, WebLogin::cleared_cookie(exchange));
     return response;
 }
 
@@ -101,16 +80,16 @@ HttpResponse WebApi::services() {
 std::optional<CustomerSession> WebApi::authenticate(const Exchange& exchange, std::string* token,
                                                     bool* csrf_ok) {
     *token = bearer_token(exchange);
-    bool from_cookie = token->empty();
-    if (from_cookie)
-        *token = cookie_value(exchange, session_cookie_name);
-    if (token->empty())
-        return std::nullopt;
-    auto session = sessions_.find(*token);
+    if (token->empty()) {
+        auto session = login_.cookie_session(exchange, token);
+        *csrf_ok =
+            session && constant_time_equal(exchange.header("X-CSRF-Token"), session->csrf_token);
+        return session;
+    }
+    auto session = login_.sessions().find(*token);
     if (!session || session->channel != "web")
         return std::nullopt;
-    *csrf_ok =
-        !from_cookie || constant_time_equal(exchange.header("X-CSRF-Token"), session->csrf_token);
+    *csrf_ok = true;
     return session;
 }
 

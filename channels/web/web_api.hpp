@@ -4,19 +4,15 @@
 // `X-CSRF-Token`, so another site cannot make a customer's browser call the API.
 #pragma once
 
-#include "gateway/customer_login.hpp"
-#include "gateway/customer_sessions.hpp"
+#include "channels/web/web_login.hpp"
 #include "gateway/dispatcher.hpp"
 #include "gateway/http/router.hpp"
 
 namespace ehall {
 
-inline constexpr std::string_view session_cookie_name = "ehall_session";
-
 class WebApi {
   public:
-    WebApi(Dispatcher& dispatcher, CustomerSessions& sessions, CustomerLogin& login)
-        : dispatcher_(dispatcher), sessions_(sessions), login_(login) {}
+    WebApi(Dispatcher& dispatcher, WebLogin& login) : dispatcher_(dispatcher), login_(login) {}
 
     void add_routes(Router& router);
 
@@ -30,8 +26,7 @@ class WebApi {
                                                 bool* csrf_ok);
 
     Dispatcher& dispatcher_;
-    CustomerSessions& sessions_;
-    CustomerLogin& login_;
+    WebLogin& login_;
 };
 
 }  // namespace ehall

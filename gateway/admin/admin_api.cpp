@@ -58,6 +58,14 @@ void AdminApi::add_routes(Router& router) {
                guarded([](AdminApi* self, const Exchange&, const std::string&) {
                    return self->terminals();
                }));
+    router.add(http::verb::get, "/admin/v1/accounts",
+               guarded([](AdminApi* self, const Exchange&, const std::string&) {
+                   return json_response(http::status::ok, {{"accounts", self->accounts_.list()}});
+               }));
+    router.add(http::verb::post, "/admin/v1/accounts",
+               guarded([](AdminApi* self, const Exchange& e, const std::string& actor) {
+                   return self->create_account(e, actor);
+               }));
 }
 
 HttpResponse AdminApi::list_plugins() {
@@ -146,6 +154,25 @@ HttpResponse AdminApi::terminals() {
         }
     });
     return json_response(http::status::ok, {{"terminals", list}});
+}
+
+HttpResponse AdminApi::create_account(const Exchange& exchange, const std::string& actor) {
+    auto body = json_object_body(exchange);
+    const auto name = body ? body->value("name", nlohmann::json()) : nlohmann::json();
+    const auto password = body ? body->value("password", nlohmann::json()) : nlohmann::json();
+    if (!name.is_string() || !password.is_string()) {
+        return admin_error(http::status::bad_request, "bad_request",
+                           "expected {\"name\", \"password\"}");
+    }
+    const std::string code = accounts_.create(name, password, actor);
+    if (code == "bad_request") {
+        return admin_error(http::status::bad_request, code,
+                           "name: 2-32 of [a-z0-9._-]; password: at least 10 characters");
+    }
+    if (code == "already_exists")
+        return admin_error(http::status::conflict, code, "account name already taken");
+    return json_response(http::status::created,
+                         {{"status", "ok"}, {"code", "ok"}, {"account", name}});
 }
 
 }  // namespace ehall

@@ -5,6 +5,7 @@
 
 #include <boost/asio/thread_pool.hpp>
 
+#include "gateway/admin/ops_accounts.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/host/plugin_enablement.hpp"
 #include "gateway/host/plugin_host.hpp"
@@ -16,7 +17,12 @@ class AdminApi {
   public:
     AdminApi(const Config& config, Store& store, PluginHost& host, PluginEnablement& enablement,
              boost::asio::thread_pool& workers)
-        : config_(config), store_(store), host_(host), enablement_(enablement), workers_(workers) {}
+        : config_(config),
+          store_(store),
+          host_(host),
+          enablement_(enablement),
+          workers_(workers),
+          accounts_(store) {}
 
     void add_routes(Router& router);
 
@@ -27,12 +33,14 @@ class AdminApi {
     HttpResponse set_plugin(const Exchange& exchange, bool enabled, const std::string& actor);
     HttpResponse audit(const Exchange& exchange);
     HttpResponse terminals();
+    HttpResponse create_account(const Exchange& exchange, const std::string& actor);
 
     const Config& config_;
     Store& store_;
     PluginHost& host_;
     PluginEnablement& enablement_;
     boost::asio::thread_pool& workers_;
+    OpsAccounts accounts_;
 };
 
 }  // namespace ehall

@@ -6,11 +6,17 @@
 namespace ehall {
 
 std::optional<std::string> admin_actor(const Config& config, const Exchange& exchange) {
+    if (!exchange.console_actor.empty())
+        return exchange.console_actor;
     std::string token = bearer_token(exchange);
     if (token.empty() || config.admin.token.empty() ||
         !constant_time_equal(token, config.admin.token)) {
         return std::nullopt;
     }
+    return admin_token_actor(token);
+}
+
+std::string admin_token_actor(const std::string& token) {
     return "admin-token:" + sha256_hex(token).substr(0, 8);
 }
 

@@ -42,6 +42,7 @@ constexpr Key schema[] = {
     {"admin.token", Kind::string},
     {"admin.analyst_token", Kind::string},
     {"web.session_idle_minutes", Kind::integer},
+    {"web.session_idle_seconds", Kind::integer},
     {"web.lockout_attempts", Kind::integer},
     {"web.lockout_minutes", Kind::integer},
     {"sms.service_number", Kind::string},
@@ -344,8 +345,13 @@ Config parse_config(const json& document, const Environment& env) {
         }
     }
 
-    c.web.session_idle = std::chrono::minutes(
-        integer(flat, "web.session_idle_minutes", c.web.session_idle.count(), 1, 24 * 60));
+    c.web.session_idle =
+        std::chrono::minutes(integer(flat, "web.session_idle_minutes", 15, 1, 24 * 60));
+    // Finer than minutes where wanted (tests of the expiry); wins over the minutes.
+    if (flat.contains("web.session_idle_seconds")) {
+        c.web.session_idle =
+            std::chrono::seconds(integer(flat, "web.session_idle_seconds", 0, 1, 24 * 60 * 60));
+    }
     c.web.lockout_attempts = static_cast<unsigned>(
         integer(flat, "web.lockout_attempts", c.web.lockout_attempts, 1, 100));
     c.web.lockout_window = std::chrono::minutes(

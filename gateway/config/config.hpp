@@ -49,7 +49,7 @@ struct Config {
     } admin;
 
     struct Web {
-        std::chrono::minutes session_idle{15};
+        std::chrono::seconds session_idle{15 * 60};
         unsigned lockout_attempts = 5;
         std::chrono::minutes lockout_window{15};
     } web;

@@ -31,10 +31,12 @@ std::string PageTemplates::render(std::string_view name, const nlohmann::json& d
     // Parsed per render: a mustache object is not safe to share between threads.
     mustache::mustache tmpl(text(name));
     mustache::data context = to_mustache_data(data);
-    // Partials by template name, an area template winning over a shared one. They replace
+    // Partials: every shared template, and the area's templates named "_name". They replace
     // any data field of the same name: mustache would render such a string as a template.
     for (const auto* texts : {&shared_, &area_}) {
         for (const auto& [partial_name, partial_text] : *texts) {
+            if (texts == &area_ && !partial_name.starts_with('_'))
+                continue;
             const std::string* body = &partial_text;
             context.set(partial_name, mustache::partial([body] { return *body; }));
         }

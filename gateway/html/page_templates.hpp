@@ -1,7 +1,8 @@
 // HTML pages from templates/<area>/*.mustache (web, admin, analytics, kiosk). Values are
 // HTML-escaped unless a template asks for `{{{raw}}}`, which is only for HTML the code
 // built safely (a rendered fragment, an SVG chart). The shared folder templates/shared
-// holds the partials every area may use (`{{> name}}`) and the default page layout.
+// holds the partials every area may use (`{{> name}}`) and the default page layout; an
+// area's own partials are named with a leading underscore (`{{> _offer_banner}}`).
 #pragma once
 
 #include <filesystem>
@@ -23,8 +24,8 @@ class PageTemplates {
 
     bool has(std::string_view name) const;
     // Renders template `name` with `data` (a JSON object). Throws std::out_of_range when
-    // there is no such template. Templates are partials by their names, so data fields must
-    // not be named like a template.
+    // there is no such template. Data fields must not be named like a partial (a shared
+    // template or an area's "_name" template).
     std::string render(std::string_view name, const nlohmann::json& data) const;
     // Renders `name`, then the area's `layout` (else the shared one) with the same data plus
     // `content`, the rendered page body.

@@ -23,6 +23,9 @@ struct Exchange {
     std::string route;  // the matched route pattern, for metrics and logs
     std::map<std::string, std::string, std::less<>> path_params;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    // The signed-in ops account of an in-process admin API call from the ops console
+    // (gateway/console/admin_call.hpp). Never set from the wire.
+    std::string console_actor;
 
     std::string_view path() const;
     std::string_view query() const;  // after '?', empty when none

@@ -97,6 +97,32 @@ BOOST_AUTO_TEST_CASE(ops_push_and_kannel_reports_delivery) {
     BOOST_TEST(audit[0]["action"] == "sms.push");
 }
 
+BOOST_AUTO_TEST_CASE(marketing_pushes_respect_td_and_service_pushes_still_go) {
+    ServerProcess server("sms-outbox-td");
+    BOOST_TEST_REQUIRE(server.start(outbox_config()), server.stderr_text());
+    HttpClient client(server.port());
+    BOOST_TEST(client.get("/sms/mo?from=13800138000&to=10086&text=TD").status == 200u);
+
+    auto marketing =
+        client.post("/admin/v1/sms/push", {{"msisdn", "13800138000"}, {"text", "offer"}}, admin);
+    BOOST_TEST(marketing.status == 422u);
+    BOOST_TEST(marketing.json()["code"] == "opted_out");
+    auto listed = client.get("/admin/v1/sms/outbox?limit=10", admin).json();
+    BOOST_TEST(listed["data"].dump().find("offer") == std::string::npos);  // nothing queued
+
+    auto service = client.post(
+        "/admin/v1/sms/push",
+        {{"msisdn", "13800138000"}, {"text", "code 123456"}, {"purpose", "service"}}, admin);
+    BOOST_TEST(service.status == 202u);
+    BOOST_TEST(client
+                   .post("/admin/v1/sms/push",
+                         {{"msisdn", "13800138000"}, {"text", "x"}, {"purpose", "spam"}}, admin)
+                   .status == 400u);
+
+    BOOST_TEST(client.get("/sms/mo?from=13800138000&to=10086&text=KT").status == 200u);
+    BOOST_TEST(push_of(client, push(client, "13800138000", "offer again"))["status"] == "queued");
+}
+
 BOOST_AUTO_TEST_CASE(delivery_reports_need_an_allowed_source_or_the_secret) {
     auto config = outbox_config();
     config["sms"]["allowed_sources"] = nlohmann::json::array({"192.0.2.10"});

@@ -111,11 +111,21 @@ HttpResponse OutboxRoutes::push(const Exchange& exchange, const std::string& act
     }
     const std::string msisdn = (*body)["msisdn"].get<std::string>();
     const std::string text = (*body)["text"].get<std::string>();
+    const auto purpose = body->value("purpose", nlohmann::json("marketing"));
+    if (purpose != "marketing" && purpose != "service") {
+        return error_reply(http::status::bad_request, "bad_request",
+                           "purpose must be \"marketing\" (the default) or \"service\"");
+    }
+    if (purpose == "marketing" && opt_out_.opted_out(msisdn)) {
+        return error_reply(http::status::unprocessable_entity, "opted_out",
+                           "the number sent TD: no marketing messages until it sends KT");
+    }
     std::int64_t id = 0;
     try {
         id = outbox_.enqueue(msisdn, text, now_ms(), [&](Transaction& tx, std::int64_t new_id) {
-            record_audit(tx, actor, "sms.push", msisdn, "",
-                         nlohmann::json{{"id", new_id}, {"text", text}}.dump());
+            record_audit(
+                tx, actor, "sms.push", msisdn, "",
+                nlohmann::json{{"id", new_id}, {"text", text}, {"purpose", purpose}}.dump());
         });
     } catch (const std::invalid_argument& e) {
         return error_reply(http::status::bad_request, "bad_request", e.what());

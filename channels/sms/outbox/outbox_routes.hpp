@@ -1,10 +1,13 @@
 // The outbox's HTTP side: Kannel's delivery reports (GET /sms/dlr?id=&status=, allowed
-// like /sms/mo), and for ops POST /admin/v1/sms/push {"msisdn","text"} plus
-// GET /admin/v1/sms/outbox[/{id}] (admin bearer token).
+// like /sms/mo), and for ops POST /admin/v1/sms/push {"msisdn","text","purpose"} plus
+// GET /admin/v1/sms/outbox[/{id}] (admin bearer token). A push is marketing unless its
+// purpose says "service" (a one-time code, a payment notice): marketing to a number that
+// sent TD is refused.
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
 
+#include "channels/sms/marketing_opt_out.hpp"
 #include "channels/sms/outbox/sms_outbox.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/http/router.hpp"
@@ -15,9 +18,9 @@ class OutboxRoutes {
   public:
     // `sending`: whether a sender runs (sms.sendsms_url is set); without one, pushes wait
     // in the outbox until a gateway with one starts.
-    OutboxRoutes(const Config& config, SmsOutbox& outbox, boost::asio::thread_pool& workers,
-                 bool sending)
-        : config_(config), outbox_(outbox), workers_(workers), sending_(sending) {}
+    OutboxRoutes(const Config& config, Store& store, SmsOutbox& outbox,
+                 boost::asio::thread_pool& workers, bool sending)
+        : config_(config), opt_out_(store), outbox_(outbox), workers_(workers), sending_(sending) {}
 
     void add_routes(Router& router);
 
@@ -28,6 +31,7 @@ class OutboxRoutes {
     HttpResponse list(const Exchange& exchange);
 
     const Config& config_;
+    MarketingOptOut opt_out_;
     SmsOutbox& outbox_;
     boost::asio::thread_pool& workers_;
     bool sending_;

@@ -14,7 +14,7 @@ SmsPushes::SmsPushes(const Config& config, Store& store, boost::asio::thread_poo
                                 return kannel->send(message);
                             })
                       : nullptr),
-      routes_(config, outbox_, workers, kannel_ != nullptr) {}
+      routes_(config, store, outbox_, workers, kannel_ != nullptr) {}
 
 void SmsPushes::start() {
     if (!sender_) {

@@ -13,8 +13,9 @@ set -euo pipefail
 
 ehall=${1:?usage: run_browser_spec.sh EHALL SPEC.mjs ARTIFACTS_ROOT NODE_DIR [PLUGIN_DIR]}
 spec=${2:?spec file missing}
-artifacts_root=${3:?artifacts root missing}
-node_dir=${4:?node modules dir missing}
+mkdir -p "${3:?artifacts root missing}" "${4:?node modules dir missing}"
+artifacts_root=$(cd "$3" && pwd)
+node_dir=$(cd "$4" && pwd)
 plugin_dir=${5:-$(dirname "$ehall")/plugins}
 browser_dir=$(cd "$(dirname "$0")" && pwd)
 source_dir=$(cd "$browser_dir/../../.." && pwd)
@@ -33,7 +34,6 @@ done
 # ---- node modules: once per package-lock.json, one installer at a time ------------------
 
 install_modules() {
-  mkdir -p "$node_dir"
   exec 8>"$node_dir/.install.lock"
   flock 8
   if ! cmp -s "$browser_dir/package-lock.json" "$node_dir/package-lock.json" ||

@@ -1,0 +1,64 @@
+#include "channels/web/web_login.hpp"
+
+#include <boost/algorithm/string/predicate.hpp>
+
+#include "gateway/http/credentials.hpp"
+
+namespace ehall {
+
+WebLogin::Outcome WebLogin::attempt(const Exchange& exchange,
+                                    const std::optional<nlohmann::json>& body) {
+    const auto started = std::chrono::steady_clock::now();
+    auto checked = login_.verify_body(body);
+    Outcome outcome{.msisdn = checked.msisdn, .result = std::move(checked.result), .opened = {}};
+    ServiceRequest attempt;
+    attempt.channel = "web";
+    attempt.plugin = "session";
+    attempt.operation = "login";
+    attempt.request_id = exchange.request_id;
+    attempt.customer = outcome.msisdn;
+    if (outcome.result.is_ok()) {
+        outcome.opened = sessions_.open(outcome.msisdn, "web");
+        attempt.session_id = outcome.opened->session.session_id;
+    }
+    dispatcher_.record(attempt, "other", outcome.result,
+                       std::chrono::duration_cast<std::chrono::microseconds>(
+                           std::chrono::steady_clock::now() - started));
+    return outcome;
+}
+
+std::optional<CustomerSession> WebLogin::cookie_session(const Exchange& exchange,
+                                                        std::string* token) {
+    *token = cookie_value(exchange, session_cookie_name);
+    if (token->empty())
+        return std::nullopt;
+    auto session = sessions_.find(*token);
+    if (!session || session->channel != "web")
+        return std::nullopt;
+    return session;
+}
+
+std::string WebLogin::session_cookie(const Exchange& exchange, const std::string& token) const {
+    return cookie_header(exchange, session_cookie_name, token, std::nullopt);
+}
+
+std::string WebLogin::cleared_cookie(const Exchange& exchange) {
+    return cookie_header(exchange, session_cookie_name, "", 0);
+}
+
+bool came_over_tls(const Exchange& exchange) {
+    return boost::iequals(exchange.header("X-Forwarded-Proto"), "https");
+}
+
+std::string cookie_header(const Exchange& exchange, std::string_view name, std::string_view value,
+                          std::optional<std::int64_t> max_age_seconds) {
+    std::string cookie(name);
+    cookie.append("=").append(value).append("; Path=/; HttpOnly; SameSite=Lax");
+    if (max_age_seconds)
+        cookie.append("; Max-Age=").append(std::to_string(*max_age_seconds));
+    if (came_over_tls(exchange))
+        cookie.append("; Secure");
+    return cookie;
+}
+
+}  // namespace ehall

@@ -1,0 +1,199 @@
+// The ops console's pages: the plugins x channels matrix and its switches, a plugin's
+// manifest, the audit trail, and the kiosk terminals. Each reads and acts through the
+// /admin/v1 API (admin_call.hpp).
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include "gateway/clock.hpp"
+#include "gateway/console/ops_console.hpp"
+#include "gateway/host/plugin_enablement.hpp"
+#include "gateway/html/html_response.hpp"
+
+namespace ehall {
+
+namespace {
+
+std::string encoded(const std::string& value) {
+    return boost::urls::encode(value, boost::urls::unreserved_chars);
+}
+
+std::string on_off(bool enabled) {
+    return enabled ? "开启" : "关闭";
+}
+
+}  // namespace
+
+void OpsConsole::plugins_page(const Staff& staff, const Exchange& exchange, Reply reply) {
+    const std::string changed = exchange.query_param("changed");
+    const std::string changed_channel = exchange.query_param("channel");
+    call_admin_api(
+        router_, http::verb::get, "/admin/v1/plugins", nullptr, staff.actor,
+        [this, staff, changed, changed_channel, reply](AdminReply listed) {
+            if (!listed.ok())
+                return reply(admin_failure(staff, listed));
+            const auto errors = metrics_.last_errors();
+            nlohmann::json rows = nlohmann::json::array();
+            std::string flash;
+            for (const auto& plugin : listed.body["plugins"]) {
+                const std::string id = plugin["id"];
+                nlohmann::json cells = nlohmann::json::array();
+                for (auto channel : known_channels) {
+                    const bool enabled = plugin["channels"].value(std::string(channel), false);
+                    cells.push_back({{"channel", channel},
+                                     {"enabled", enabled},
+                                     {"state", on_off(enabled)},
+                                     {"href", "/admin/plugins/" + id + "/" + std::string(channel) +
+                                                  "?enable=" + (enabled ? "0" : "1")}});
+                    if (id == changed && channel == changed_channel)
+                        flash =
+                            "已" + on_off(enabled) + " " + id + " 在 " + changed_channel + " 渠道";
+                }
+                nlohmann::json row = {{"id", id},
+                                      {"name", plugin["name"]},
+                                      {"version", plugin["version"]},
+                                      {"operations", plugin["operations"].size()},
+                                      {"cells", cells}};
+                if (auto it = errors.find(id); it != errors.end()) {
+                    row["last_error"] = {{"code", it->second.code},
+                                         {"operation", it->second.operation},
+                                         {"channel", it->second.channel},
+                                         {"time", shanghai_datetime(it->second.at_ms)}};
+                }
+                rows.push_back(row);
+            }
+            reply(page(staff, "plugins",
+                       {{"title", "插件开关"},
+                        {"section", "/admin/plugins"},
+                        {"flash", flash},
+                        {"plugins", rows},
+                        {"refused", listed.body["refused"]}}));
+        });
+}
+
+void OpsConsole::plugin_page(const Staff& staff, const Exchange& exchange, Reply reply) {
+    const std::string id = exchange.path_param("id");
+    call_admin_api(router_, http::verb::get, "/admin/v1/plugins", nullptr, staff.actor,
+                   [this, staff, id, reply](AdminReply listed) {
+                       if (!listed.ok())
+                           return reply(admin_failure(staff, listed));
+                       for (auto plugin : listed.body["plugins"]) {
+                           if (plugin["id"] != id)
+                               continue;
+                           for (auto& op : plugin["operations"])
+                               op["keywords"] =
+                                   op["sms_keywords"].empty() ? "—" : op["sms_keywords"].dump();
+                           plugin["title"] = plugin["name"];
+                           plugin["section"] = "/admin/plugins";
+                           return reply(page(staff, "plugin", plugin));
+                       }
+                       reply(page(staff, "refused", {{"title", "没有这个插件"}, {"reason", id}},
+                                  http::status::not_found));
+                   });
+}
+
+void OpsConsole::confirm_switch(const Staff& staff, const Exchange& exchange, Reply reply) {
+    const std::string id = exchange.path_param("id");
+    const std::string channel = exchange.path_param("channel");
+    const bool enable = exchange.query_param("enable") == "1";
+    if (!is_known_channel(channel)) {
+        return reply(page(staff, "refused", {{"title", "没有这个渠道"}, {"reason", channel}},
+                          http::status::not_found));
+    }
+    reply(page(staff, "confirm_switch",
+               {{"title", "确认" + on_off(enable)},
+                {"section", "/admin/plugins"},
+                {"plugin", id},
+                {"channel", channel},
+                {"action", on_off(enable)},
+                {"enable", enable ? "1" : "0"},
+                {"form_action", "/admin/plugins/" + encoded(id) + "/" + channel}}));
+}
+
+void OpsConsole::switch_plugin(const Staff& staff, const Exchange& exchange, const FormFields& form,
+                               Reply reply) {
+    const std::string id = exchange.path_param("id");
+    const std::string channel = exchange.path_param("channel");
+    const bool enable = form_field(form, "enabled") == "1";
+    const std::string target =
+        "/admin/v1/plugins/" + encoded(id) + (enable ? "/enable" : "/disable");
+    call_admin_api(router_, http::verb::post, target, {{"channels", {channel}}}, staff.actor,
+                   [this, staff, id, channel, reply](AdminReply done) {
+                       if (!done.ok())
+                           return reply(admin_failure(staff, done));
+                       reply(see_other("/admin/plugins?changed=" + encoded(id) +
+                                       "&channel=" + encoded(channel)));
+                   });
+}
+
+void OpsConsole::audit_page(const Staff& staff, const Exchange& exchange, Reply reply) {
+    const std::string actor = exchange.query_param("actor");
+    const std::string target = exchange.query_param("target");
+    call_admin_api(
+        router_, http::verb::get,
+        "/admin/v1/audit?limit=200&actor=" + encoded(actor) + "&target=" + encoded(target), nullptr,
+        staff.actor, [this, staff, actor, target, reply](AdminReply listed) {
+            if (!listed.ok())
+                return reply(admin_failure(staff, listed));
+            nlohmann::json entries = listed.body["entries"];
+            for (auto& entry : entries) {
+                entry["before_text"] = entry["before"].dump();
+                entry["after_text"] = entry["after"].dump();
+            }
+            reply(page(staff, "audit",
+                       {{"title", "审计日志"},
+                        {"section", "/admin/audit"},
+                        {"actor", actor},
+                        {"target", target},
+                        {"entries", entries},
+                        {"empty", entries.empty()}}));
+        });
+}
+
+void OpsConsole::terminals_page(const Staff& staff, const Exchange&, Reply reply) {
+    call_admin_api(router_, http::verb::get, "/admin/v1/terminals", nullptr, staff.actor,
+                   [this, staff, reply](AdminReply listed) {
+                       if (!listed.ok())
+                           return reply(admin_failure(staff, listed));
+                       nlohmann::json terminals = listed.body["terminals"];
+                       for (auto& terminal : terminals) {
+                           const auto& device = terminal["device"];
+                           terminal["enabled"] = terminal["status"] == "active";
+                           terminal["device_text"] =
+                               device.is_object() && !device.empty() ? device.dump() : "—";
+                       }
+                       reply(page(staff, "terminals",
+                                  {{"title", "自助终端"},
+                                   {"section", "/admin/terminals"},
+                                   {"terminals", terminals}}));
+                   });
+}
+
+void OpsConsole::terminal_action(const Staff& staff, const Exchange& exchange,
+                                 const FormFields& form, Reply reply) {
+    const std::string id = exchange.path_param("id");
+    const std::string action = exchange.path_param("action");
+    std::string target = "/admin/v1/terminals";
+    nlohmann::json body = nullptr;
+    if (id.empty()) {  // register
+        body = {{"id", form_field(form, "id")},
+                {"hall", form_field(form, "hall")},
+                {"location", form_field(form, "location")}};
+    } else if (action == "rotate" || action == "disable" || action == "enable" ||
+               action == "activation_code") {
+        target.append("/").append(encoded(id)).append("/").append(action);
+    } else {
+        return reply(page(staff, "refused", {{"title", "未知操作"}, {"reason", action}},
+                          http::status::not_found));
+    }
+    call_admin_api(router_, http::verb::post, target, body, staff.actor,
+                   [this, staff, reply](AdminReply done) {
+                       if (!done.ok())
+                           return reply(admin_failure(staff, done));
+                       nlohmann::json data = done.body;
+                       data["title"] = "终端操作完成";
+                       data["section"] = "/admin/terminals";
+                       reply(page(staff, "terminal_done", data));
+                   });
+}
+
+}  // namespace ehall
