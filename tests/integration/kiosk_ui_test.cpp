@@ -230,6 +230,15 @@ BOOST_AUTO_TEST_CASE(identification_ends_on_request_and_when_idle) {
     BOOST_TEST(tiles.header("Set-Cookie").find("SameSite=Strict") != std::string::npos);
     BOOST_REQUIRE(!browser.customer.empty());
 
+    auto pay_form = browser.get("/kiosk/ui/services/billing/pay");
+    BOOST_TEST(pay_form.status == 200u);
+    BOOST_TEST(pay_form.body.find("name=\"amount_fen\"") != std::string::npos);
+    BOOST_TEST(pay_form.body.find("data-keypad") != std::string::npos);
+    BOOST_TEST(browser.get("/kiosk/ui/services/billing/no_such").status == 404u);
+    browser.request_id = "ui-bad-pay";
+    BOOST_TEST(browser.post("/kiosk/ui/services/billing/pay", {{"amount_fen", "1.234"}}).status ==
+               400u);
+
     browser.request_id = "ui-balance-1";
     auto balance = browser.post("/kiosk/ui/services/billing/balance", {{"kiosk_txn", "t1"}});
     BOOST_TEST(balance.status == 200u, balance.body);
@@ -260,6 +269,7 @@ BOOST_AUTO_TEST_CASE(identification_ends_on_request_and_when_idle) {
     BOOST_REQUIRE(balance_row);
     BOOST_TEST((*balance_row)["plugin"] == "billing");
     BOOST_TEST((*balance_row)["session_id"] == (*login)["session_id"]);
+    BOOST_TEST(find_by_request_id(rows, "ui-bad-pay") == nullptr);  // refused before the API
     const json* logout = find_by_request_id(rows, "ui-end-1");
     BOOST_REQUIRE(logout);
     BOOST_TEST((*logout)["operation"] == "logout");
