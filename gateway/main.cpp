@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "channels/kiosk/kiosk_api.hpp"
+#include "channels/kiosk/kiosk_ui.hpp"
 #include "channels/kiosk/terminal_admin_api.hpp"
 #include "channels/sms/outbox/sms_pushes.hpp"
 #include "channels/sms/sms_api.hpp"
@@ -135,6 +136,9 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     kiosk.add_routes(router);
     TerminalAdminApi terminal_admin(config, store, workers);
     terminal_admin.add_routes(router);
+    apply_migrations(store, "kiosk_ui", kiosk_ui_migrations());
+    KioskUi kiosk_ui(config, store, router, workers, templates_root());
+    kiosk_ui.add_routes(router);
     AdminApi admin(config, store, host, enablement, workers);
     admin.add_routes(router);
     OfferAdminApi offer_admin(config, store, workers);

@@ -57,6 +57,7 @@ constexpr Key schema[] = {
     {"sms.templates_dir", Kind::string},
     {"kiosk.signature_window_seconds", Kind::integer},
     {"kiosk.customer_idle_seconds", Kind::integer},
+    {"kiosk.ui_idle_seconds", Kind::integer},
     {"plugins.dir", Kind::string},
     {"plugins.modules", Kind::string_list},
     {"plugins.default_timeout_ms", Kind::integer},
@@ -379,6 +380,8 @@ Config parse_config(const json& document, const Environment& env) {
         flat, "kiosk.signature_window_seconds", c.kiosk.signature_window.count(), 10, 3600));
     c.kiosk.customer_idle = std::chrono::seconds(
         integer(flat, "kiosk.customer_idle_seconds", c.kiosk.customer_idle.count(), 5, 3600));
+    c.kiosk.ui_idle = std::chrono::seconds(
+        integer(flat, "kiosk.ui_idle_seconds", c.kiosk.ui_idle.count(), 3, 3600));
 
     auto& p = c.plugins;
     p.dir = text(flat, "plugins.dir", "");

@@ -72,6 +72,7 @@ struct Config {
     struct Kiosk {
         std::chrono::seconds signature_window{300};
         std::chrono::seconds customer_idle{60};
+        std::chrono::seconds ui_idle{45};  // touch UI countdown back to the start screen
     } kiosk;
 
     struct Plugins {

@@ -66,7 +66,8 @@ void OpsConsole::plugins_page(const Staff& staff, const Exchange& exchange, Repl
                         {"section", "/admin/plugins"},
                         {"flash", flash},
                         {"plugins", rows},
-                        {"refused", listed.body["refused"]}}));
+                        {"refused", listed.body["refused"]},
+                    {"has_refused", !listed.body["refused"].empty()}}));
         });
 }
 

@@ -6,6 +6,8 @@
 #      EHALL_BINARY, EHALL_DATA_DIR, EHALL_SOURCE_DIR for specs that load data first),
 #   4. stops the gateway with SIGTERM and fails unless both exited 0.
 # Screenshots land in ARTIFACTS_ROOT/<spec name>/ (kept after the run, for a human to look at).
+# A spec may set gateway settings in <spec>.env next to it: its EHALL_*=value lines are
+# passed to `ehall serve` (e.g. a short kiosk idle countdown).
 #
 # usage: run_browser_spec.sh EHALL SPEC.mjs ARTIFACTS_ROOT NODE_DIR [PLUGIN_DIR]
 set -euo pipefail
@@ -76,7 +78,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-EHALL_MODE=demo EHALL_PLUGINS_DIR=$plugin_dir "$ehall" serve \
+spec_env=()
+if [ -f "${spec%.mjs}.env" ]; then
+  mapfile -t spec_env < <(grep -E '^EHALL_[A-Z0-9_]+=' "${spec%.mjs}.env" || true)
+fi
+env "${spec_env[@]}" EHALL_MODE=demo EHALL_PLUGINS_DIR="$plugin_dir" "$ehall" serve \
   --config "$source_dir/config/ehall.json" --listen 127.0.0.1:0 --data-dir "$work/data" \
   --port-file "$work/ehall.port" >"$work/ehall.out" 2>"$work/ehall.log" &
 ehall_pid=$!

@@ -1,0 +1,53 @@
+// Browsers activated as a terminal's touch UI. Redeeming the terminal's one-time activation
+// code gives the browser a device token (kept in an HttpOnly cookie; only its SHA-256 is
+// stored) bound to the terminal and to the terminal's key at that moment: rotating the key
+// retires the device, and while the terminal is disabled the device is refused.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "channels/kiosk/terminal_registry.hpp"
+#include "gateway/plugin_api.hpp"
+#include "gateway/sql.hpp"
+
+namespace ehall {
+
+// The kiosk UI's own table, applied as migration component "kiosk_ui".
+const std::vector<Migration>& kiosk_ui_migrations();
+
+struct KioskDevice {
+    KioskTerminal terminal;  // active, with its current key
+    std::string csrf_token;  // carried by every form the device posts
+};
+
+inline constexpr std::int64_t max_activation_failures = 10;
+inline constexpr std::int64_t activation_failure_window_ms = 3600 * 1000;
+
+class KioskDevices {
+  public:
+    explicit KioskDevices(Store& store) : store_(store), registry_(store) {}
+
+    struct Activated {
+        std::string token;  // for the device cookie, given out once
+        KioskDevice device;
+    };
+    // True after max_activation_failures wrong codes for the terminal within the hour:
+    // 8 digits must not be guessable by trying.
+    bool activation_locked(const std::string& terminal_id, std::int64_t now_ms);
+    // Redeems `code` for terminal `terminal_id`; nothing when the code is wrong, used,
+    // expired, or the terminal is unknown or disabled (a known terminal's failure counts).
+    std::optional<Activated> activate(const std::string& terminal_id, const std::string& code,
+                                      std::int64_t now_ms);
+    // The device of `token`, when its terminal is active and still has the key it had at
+    // activation.
+    std::optional<KioskDevice> find(const std::string& token);
+
+  private:
+    Store& store_;
+    TerminalRegistry registry_;
+};
+
+}  // namespace ehall

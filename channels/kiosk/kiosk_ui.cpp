@@ -1,0 +1,204 @@
+#include "channels/kiosk/kiosk_ui.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/post.hpp>
+
+#include "gateway/clock.hpp"
+#include "gateway/html/html_response.hpp"
+#include "gateway/http/credentials.hpp"
+#include "gateway/http/on_workers.hpp"
+#include "gateway/random_token.hpp"
+#include "gateway/result_codes.hpp"
+#include "gateway/yuan.hpp"
+
+namespace ehall {
+
+namespace {
+
+constexpr std::string_view device_cookie = "ehall_kiosk_device";
+constexpr std::string_view customer_cookie_name = "ehall_kiosk_customer";
+constexpr std::string_view activate_path = "/kiosk/ui/activate";
+constexpr std::string_view start_path = "/kiosk/ui";
+
+// HttpOnly and SameSite=Strict: no script reads it and no other site's form sends it.
+std::string cookie(std::string_view name, std::string_view value, std::string_view max_age) {
+    std::string text(name);
+    text.append("=").append(value).append("; Path=/kiosk/ui; HttpOnly; SameSite=Strict");
+    if (!max_age.empty())
+        text.append("; Max-Age=").append(max_age);
+    return text;
+}
+
+// The result fields a receipt screen shows besides the receipt, with their labels.
+constexpr std::pair<const char*, const char*> detail_labels[] = {
+    {"balance_yuan", "当前余额（元）"},
+    {"settled_yuan", "本次销账（元）"},
+    {"due_yuan", "待交金额（元）"},
+    {"points", "积分"},
+    {"ecoins", "电子券"},
+    {"brand", "品牌"},
+};
+
+FormFields form_of(const Exchange& exchange) {
+    FormFields fields;
+    if (exchange.request.method() == http::verb::post)
+        parse_form(exchange.request.body(), fields);
+    return fields;
+}
+
+}  // namespace
+
+void KioskUi::add_routes(Router& router) {
+    using K = KioskUi;
+    router.add(http::verb::get, std::string(activate_path),
+               [this](const Exchange& e, Reply r) { activation_page(e, r); });
+    router.add(http::verb::post, std::string(activate_path), [this](const Exchange& e, Reply r) {
+        reply_from_workers(workers_, std::move(r), [this, &e] { return activate(e); });
+    });
+    router.add(http::verb::get, std::string(start_path), device_route(&K::start));
+    router.add(http::verb::post, "/kiosk/ui/identify", device_route(&K::identify));
+    router.add(http::verb::get, "/kiosk/ui/services", device_route(&K::services));
+    router.add(http::verb::get, "/kiosk/ui/services/{plugin}/{operation}",
+               device_route(&K::operation_form));
+    router.add(http::verb::post, "/kiosk/ui/services/{plugin}/{operation}",
+               device_route(&K::run_operation));
+    router.add(http::verb::get, "/kiosk/ui/cash", device_route(&K::cash_number));
+    router.add(http::verb::post, "/kiosk/ui/cash", device_route(&K::cash_confirm));
+    router.add(http::verb::post, "/kiosk/ui/cash/amount", device_route(&K::cash_amount));
+    router.add(http::verb::post, "/kiosk/ui/cash/pay", device_route(&K::cash_pay));
+    router.add(http::verb::post, "/kiosk/ui/end", device_route(&K::end));
+}
+
+Handler KioskUi::device_route(Screen screen) {
+    return [this, screen](const Exchange& exchange, Reply reply) {
+        boost::asio::post(workers_, [this, screen, &exchange, reply = std::move(reply)]() mutable {
+            try {
+                auto device = devices_.find(cookie_value(exchange, device_cookie));
+                if (!device)
+                    return reply(see_other(activate_path));
+                auto visit = std::make_shared<const Visit>(
+                    Visit{exchange, form_of(exchange), std::move(*device),
+                          cookie_value(exchange, customer_cookie_name)});
+                if (exchange.request.method() == http::verb::post &&
+                    !constant_time_equal(form_field(visit->form, "csrf"),
+                                         visit->device.csrf_token)) {
+                    return reply(
+                        page(http::status::forbidden, "problem_screen",
+                             page_data(*visit, "请求已失效",
+                                       {{"problem", "页面已过期，请返回首页重新办理。"}})));
+                }
+                (this->*screen)(visit, reply);
+            } catch (const std::exception& e) {
+                spdlog::error("kiosk UI request failed: {}", e.what());
+                if (reply)  // still ours: the screen failed before handing it on
+                    reply(html_response(http::status::internal_server_error, "internal error"));
+            }
+        });
+    };
+}
+
+void KioskUi::activation_page(const Exchange& exchange, Reply& reply) {
+    nlohmann::json data = {{"title", "终端激活"},
+                           {"terminal_id", exchange.query_param("terminal")}};
+    reply(page(http::status::ok, "activate_screen", data));
+}
+
+HttpResponse KioskUi::activate(const Exchange& exchange) {
+    FormFields form = form_of(exchange);
+    const std::string terminal_id = form_field(form, "terminal_id");
+    const std::int64_t now = now_ms();
+    auto refuse = [&](http::status status, const char* why) {
+        nlohmann::json data = {{"title", "终端激活"}, {"terminal_id", terminal_id}, {"error", why}};
+        return page(status, "activate_screen", data);
+    };
+    if (devices_.activation_locked(terminal_id, now)) {
+        return refuse(http::status::too_many_requests, "激活码错误次数过多，请一小时后再试。");
+    }
+    auto activated = devices_.activate(terminal_id, form_field(form, "code"), now);
+    if (!activated)
+        return refuse(http::status::unauthorized, "激活码无效、已使用或已过期，或终端已停用。");
+    spdlog::info("kiosk UI activated for terminal {}", terminal_id);
+    auto response = see_other(start_path);
+    response.set(http::field::set_cookie,
+                 cookie(device_cookie, activated->token, std::to_string(10 * 365 * 86400)));
+    return response;
+}
+
+std::string KioskUi::customer_cookie(std::string_view token) {
+    // No Max-Age: gone with the browser; the session itself expires server-side when idle.
+    return cookie(customer_cookie_name, token, token.empty() ? "0" : "");
+}
+
+HttpResponse KioskUi::back_to_start() {
+    auto response = see_other(start_path);
+    response.set(http::field::set_cookie, customer_cookie(""));
+    return response;
+}
+
+void KioskUi::end(const VisitPtr& visit, Reply& reply) {
+    if (visit->customer_token.empty())
+        return reply(back_to_start());
+    calls_.post(
+        visit->device.terminal, "/kiosk/v1/end_session",
+        {{"customer_token", visit->customer_token}}, visit->exchange.request_id,
+        [reply = std::move(reply)](const KioskCallResult&) mutable { reply(back_to_start()); });
+}
+
+bool KioskUi::customer_present(const Visit& visit) {
+    if (visit.customer_token.empty())
+        return false;
+    auto session = customers_.find(visit.customer_token);
+    return session && session->channel == "kiosk" &&
+           session->terminal_id == visit.device.terminal.id;
+}
+
+void KioskUi::render_receipt(const VisitPtr& visit, const KioskCallResult& result, Reply& reply) {
+    nlohmann::json receipt = result.body.value("receipt", nlohmann::json());
+    if (receipt.is_object()) {
+        add_yuan_fields(receipt);
+        receipt["kept"] = !receipt.value("receipt_no", "").empty();
+        if (receipt.value("title", "").empty())
+            receipt["title"] = receipt.value("operation", "");
+        if (receipt.value("msisdn", "").empty())
+            receipt["msisdn"] = false;
+    }
+    nlohmann::json data = result.data();
+    add_yuan_fields(data);
+    nlohmann::json details = nlohmann::json::array();
+    for (const auto& [key, label] : detail_labels) {
+        auto it = data.find(key);
+        if (it != data.end() && it->is_primitive())
+            details.push_back({{"name", label},
+                               {"value", it->is_string() ? it->get<std::string>() : it->dump()}});
+    }
+    const std::string message = result.body.value("message", "");
+    auto status = result.ok() ? http::status::ok : http_status_for(result.code());
+    reply(page(
+        status, "receipt_screen",
+        page_data(*visit, result.ok() ? "办理成功" : "未能办理",
+                  {{"ok", result.ok()},
+                   {"receipt", receipt},
+                   {"details", details},
+                   {"has_details", !details.empty()},
+                   {"message", message.empty() ? std::string(message_for(result.code())) : message},
+                   {"customer", customer_present(*visit)}})));
+}
+
+nlohmann::json KioskUi::page_data(const Visit& visit, const std::string& title,
+                                  nlohmann::json data) const {
+    data["title"] = title;
+    data["csrf"] = visit.device.csrf_token;
+    data["terminal_id"] = visit.device.terminal.id;
+    data["hall"] = visit.device.terminal.hall;
+    data["idle_seconds"] = idle_seconds_;
+    if (!data.contains("countdown"))
+        data["countdown"] = true;
+    return data;
+}
+
+HttpResponse KioskUi::page(http::status status, const std::string& name,
+                           const nlohmann::json& data) const {
+    return html_response(status, pages_.render_page(name, data));
+}
+
+}  // namespace ehall

@@ -1,0 +1,102 @@
+// The bundled touch UI under /kiosk/ui for portrait kiosk screens (templates/kiosk,
+// /static/kiosk.css and kiosk.js). Only a browser activated with the terminal's one-time
+// code gets it: GET/POST /kiosk/ui/activate redeem the code for a device cookie
+// (kiosk_devices.hpp); every other route answers 303 to the activation page without one.
+// Forms carry the device's CSRF token. The screens call the signed kiosk API in-process
+// (kiosk_ui_calls.hpp); the identified customer's token rides in a second HttpOnly cookie.
+//   GET  /kiosk/ui                        start: identify (number + password) or pay in cash
+//   POST /kiosk/ui/identify               -> services tiles (with the offer popup)
+//   GET  /kiosk/ui/services               services tiles of the identified customer
+//   GET  /kiosk/ui/services/{p}/{o}       an operation's form; POST runs it -> receipt
+//   GET  /kiosk/ui/cash                   cash bill payment: the number
+//   POST /kiosk/ui/cash                   -> masked name to confirm
+//   POST /kiosk/ui/cash/amount            -> amount entry
+//   POST /kiosk/ui/cash/pay               -> receipt
+//   POST /kiosk/ui/end                    ends the customer session, back to start
+// Every screen but start counts down kiosk.ui_idle_seconds, then posts /kiosk/ui/end.
+#pragma once
+
+#include <boost/asio/thread_pool.hpp>
+#include <filesystem>
+#include <memory>
+
+#include "channels/kiosk/kiosk_devices.hpp"
+#include "channels/kiosk/kiosk_ui_calls.hpp"
+#include "gateway/config/config.hpp"
+#include "gateway/customer_sessions.hpp"
+#include "gateway/html/page_templates.hpp"
+#include "gateway/http/form_body.hpp"
+#include "gateway/http/router.hpp"
+
+namespace ehall {
+
+class KioskUi {
+  public:
+    KioskUi(const Config& config, Store& store, const Router& router,
+            boost::asio::thread_pool& workers, const std::filesystem::path& templates_root)
+        : devices_(store),
+          customers_(store, config.kiosk.customer_idle),
+          calls_(router),
+          workers_(workers),
+          pages_(templates_root, "kiosk"),
+          idle_seconds_(config.kiosk.ui_idle.count()) {}
+
+    void add_routes(Router& router);
+
+  private:
+    // What a screen gets: the request, its form fields (POST), the activated device, and
+    // the customer token from the cookie (empty when nobody is identified).
+    struct Visit {
+        const Exchange& exchange;
+        FormFields form;
+        KioskDevice device;
+        std::string customer_token;
+    };
+    // Shared: a screen's API call finishes on another thread, after the screen returned.
+    using VisitPtr = std::shared_ptr<const Visit>;
+    using Screen = void (KioskUi::*)(const VisitPtr& visit, Reply& reply);
+    Handler device_route(Screen screen);
+
+    void activation_page(const Exchange& exchange, Reply& reply);
+    HttpResponse activate(const Exchange& exchange);
+
+    void start(const VisitPtr& visit, Reply& reply);
+    void identify(const VisitPtr& visit, Reply& reply);
+    void services(const VisitPtr& visit, Reply& reply);
+    void operation_form(const VisitPtr& visit, Reply& reply);
+    void run_operation(const VisitPtr& visit, Reply& reply);
+    void cash_number(const VisitPtr& visit, Reply& reply);
+    void cash_confirm(const VisitPtr& visit, Reply& reply);
+    void cash_amount(const VisitPtr& visit, Reply& reply);
+    void cash_pay(const VisitPtr& visit, Reply& reply);
+    void end(const VisitPtr& visit, Reply& reply);
+
+    // The live customer session of the visit's token on this terminal.
+    bool customer_present(const Visit& visit);
+    // The enabled kiosk operations (GET /kiosk/v1/services), then `done` with the list.
+    void with_services(const VisitPtr& visit, Reply& reply,
+                       std::function<void(const nlohmann::json& services, Reply& reply)> done);
+    // The tiles page; `identified` is identify's data (masked name, offer) or null;
+    // `set_cookie` a Set-Cookie value to send along (empty: none).
+    void render_services(const VisitPtr& visit, nlohmann::json identified, std::string set_cookie,
+                         Reply& reply);
+    // 303 to the start screen, clearing the customer cookie.
+    static HttpResponse back_to_start();
+    // The Set-Cookie value holding an identified customer's token (empty: clears it).
+    static std::string customer_cookie(std::string_view token);
+    void render_receipt(const VisitPtr& visit, const KioskCallResult& result, Reply& reply);
+    // Fields every page uses (title, CSRF token, terminal, idle countdown) plus `data`.
+    nlohmann::json page_data(const Visit& visit, const std::string& title,
+                             nlohmann::json data = nlohmann::json::object()) const;
+    HttpResponse page(http::status status, const std::string& name,
+                      const nlohmann::json& data) const;
+
+    KioskDevices devices_;
+    CustomerSessions customers_;
+    KioskUiCalls calls_;
+    boost::asio::thread_pool& workers_;
+    PageTemplates pages_;
+    std::int64_t idle_seconds_;
+};
+
+}  // namespace ehall

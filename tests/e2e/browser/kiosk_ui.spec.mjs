@@ -1,0 +1,97 @@
+// The kiosk touch UI at the kiosk's portrait 1080x1920: ops issue an activation code
+// (admin API), the browser activates, a customer identifies with the on-screen keypad,
+// then a bill is paid in cash by number (masked name confirmed, amount on the keypad), the
+// receipt is shown, and the idle countdown (kiosk_ui.spec.env) returns to the start screen.
+import assert from 'node:assert/strict';
+import { runSpec } from './browser_session.mjs';
+
+const portrait = { width: 1080, height: 1920 };
+const terminal = 'KIOSK-0001';
+
+async function activationCode(hall) {
+  const response = await fetch(hall.url(`/admin/v1/terminals/${terminal}/activation_code`), {
+    method: 'POST',
+    headers: { Authorization: 'Bearer demo-admin-token' },
+  });
+  assert.equal(response.status, 200);
+  const body = await response.json();
+  assert.match(body.activation_code, /^\d{8}$/);
+  return body.activation_code;
+}
+
+// Taps `field`, then the keypad keys for `digits`.
+async function typeOnKeypad(page, field, digits) {
+  await page.click(field);
+  for (const digit of digits) await page.click(`[data-keypad] button[data-key="${digit}"]`);
+}
+
+await runSpec(
+  async (hall) => {
+    const { page } = hall;
+    await page.goto(hall.url('/kiosk/ui'));
+    assert.equal(new URL(page.url()).pathname, '/kiosk/ui/activate', 'no device cookie yet');
+    await hall.shot('01-activate');
+
+    await page.fill('#terminal_id', terminal);
+    await typeOnKeypad(page, '#code', await activationCode(hall));
+    await hall.shot('02-activation-code-typed');
+    await Promise.all([page.waitForURL('**/kiosk/ui'), page.click('button[type=submit]')]);
+    const device = (await hall.context.cookies()).find((c) => c.name === 'ehall_kiosk_device');
+    assert.ok(device && device.httpOnly && device.sameSite === 'Strict', 'strict HttpOnly device cookie');
+    await hall.shot('03-start');
+
+    // Identify with the keypad only: a full number moves on to the password by itself.
+    await page.click('#msisdn');
+    for (const digit of '13800138000135790') await page.click(`[data-keypad] button[data-key="${digit}"]`);
+    assert.equal(await page.inputValue('#msisdn'), '13800138000');
+    assert.equal(await page.inputValue('#password'), '135790');
+    await hall.shot('04-identify-on-keypad');
+    await Promise.all([page.waitForURL('**/kiosk/ui/identify'), page.click('#identify')]);
+    assert.match(await page.innerText('h1'), /张\*，您好/);
+    const tiles = await page.locator('.kiosk-tiles a').allInnerTexts();
+    assert.ok(tiles.some((tile) => tile.includes('交话费')), `tiles: ${tiles}`);
+    await hall.shot('05-services');
+
+    // Done with this customer: ending returns to the start screen without their data.
+    await Promise.all([page.waitForURL('**/kiosk/ui'), page.click('#idle-end button[type=submit]')]);
+    assert.equal(await page.inputValue('#msisdn'), '');
+    assert.ok(!(await hall.context.cookies()).some((c) => c.name === 'ehall_kiosk_customer' && c.value));
+
+    // Cash bill payment by number only.
+    await Promise.all([page.waitForURL('**/kiosk/ui/cash'), page.click('#cash')]);
+    await typeOnKeypad(page, '#msisdn', '13800138000');
+    await hall.shot('06-cash-number');
+    await Promise.all([page.waitForURL('**/kiosk/ui/cash'), page.click('button[type=submit]')]);
+    assert.equal(await page.innerText('#masked-name'), '张*');
+    await hall.shot('07-confirm-masked-name');
+    await Promise.all([page.waitForURL('**/kiosk/ui/cash/amount'), page.click('#confirm-payee')]);
+    assert.equal(await page.inputValue('#amount'), '128.50', 'the amount due is offered');
+    await page.click('#amount');
+    for (let i = 0; i < '128.50'.length; i += 1) await page.click('[data-keypad] button[data-key="back"]');
+    assert.equal(await page.inputValue('#amount'), '');
+    await typeOnKeypad(page, '#amount', '128.5');
+    assert.equal(await page.inputValue('#amount'), '128.5');
+    await hall.shot('08-amount');
+    await Promise.all([page.waitForURL('**/kiosk/ui/cash/pay'), page.click('#pay')]);
+
+    assert.equal(await page.innerText('#receipt-title'), '办理成功');
+    assert.match(await page.innerText('#receipt-no'), /^K\d{14}[0-9A-F]{8}$/);
+    assert.equal(await page.innerText('#receipt-amount'), '128.50 元');
+    const receipt = await page.innerText('.receipt');
+    for (const shown of ['交话费', 'FS-CC-01', terminal, '138****8000'])
+      assert.ok(receipt.includes(shown), `receipt shows ${shown}`);
+    assert.match(receipt, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await hall.shot('09-receipt');
+
+    // Hands off: the countdown runs down and the start screen comes back.
+    const before = Number(await page.innerText('#idle-left'));
+    await page.waitForTimeout(2100);
+    assert.ok(Number(await page.innerText('#idle-left')) < before, 'the countdown counts down');
+    await hall.shot('10-countdown');
+    await page.waitForURL((url) => url.pathname === '/kiosk/ui', { timeout: 30000 });
+    await page.waitForSelector('#identify');
+    assert.equal(await page.inputValue('#msisdn'), '');
+    await hall.shot('11-back-to-start');
+  },
+  { viewport: portrait },
+);
