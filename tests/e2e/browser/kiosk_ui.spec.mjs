@@ -47,7 +47,15 @@ await runSpec(
     assert.equal(await page.inputValue('#password'), '135790');
     await hall.shot('04-identify-on-keypad');
     await Promise.all([page.waitForURL('**/kiosk/ui/identify'), page.click('#identify')]);
+    // Identification is a placement: the demo customer, in the target segment, gets the
+    // recommended-offer popup first (its first contact this month).
     assert.match(await page.innerText('h1'), /张\*，您好/);
+    const popup = page.locator('.offer-popup');
+    assert.ok(await popup.isVisible(), 'the offer popup after identification');
+    assert.ok((await popup.locator('#offer-title').innerText()).length > 0);
+    await hall.shot('05-offer-popup');
+    await Promise.all([page.waitForURL('**/kiosk/ui/services'), popup.locator('a').click()]);
+    assert.equal(await page.locator('.offer-popup').count(), 0);
     const tiles = await page.locator('.kiosk-tiles a').allInnerTexts();
     assert.ok(tiles.some((tile) => tile.includes('交话费')), `tiles: ${tiles}`);
     await hall.shot('05-services');
