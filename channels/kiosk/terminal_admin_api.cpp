@@ -3,17 +3,12 @@
 #include "gateway/admin/admin_auth.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/http/on_workers.hpp"
 
 namespace ehall {
 
 namespace {
 
 constexpr std::chrono::hours activation_validity{24};
-
-HttpResponse admin_error(http::status status, const std::string& code, const std::string& message) {
-    return json_response(status, {{"status", "error"}, {"code", code}, {"message", message}});
-}
 
 HttpResponse no_such_terminal() {
     return admin_error(http::status::not_found, "not_found", "no such terminal");
@@ -31,16 +26,11 @@ std::string text_field(const nlohmann::json& body, const char* name) {
 }  // namespace
 
 void TerminalAdminApi::add_routes(Router& router) {
-    using Work = HttpResponse (*)(TerminalAdminApi&, const Exchange&, const std::string&);
-    auto guarded = [this](Work work) {
-        return [this, work](const Exchange& exchange, Reply reply) {
-            auto actor = admin_actor(config_, exchange);
-            if (!actor)
-                return reply(admin_unauthorized());
-            reply_from_workers(workers_, std::move(reply), [this, work, &exchange, actor = *actor] {
-                return work(*this, exchange, actor);
-            });
-        };
+    auto guarded = [this](auto work) {
+        return admin_route(config_, workers_,
+                           [this, work](const Exchange& e, const std::string& actor) {
+                               return work(*this, e, actor);
+                           });
     };
     using T = TerminalAdminApi;
     router.add(http::verb::post, "/admin/v1/terminals",

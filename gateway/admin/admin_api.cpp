@@ -4,39 +4,17 @@
 #include "gateway/clock.hpp"
 #include "gateway/http/credentials.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/http/on_workers.hpp"
 #include "gateway/ops_audit.hpp"
 #include "gateway/random_token.hpp"
 
 namespace ehall {
 
-namespace {
-
-HttpResponse admin_error(http::status status, const std::string& code, const std::string& message) {
-    return json_response(status, {{"status", "error"}, {"code", code}, {"message", message}});
-}
-
-}  // namespace
-
-std::optional<std::string> AdminApi::authenticate(const Exchange& exchange) const {
-    return admin_actor(config_, exchange);
-}
-
 void AdminApi::add_routes(Router& router) {
-    // Wraps a handler with the token check; the work runs on the worker pool.
     auto guarded = [this](auto work) {
-        return [this, work](const Exchange& exchange, Reply reply) {
-            auto actor = authenticate(exchange);
-            if (!actor) {
-                auto response = admin_error(http::status::unauthorized, "unauthenticated",
-                                            "admin token required");
-                response.set(http::field::www_authenticate, "Bearer realm=\"ehall-admin\"");
-                return reply(std::move(response));
-            }
-            reply_from_workers(workers_, std::move(reply), [this, work, &exchange, actor = *actor] {
-                return work(this, exchange, actor);
-            });
-        };
+        return admin_route(config_, workers_,
+                           [this, work](const Exchange& e, const std::string& actor) {
+                               return work(this, e, actor);
+                           });
     };
     router.add(http::verb::get, "/admin/v1/plugins",
                guarded([](AdminApi* self, const Exchange&, const std::string&) {

@@ -27,8 +27,6 @@ class AdminApi {
     void add_routes(Router& router);
 
   private:
-    // The acting admin's audit name, or nothing when the token is missing or wrong.
-    std::optional<std::string> authenticate(const Exchange& exchange) const;
     HttpResponse list_plugins();
     HttpResponse set_plugin(const Exchange& exchange, bool enabled, const std::string& actor);
     HttpResponse audit(const Exchange& exchange);

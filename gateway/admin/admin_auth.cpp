@@ -1,6 +1,7 @@
 #include "gateway/admin/admin_auth.hpp"
 
 #include "gateway/http/credentials.hpp"
+#include "gateway/http/on_workers.hpp"
 #include "gateway/random_token.hpp"
 
 namespace ehall {
@@ -26,6 +27,20 @@ HttpResponse admin_unauthorized() {
         {{"status", "error"}, {"code", "unauthenticated"}, {"message", "admin token required"}});
     response.set(http::field::www_authenticate, "Bearer realm=\"ehall-admin\"");
     return response;
+}
+
+Handler admin_route(const Config& config, boost::asio::thread_pool& workers, AdminWork work) {
+    return [&config, &workers, work = std::move(work)](const Exchange& exchange, Reply reply) {
+        auto actor = admin_actor(config, exchange);
+        if (!actor)
+            return reply(admin_unauthorized());
+        reply_from_workers(workers, std::move(reply),
+                           [&work, &exchange, actor = *actor] { return work(exchange, actor); });
+    };
+}
+
+HttpResponse admin_error(http::status status, const std::string& code, const std::string& message) {
+    return json_response(status, {{"status", "error"}, {"code", code}, {"message", message}});
 }
 
 }  // namespace ehall

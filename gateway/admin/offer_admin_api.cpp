@@ -3,31 +3,17 @@
 #include "gateway/admin/admin_auth.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/http/on_workers.hpp"
 #include "gateway/offers/offer_definition.hpp"
 #include "gateway/ops_audit.hpp"
 
 namespace ehall {
 
-namespace {
-
-HttpResponse admin_error(http::status status, const std::string& code, const std::string& message) {
-    return json_response(status, {{"status", "error"}, {"code", code}, {"message", message}});
-}
-
-}  // namespace
-
 void OfferAdminApi::add_routes(Router& router) {
-    using Work = HttpResponse (*)(OfferAdminApi&, const Exchange&, const std::string&);
-    auto guarded = [this](Work work) {
-        return [this, work](const Exchange& exchange, Reply reply) {
-            auto actor = admin_actor(config_, exchange);
-            if (!actor)
-                return reply(admin_unauthorized());
-            reply_from_workers(workers_, std::move(reply), [this, work, &exchange, actor = *actor] {
-                return work(*this, exchange, actor);
-            });
-        };
+    auto guarded = [this](auto work) {
+        return admin_route(config_, workers_,
+                           [this, work](const Exchange& e, const std::string& actor) {
+                               return work(*this, e, actor);
+                           });
     };
     using T = OfferAdminApi;
     router.add(http::verb::get, "/admin/v1/offers",

@@ -57,14 +57,10 @@ void OutboxRoutes::add_routes(Router& router) {
     });
 
     auto admin = [this](auto work) {
-        return [this, work](const Exchange& exchange, Reply reply) {
-            auto actor = admin_actor(config_, exchange);
-            if (!actor)
-                return reply(admin_unauthorized());
-            reply_from_workers(workers_, std::move(reply), [this, work, &exchange, actor = *actor] {
-                return work(this, exchange, actor);
-            });
-        };
+        return admin_route(config_, workers_,
+                           [this, work](const Exchange& e, const std::string& actor) {
+                               return work(this, e, actor);
+                           });
     };
     router.add(http::verb::post, "/admin/v1/sms/push",
                admin([](OutboxRoutes* self, const Exchange& e, const std::string& actor) {
