@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "gateway/cli/admin_client.hpp"
+#include "gateway/comma_list.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/host/plugin_enablement.hpp"
 #include "gateway/store/core_schema.hpp"
@@ -18,20 +19,6 @@ namespace ehall {
 namespace po = boost::program_options;
 
 namespace {
-
-std::vector<std::string> split_channels(const std::string& text) {
-    std::vector<std::string> channels;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto comma = text.find(',', start);
-        if (comma == std::string::npos)
-            comma = text.size();
-        if (comma > start)
-            channels.push_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return channels;
-}
 
 void print_table(const nlohmann::json& plugins) {
     std::printf("%-12s %-10s %-5s %-5s %-5s\n", "PLUGIN", "VERSION", "WEB", "SMS", "KIOSK");
@@ -137,7 +124,7 @@ int run_plugins_command(const std::vector<std::string>& args) {
         std::cerr << "ehall plugins " << action << " needs a plugin id\n";
         return 2;
     }
-    auto channels = split_channels(vm["channels"].as<std::string>());
+    auto channels = split_comma_list(vm["channels"].as<std::string>());
     for (const auto& channel : channels) {
         if (!is_known_channel(channel)) {
             std::cerr << "unknown channel '" << channel << "' (web, sms, kiosk)\n";

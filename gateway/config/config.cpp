@@ -7,6 +7,8 @@
 #include <fstream>
 #include <thread>
 
+#include "gateway/comma_list.hpp"
+
 extern char** environ;
 
 namespace ehall {
@@ -178,19 +180,8 @@ json parse_environment_value(const std::string& variable, const std::string& pat
             if (text == "false" || text == "0")
                 return false;
             throw ConfigError("config key '" + where + ": expected true or false");
-        case Kind::string_list: {
-            json list = json::array();
-            std::size_t start = 0;
-            while (start <= text.size() && !text.empty()) {
-                std::size_t comma = text.find(',', start);
-                if (comma == std::string::npos)
-                    comma = text.size();
-                if (comma > start)
-                    list.push_back(text.substr(start, comma - start));
-                start = comma + 1;
-            }
-            return list;
-        }
+        case Kind::string_list:
+            return split_comma_list(text);
         case Kind::object:
         case Kind::integer_map: {
             json value = json::parse(text, nullptr, false);

@@ -6,6 +6,8 @@
 #include <regex>
 #include <stdexcept>
 
+#include "gateway/comma_list.hpp"
+
 namespace ehall {
 
 namespace {
@@ -73,27 +75,13 @@ std::string joined(const nlohmann::json& list) {
     return out;
 }
 
-nlohmann::json split(const std::string& text) {
-    nlohmann::json list = nlohmann::json::array();
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto comma = text.find(',', start);
-        if (comma == std::string::npos)
-            comma = text.size();
-        if (comma > start)
-            list.push_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return list;
-}
-
 nlohmann::json offer_json(const Row& row) {
     return {{"id", row.text("id")},
             {"title", row.text("title")},
             {"sms_text", row.text("sms_text")},
             {"web_text", row.text("web_text")},
-            {"segment_tags", split(row.text("segment_tags"))},
-            {"brands", split(row.text("brands"))},
+            {"segment_tags", split_comma_list(row.text("segment_tags"))},
+            {"brands", split_comma_list(row.text("brands"))},
             {"starts_on", row.text("starts_on")},
             {"ends_on", row.text("ends_on")},
             {"priority", row.integer("priority")},

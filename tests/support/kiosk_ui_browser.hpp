@@ -2,40 +2,15 @@
 // and customer) and the page's CSRF token, like the kiosk's browser does. Header-only.
 #pragma once
 
-#include <cctype>
 #include <regex>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "tests/support/http_client.hpp"
+#include "tests/support/page_browser.hpp"
 
 namespace ehall::test {
-
-using FormData = std::vector<std::pair<std::string, std::string>>;
-
-inline std::string form_encode(const FormData& fields) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const auto& [name, value] : fields) {
-        if (!out.empty())
-            out += '&';
-        for (const std::string* part : {&name, &value}) {
-            for (unsigned char c : *part) {
-                if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-                    out += static_cast<char>(c);
-                } else {
-                    out += '%';
-                    out += hex[c >> 4];
-                    out += hex[c & 15];
-                }
-            }
-            if (part == &name)
-                out += '=';
-        }
-    }
-    return out;
-}
 
 struct KioskUiBrowser {
     HttpClient& http;
@@ -49,7 +24,7 @@ struct KioskUiBrowser {
     HttpResult post(const std::string& path, FormData fields, bool with_csrf = true) {
         if (with_csrf)
             fields.emplace_back("csrf", csrf);
-        return send(http::verb::post, path, form_encode(fields));
+        return send(http::verb::post, path, encode_form(fields));
     }
     // Redeems `code` for `terminal_id` on the activation page.
     HttpResult activate(const std::string& terminal_id, const std::string& code) {
