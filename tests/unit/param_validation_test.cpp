@@ -49,6 +49,9 @@ BOOST_AUTO_TEST_CASE(bad_amounts_are_refused_by_name) {
     BOOST_TEST(problem({{"amount_fen", 500001}, {"method", "card"}}).find("between") !=
                std::string::npos);
     BOOST_TEST(problem({{"amount_fen", "99999999999999999999999"}, {"method", "card"}}) != "");
+    // Above int64 but within uint64: refused as out of range, not wrapped to a negative.
+    BOOST_TEST(problem({{"amount_fen", 9223372036854775808ull}, {"method", "card"}})
+                   .find("out of range") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(missing_unknown_and_mistyped_params) {
