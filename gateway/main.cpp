@@ -161,6 +161,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                       {.host = config.gateway.host,
                        .port = config.gateway.port,
                        .read_timeout = config.gateway.read_timeout,
+                       .idle_timeout = config.gateway.idle_timeout,
+                       .max_connections_per_ip = config.gateway.max_connections_per_ip,
                        .header_limit = config.gateway.header_limit,
                        .body_limit = config.gateway.body_limit,
                        .access_log = config.gateway.access_log},
