@@ -1,6 +1,5 @@
 #include "gateway/analytics/report_sources.hpp"
 
-#include "gateway/analytics/month.hpp"
 #include "gateway/journal/journal_schema.hpp"
 
 namespace ehall::analytics {
@@ -12,10 +11,6 @@ SqliteFile open_journal_for_reports(const std::filesystem::path& journal_db) {
     journal.exec(journal_schema_sql());
     journal.exec("PRAGMA temp_store=FILE; PRAGMA cache_size=-65536;");
     return journal;
-}
-
-void bind_month(Statement& statement, int first, const Month& month) {
-    statement.bind(first, month.start_ms()).bind(first + 1, month.end_ms());
 }
 
 }  // namespace ehall::analytics

@@ -6,11 +6,13 @@ namespace ehall {
 
 namespace {
 
-// Contract columns (DESIGN §5), in this order.
+// Contract columns (DESIGN §5), in this order. One transaction, so that two processes
+// opening an older file at once fill the monthly summary once.
 constexpr const char* kTable = R"sql(
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
 PRAGMA busy_timeout=5000;
+BEGIN IMMEDIATE;
 CREATE TABLE IF NOT EXISTS interactions (
     id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL, channel TEXT NOT NULL,
     subchannel TEXT, terminal_id TEXT, session_id TEXT, request_id TEXT, msisdn TEXT,
@@ -21,19 +23,66 @@ CREATE TABLE IF NOT EXISTS interactions (
 );
 )sql";
 
-// The partial covering index serves the analytics reports (gateway/analytics/): they only
-// count outcome = 'ok' rows, by business and time range, without touching the table.
 constexpr const char* kIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS interactions_by_ts ON interactions (ts_ms);
 CREATE INDEX IF NOT EXISTS interactions_by_msisdn ON interactions (msisdn, ts_ms);
-CREATE INDEX IF NOT EXISTS interactions_ok_by_business
-    ON interactions (business, ts_ms, msisdn, channel) WHERE outcome = 'ok';
 )sql";
+
+// The ok rows of the eight business types counted per Shanghai month (YYYYMM), business,
+// customer ('' when none was known) and channel: the analytics reports read this instead of
+// the events. Triggers keep it in step with every writer; a file made before it existed is
+// counted once, when the triggers are first created.
+constexpr const char* kSummaryTable = R"sql(
+DROP INDEX IF EXISTS interactions_ok_by_business;
+CREATE TABLE IF NOT EXISTS monthly_usage (
+    month INTEGER NOT NULL, business TEXT NOT NULL, msisdn TEXT NOT NULL,
+    channel TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (month, business, msisdn, channel)
+) WITHOUT ROWID;
+)sql";
+
+// The summary key of the interactions row `row` (NEW, OLD or a table alias).
+std::string usage_key(const std::string& row) {
+    return "CAST(strftime('%Y%m', " + row + ".ts_ms / 1000 + 28800, 'unixepoch') AS INTEGER), " +
+           row + ".business, COALESCE(" + row + ".msisdn, ''), " + row + ".channel";
+}
+
+// Whether the row `row` counts in the summary.
+std::string usage_row(const std::string& row) {
+    return row + ".outcome = 'ok' AND " + row +
+           ".business IN ('payment', 'topup', 'bill_query', 'balance_query', 'package_change', "
+           "'points_redeem', 'offer_accept', 'other') AND " +
+           row + ".ts_ms BETWEEN 0 AND " + std::to_string(monthly_usage_last_ms);
+}
+
+std::string fill_summary_once() {
+    return "INSERT INTO monthly_usage SELECT " + usage_key("i") +
+           ", COUNT(*) FROM interactions i WHERE NOT EXISTS (SELECT 1 FROM sqlite_master "
+           "WHERE name = 'monthly_usage_on_insert') AND " +
+           usage_row("i") + " GROUP BY 1, 2, 3, 4 ON CONFLICT DO UPDATE SET n = n + excluded.n;\n";
+}
+
+std::string summary_triggers() {
+    const std::string old_key = "(month, business, msisdn, channel) = (" + usage_key("OLD") + ")";
+    return "CREATE TRIGGER IF NOT EXISTS monthly_usage_on_insert AFTER INSERT ON interactions "
+           "WHEN " +
+           usage_row("NEW") + " BEGIN INSERT INTO monthly_usage VALUES (" + usage_key("NEW") +
+           ", 1) ON CONFLICT DO UPDATE SET n = n + 1; END;\n"
+           "CREATE TRIGGER IF NOT EXISTS monthly_usage_on_delete AFTER DELETE ON interactions "
+           "WHEN " +
+           usage_row("OLD") + " BEGIN UPDATE monthly_usage SET n = n - 1 WHERE " + old_key +
+           "; DELETE FROM monthly_usage WHERE n <= 0 AND " + old_key + "; END;\n";
+}
 
 }  // namespace
 
 const char* journal_schema_sql() {
-    static const std::string schema = std::string(kTable).append(kIndexes);
+    static const std::string schema = std::string(kTable)
+                                          .append(kIndexes)
+                                          .append(kSummaryTable)
+                                          .append(fill_summary_once())
+                                          .append(summary_triggers())
+                                          .append("COMMIT;");
     return schema.c_str();
 }
 
@@ -42,8 +91,17 @@ const char* journal_indexes_sql() {
 }
 
 const char* drop_journal_indexes_sql() {
-    return "DROP INDEX IF EXISTS interactions_by_ts; DROP INDEX IF EXISTS interactions_by_msisdn; "
-           "DROP INDEX IF EXISTS interactions_ok_by_business;";
+    return "DROP INDEX IF EXISTS interactions_by_ts; DROP INDEX IF EXISTS interactions_by_msisdn;";
+}
+
+const char* monthly_usage_triggers_sql() {
+    static const std::string triggers = summary_triggers();
+    return triggers.c_str();
+}
+
+const char* drop_monthly_usage_triggers_sql() {
+    return "DROP TRIGGER IF EXISTS monthly_usage_on_insert; "
+           "DROP TRIGGER IF EXISTS monthly_usage_on_delete;";
 }
 
 }  // namespace ehall
