@@ -16,9 +16,13 @@ namespace ehall::analytics {
 namespace {
 
 // Bulk-load settings for this connection only: the import is one transaction that either
-// commits or leaves nothing, so per-page syncs buy nothing until the final commit.
+// commits or leaves nothing, so per-page syncs buy nothing until the final commit. Sorts
+// spill to temporary files, so memory does not grow with the file.
 constexpr const char* kBulkPragmas =
-    "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;";
+    "PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;";
+// SQLite sorts an index's keys in runs as big as the page cache and merges them as linked
+// lists: runs that fit the CPU cache build the two indexes about a third faster (measured).
+constexpr const char* kIndexBuildPragmas = "PRAGMA cache_size=-2048;";
 
 // A CSV event line is about 50 bytes; this errs towards rebuilding the indexes.
 constexpr std::uintmax_t kBytesPerEvent = 64;
@@ -172,8 +176,10 @@ ImportResult import_events(const std::filesystem::path& csv,
     steps.before_commit = [&db, &batches, &usage, rebuild] {
         batches.finish();
         usage.flush();
-        if (rebuild)
+        if (rebuild) {
+            db.exec(kIndexBuildPragmas);
             db.exec(journal_indexes_sql());
+        }
         db.exec(monthly_usage_triggers_sql());
     };
     const CsvLayout layout{{"ts", "msisdn", "channel", "business", "outcome"}, {"amount_fen"}};
