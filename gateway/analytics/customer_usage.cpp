@@ -1,7 +1,5 @@
 #include "gateway/analytics/customer_usage.hpp"
 
-#include <algorithm>
-
 namespace ehall::analytics {
 
 namespace {
@@ -12,11 +10,6 @@ constexpr const char* kRows =
     "AND msisdn > '' ORDER BY msisdn, channel";
 
 }  // namespace
-
-std::size_t channel_index(std::string_view channel) {
-    return static_cast<std::size_t>(std::find(channels.begin(), channels.end(), channel) -
-                                    channels.begin());
-}
 
 CustomerUsageReader::CustomerUsageReader(SqliteFile& db, const Month& month,
                                          std::string_view business)
@@ -33,7 +26,8 @@ bool CustomerUsageReader::next() {
     customer_.total = 0;
     while (pending_ && rows_.text(0) == customer_.msisdn) {
         const std::int64_t n = rows_.integer(2);
-        if (const std::size_t channel = channel_index(rows_.text(1)); channel < channels.size())
+        if (const std::size_t channel = index_of(channels, rows_.text(1));
+            channel < channels.size())
             customer_.by_channel[channel] += n;
         customer_.total += n;
         pending_ = rows_.step();

@@ -21,9 +21,6 @@ struct CustomerUsage {
     std::int64_t total = 0;  // every channel, also those outside the vocabulary
 };
 
-// The vocabulary index of `channel` (channels.size() when it is not one).
-std::size_t channel_index(std::string_view channel);
-
 class CustomerUsageReader {
   public:
     CustomerUsageReader(SqliteFile& db, const Month& month, std::string_view business);

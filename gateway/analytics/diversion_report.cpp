@@ -19,7 +19,7 @@ DiversionQuery DiversionQuery::from_params(const ReportParams& params) {
 // One pass over the summary: the base month's customers in msisdn order, each looked up in
 // every listed month's stream (also in msisdn order), so nothing is held per customer.
 nlohmann::json diversion_report(ReportSources& sources, const DiversionQuery& query) {
-    const std::size_t from = channel_index(query.from);
+    const std::size_t from = index_of(channels, query.from);
     const std::size_t count = query.months.size();
     CustomerUsageReader base(sources.journal, query.base, query.business);
     std::vector<CustomerUsageReader> months;

@@ -1,12 +1,12 @@
 #include "gateway/analytics/event_import.hpp"
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 #include <optional>
 
 #include "gateway/analytics/event_time.hpp"
 #include "gateway/analytics/field_checks.hpp"
+#include "gateway/analytics/journal_file.hpp"
 #include "gateway/analytics/usage_counts.hpp"
 #include "gateway/analytics/vocabulary.hpp"
 #include "gateway/journal/journal_schema.hpp"
@@ -112,12 +112,6 @@ bool rebuild_indexes(SqliteFile& db, const std::filesystem::path& csv) {
     return std::filesystem::file_size(csv) / kBytesPerEvent >= existing;
 }
 
-// Where `value` is in the vocabulary `set`, or N.
-template <std::size_t N>
-std::size_t index_of(const std::array<std::string_view, N>& set, std::string_view value) {
-    return static_cast<std::size_t>(std::find(set.begin(), set.end(), value) - set.begin());
-}
-
 // A checked 11-digit msisdn as a number.
 std::uint64_t msisdn_number(std::string_view msisdn) {
     std::uint64_t number = 0;
@@ -159,10 +153,7 @@ std::string check_event(const std::vector<std::string_view>& f, bool with_amount
 ImportResult import_events(const std::filesystem::path& csv,
                            const std::filesystem::path& journal_db, bool skip_bad) {
     CsvFile file(csv);
-    if (journal_db.has_parent_path())
-        std::filesystem::create_directories(journal_db.parent_path());
-    SqliteFile db(journal_db, SqliteFile::Mode::read_write);
-    db.exec(journal_schema_sql());
+    SqliteFile db = open_journal(journal_db);
     db.exec(kBulkPragmas);
     EventBatches batches(db);
     UsageCounts usage(db);

@@ -1,18 +1,19 @@
 #include "gateway/journal/journal_schema.hpp"
 
+#include <sqlite3.h>
+
 #include <string>
 
 namespace ehall {
 
 namespace {
 
-// Contract columns (DESIGN §5), in this order. One transaction, so that two processes
-// opening an older file at once fill the monthly summary once.
+// Contract columns (DESIGN §5), in this order. On a file that has them these statements
+// write nothing, so opening never waits for a writer (such as a long import).
 constexpr const char* kTable = R"sql(
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
 PRAGMA busy_timeout=5000;
-BEGIN IMMEDIATE;
 CREATE TABLE IF NOT EXISTS interactions (
     id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL, channel TEXT NOT NULL,
     subchannel TEXT, terminal_id TEXT, session_id TEXT, request_id TEXT, msisdn TEXT,
@@ -31,8 +32,10 @@ CREATE INDEX IF NOT EXISTS interactions_by_msisdn ON interactions (msisdn, ts_ms
 // The ok rows of the eight business types counted per Shanghai month (YYYYMM), business,
 // customer ('' when none was known) and channel: the analytics reports read this instead of
 // the events. Triggers keep it in step with every writer; a file made before it existed is
-// counted once, when the triggers are first created.
+// counted once, when the triggers are first created: in one write transaction, so that two
+// processes opening an older file at once count it once.
 constexpr const char* kSummaryTable = R"sql(
+BEGIN IMMEDIATE;
 DROP INDEX IF EXISTS interactions_ok_by_business;
 CREATE TABLE IF NOT EXISTS monthly_usage (
     month INTEGER NOT NULL, business TEXT NOT NULL, msisdn TEXT NOT NULL,
@@ -74,16 +77,32 @@ std::string summary_triggers() {
            "; DELETE FROM monthly_usage WHERE n <= 0 AND " + old_key + "; END;\n";
 }
 
+bool has_summary(sqlite3* db) {
+    sqlite3_stmt* query = nullptr;
+    const bool found = sqlite3_prepare_v2(db,
+                                          "SELECT 1 FROM sqlite_master WHERE type = 'trigger' "
+                                          "AND name = 'monthly_usage_on_insert'",
+                                          -1, &query, nullptr) == SQLITE_OK &&
+                       sqlite3_step(query) == SQLITE_ROW;
+    sqlite3_finalize(query);
+    return found;
+}
+
 }  // namespace
 
-const char* journal_schema_sql() {
-    static const std::string schema = std::string(kTable)
-                                          .append(kIndexes)
-                                          .append(kSummaryTable)
-                                          .append(fill_summary_once())
-                                          .append(summary_triggers())
-                                          .append("COMMIT;");
-    return schema.c_str();
+int apply_journal_schema(sqlite3* db) {
+    static const std::string tables = std::string(kTable).append(kIndexes);
+    static const std::string summary = std::string(kSummaryTable)
+                                           .append(fill_summary_once())
+                                           .append(summary_triggers())
+                                           .append("COMMIT;");
+    int rc = sqlite3_exec(db, tables.c_str(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK || has_summary(db))
+        return rc;
+    rc = sqlite3_exec(db, summary.c_str(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK && !sqlite3_get_autocommit(db))
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return rc;
 }
 
 const char* journal_indexes_sql() {

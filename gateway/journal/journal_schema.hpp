@@ -5,15 +5,18 @@
 
 #include <cstdint>
 
+struct sqlite3;
+
 namespace ehall {
 
 // The last instant `monthly_usage` counts, 9999-12-31 23:59:59.999 in Shanghai (SQLite's date
 // functions end with year 9999, and so do report months); it counts none before 1970.
 inline constexpr std::int64_t monthly_usage_last_ms = 253402271999999;
 
-// Pragmas, then the tables, indexes and triggers in one transaction, as one script for
-// sqlite3_exec.
-const char* journal_schema_sql();
+// Sets the pragmas and creates what is missing: the table and its indexes (writing nothing
+// when they exist), and, the first time only, the summary and its triggers, counting the rows
+// already there. Returns an SQLite result code (the error is in sqlite3_errmsg).
+int apply_journal_schema(sqlite3* db);
 
 // The secondary indexes alone, and dropping them: a bulk import into a small table drops
 // them and builds them again in the same transaction, which is faster than updating two

@@ -59,8 +59,7 @@ BOOST_AUTO_TEST_CASE(levels_at_the_share_boundaries) {
 BOOST_AUTO_TEST_CASE(the_summary_triggers_use_the_shanghai_month) {
     sqlite3* db = nullptr;
     BOOST_REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
-    BOOST_REQUIRE(sqlite3_exec(db, ehall::journal_schema_sql(), nullptr, nullptr, nullptr) ==
-                  SQLITE_OK);
+    BOOST_REQUIRE(ehall::apply_journal_schema(db) == SQLITE_OK);
     const std::int64_t instants[] = {0,
                                      1774972799999,  // 2026-03-31T23:59:59.999+08:00
                                      1774972800000,  // 2026-04-01T00:00:00+08:00
