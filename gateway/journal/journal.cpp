@@ -54,7 +54,7 @@ class Journal::Database {
             std::filesystem::create_directories(path.parent_path());
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
         if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK ||
-            sqlite3_exec(db_, journal_schema_sql(), nullptr, nullptr, nullptr) != SQLITE_OK ||
+            apply_journal_schema(db_) != SQLITE_OK ||
             sqlite3_prepare_v3(db_, kInsert, -1, SQLITE_PREPARE_PERSISTENT, &insert_, nullptr) !=
                 SQLITE_OK) {
             const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
