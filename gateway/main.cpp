@@ -112,7 +112,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                     config.plugins.dir.empty() ? default_plugin_dir() : config.plugins.dir);
     host.start();
     PluginEnablement enablement(store);
-    CustomerSessions sessions(store, config.web.session_idle);
+    CustomerSessions sessions(store, config.web.session_idle, std::chrono::seconds(1));
     CustomerLogin login(store, config.web.lockout_attempts, config.web.lockout_window);
     DeadlineWatch deadlines(io.get_executor(), std::chrono::milliseconds(10));
     deadlines.start();
