@@ -263,7 +263,9 @@ void Journal::run() {
             const auto until = SteadyClock::now() + retry_delay;
             wake_.wait_until(lock, until, [] { return false; });  // ignores wake-ups
         } else {
-            wake_.wait_for(lock, options_.flush_interval, [this] {
+            // Half the interval, so waiting plus writing a batch stays within it: no record is
+            // older than flush_interval when it reaches the file (the flush lag gauge).
+            wake_.wait_for(lock, std::max(options_.flush_interval / 2, milliseconds(1)), [this] {
                 return stopping_ || queue_.size() >= options_.batch_size ||
                        (flush_waiters_ > 0 && !queue_.empty());
             });
