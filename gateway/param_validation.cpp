@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace ehall {
 
@@ -19,6 +20,11 @@ bool has_control_characters(std::string_view text) {
 
 std::optional<std::string> check_integer(const ParamSpec& spec, nlohmann::json& value) {
     std::int64_t number = 0;
+    if (value.is_number_unsigned() &&
+        value.get<std::uint64_t>() > std::uint64_t{std::numeric_limits<std::int64_t>::max()}) {
+        // Would wrap to a negative int64.
+        return "parameter '" + spec.name + "' is out of range";
+    }
     if (value.is_number_integer()) {
         number = value.get<std::int64_t>();
     } else if (value.is_string()) {
@@ -98,7 +104,8 @@ std::optional<std::string> validate_params(const OperationSpec& operation, nlohm
         params = nlohmann::json::object();
     if (!params.is_object())
         return "parameters must be a JSON object";
-    for (const auto& [name, value] : params.items()) {
+    for (const auto& item : params.items()) {
+        const std::string& name = item.key();  // clang 14 cannot capture a structured binding
         bool known = std::any_of(operation.params.begin(), operation.params.end(),
                                  [&](const ParamSpec& spec) { return spec.name == name; });
         if (!known)

@@ -71,6 +71,17 @@ BOOST_AUTO_TEST_CASE(missing_unknown_and_mistyped_params) {
     BOOST_TEST(validate_params(pay_spec(), not_object).has_value());
 }
 
+// JSON numbers past INT64_MAX arrive unsigned; they used to wrap to negative integers.
+BOOST_AUTO_TEST_CASE(integers_past_int64_are_refused_not_wrapped) {
+    OperationSpec op;
+    op.params = {{.name = "count", .type = ParamType::integer}};  // no range
+    json params = json::parse(R"({"count":18446744073709551615})");
+    BOOST_TEST(validate_params(op, params).value_or("") == "parameter 'count' is out of range");
+    params = json::parse(R"({"count":9223372036854775807})");
+    BOOST_TEST(!validate_params(op, params));
+    BOOST_TEST(params["count"].get<std::int64_t>() == INT64_MAX);
+}
+
 BOOST_AUTO_TEST_CASE(mobile_numbers) {
     BOOST_TEST(is_mobile_number("13800138000"));
     BOOST_TEST(!is_mobile_number("12800138000"));
