@@ -35,34 +35,53 @@ CustomerSessions::Opened CustomerSessions::open(const std::string& msisdn,
     return opened;
 }
 
+std::optional<RecentSessions::Entry> CustomerSessions::read(const std::string& hash,
+                                                            std::int64_t now) {
+    std::optional<RecentSessions::Entry> found;
+    store_.read([&](Transaction& tx) {
+        auto rows = tx.query(
+            "SELECT msisdn, channel, terminal_id, csrf_token, last_seen_ms, expires_ms "
+            "FROM sessions WHERE token_hash = ? AND expires_ms > ?",
+            {hash, now});
+        if (rows.empty())
+            return;
+        const Row& row = rows.front();
+        found = RecentSessions::Entry{
+            .session = {hash.substr(0, 16), row.text("msisdn"), row.text("channel"),
+                        row.text("terminal_id"), row.text("csrf_token")},
+            .last_seen_ms = row.integer("last_seen_ms"),
+            .expires_ms = row.integer("expires_ms"),
+            .read_at = RecentSessions::Clock::now()};
+    });
+    return found;
+}
+
 std::optional<CustomerSession> CustomerSessions::find(const std::string& token) {
     if (token.size() != 64)
         return std::nullopt;
     std::string hash = sha256_hex(token);
     std::int64_t now = now_ms();
-    std::optional<CustomerSession> found;
-    std::int64_t last_seen = 0;
-    store_.read([&](Transaction& tx) {
-        auto rows = tx.query(
-            "SELECT msisdn, channel, terminal_id, csrf_token, last_seen_ms FROM sessions "
-            "WHERE token_hash = ? AND expires_ms > ?",
-            {hash, now});
-        if (rows.empty())
-            return;
-        const Row& row = rows.front();
-        found = CustomerSession{hash.substr(0, 16), row.text("msisdn"), row.text("channel"),
-                                row.text("terminal_id"), row.text("csrf_token")};
-        last_seen = row.integer("last_seen_ms");
-    });
-    if (found && now - last_seen > touch_interval_ms(idle_expiry_)) {
+    auto found = recent_.find(hash, now);
+    bool changed = !found;  // read from the store, or touched: remember the new state
+    const std::uint64_t closes_before = recent_.closes();
+    if (!found)
+        found = read(hash, now);
+    if (!found)
+        return std::nullopt;
+    if (now - found->last_seen_ms > touch_interval_ms(idle_expiry_)) {
         std::int64_t expires =
             now + std::chrono::duration_cast<std::chrono::milliseconds>(idle_expiry_).count();
         store_.write([&](Transaction& tx) {
             tx.execute("UPDATE sessions SET last_seen_ms = ?, expires_ms = ? WHERE token_hash = ?",
                        {now, expires, hash});
         });
+        found->last_seen_ms = now;
+        found->expires_ms = expires;
+        changed = true;
     }
-    return found;
+    if (changed)
+        recent_.remember(hash, *found, closes_before);
+    return std::move(found->session);
 }
 
 std::optional<CustomerSession> CustomerSessions::find(const std::string& token,
@@ -77,6 +96,7 @@ void CustomerSessions::close(const std::string& token) {
     std::string hash = sha256_hex(token);
     store_.write(
         [&](Transaction& tx) { tx.execute("DELETE FROM sessions WHERE token_hash = ?", {hash}); });
+    recent_.forget(hash);
 }
 
 }  // namespace ehall

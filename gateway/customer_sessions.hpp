@@ -8,22 +8,18 @@
 #include <string>
 #include <string_view>
 
+#include "gateway/customer_session.hpp"
+#include "gateway/recent_sessions.hpp"
 #include "gateway/sql.hpp"
 
 namespace ehall {
 
-struct CustomerSession {
-    std::string session_id;  // a public handle for logs and the journal, not the token
-    std::string msisdn;
-    std::string channel;
-    std::string terminal_id;
-    std::string csrf_token;
-};
-
 class CustomerSessions {
   public:
-    CustomerSessions(Store& store, std::chrono::seconds idle_expiry)
-        : store_(store), idle_expiry_(idle_expiry) {}
+    // `remember_for` > 0 keeps sessions found in memory that long (recent_sessions.hpp).
+    CustomerSessions(Store& store, std::chrono::seconds idle_expiry,
+                     std::chrono::milliseconds remember_for = std::chrono::milliseconds(0))
+        : store_(store), idle_expiry_(idle_expiry), recent_(remember_for) {}
 
     struct Opened {
         std::string token;  // given to the client once
@@ -39,8 +35,11 @@ class CustomerSessions {
     std::chrono::seconds idle_expiry() const { return idle_expiry_; }
 
   private:
+    std::optional<RecentSessions::Entry> read(const std::string& hash, std::int64_t now);
+
     Store& store_;
     std::chrono::seconds idle_expiry_;
+    RecentSessions recent_;
 };
 
 }  // namespace ehall

@@ -25,6 +25,7 @@
 #include "gateway/admin/ops_accounts.hpp"
 #include "gateway/analytics/analytics_api.hpp"
 #include "gateway/analytics/analytics_pages.hpp"
+#include "gateway/cli/backup_command.hpp"
 #include "gateway/cli/export_command.hpp"
 #include "gateway/cli/import_command.hpp"
 #include "gateway/cli/plugins_command.hpp"
@@ -62,7 +63,8 @@ constexpr const char* usage =
     "  terminals list kiosk terminals with their last heartbeat\n"
     "  import    load events, customers or segments from CSV (analytics)\n"
     "  report    diversion, echannel-share, cohort, preference, hotline, offers reports\n"
-    "  export    write the journal's interactions as CSV or JSON lines\n\n"
+    "  export    write the journal's interactions as CSV or JSON lines\n"
+    "  backup    copy ehall.db and journal.db online (safe while serving)\n\n"
     "Run `ehall <command> --help` for a command's options.\n";
 
 // Many kiosk and keep-alive connections each hold a descriptor.
@@ -110,7 +112,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                     config.plugins.dir.empty() ? default_plugin_dir() : config.plugins.dir);
     host.start();
     PluginEnablement enablement(store);
-    CustomerSessions sessions(store, config.web.session_idle);
+    CustomerSessions sessions(store, config.web.session_idle, std::chrono::seconds(1));
     CustomerLogin login(store, config.web.lockout_attempts, config.web.lockout_window);
     DeadlineWatch deadlines(io.get_executor(), std::chrono::milliseconds(10));
     deadlines.start();
@@ -159,6 +161,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                       {.host = config.gateway.host,
                        .port = config.gateway.port,
                        .read_timeout = config.gateway.read_timeout,
+                       .idle_timeout = config.gateway.idle_timeout,
+                       .max_connections_per_ip = config.gateway.max_connections_per_ip,
                        .header_limit = config.gateway.header_limit,
                        .body_limit = config.gateway.body_limit,
                        .access_log = config.gateway.access_log},
@@ -252,6 +256,8 @@ int main(int argc, char** argv) {
             return ehall::run_report_command(args);
         if (command == "export")
             return ehall::run_export_command(args);
+        if (command == "backup")
+            return ehall::run_backup_command(args);
         std::cerr << "unknown command '" << command << "'\n\n" << usage;
         return 2;
     } catch (const ehall::ConfigError& e) {

@@ -4,10 +4,18 @@
 // operation impression, the offer id, the channel) and obeys the plugin's enablement on the
 // channel, the contact caps and TD. Nothing to show, the offers plugin missing or failing:
 // the channel shows nothing and carries on.
+//
+// When the plugin answers with `data.quiet_until_ms` (the customer's monthly contacts are
+// used up, which nothing can undo), the slot shows nothing to that customer until then
+// without asking again.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "gateway/dispatcher.hpp"
 
@@ -32,8 +40,12 @@ class OfferSlot {
   private:
     // Without the offers plugin on the channel there is nothing to ask (and nothing to journal).
     bool offers_enabled(const std::string& channel);
+    bool quiet(const std::string& customer, std::int64_t now_ms);
+    void keep_quiet(const std::string& customer, std::int64_t until_ms);
 
     Dispatcher& dispatcher_;
+    std::mutex quiet_mutex_;
+    std::unordered_map<std::string, std::int64_t> quiet_until_;  // customer -> UTC ms
 };
 
 }  // namespace ehall

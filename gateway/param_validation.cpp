@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdint>
+#include <limits>
 
 namespace ehall {
 
@@ -20,9 +20,12 @@ bool has_control_characters(std::string_view text) {
 
 std::optional<std::string> check_integer(const ParamSpec& spec, nlohmann::json& value) {
     std::int64_t number = 0;
-    if (value.is_number_unsigned() && value.get<std::uint64_t>() > std::uint64_t(INT64_MAX)) {
-        return "parameter '" + spec.name + "' is too large";  // would wrap to a negative
-    } else if (value.is_number_integer()) {
+    if (value.is_number_unsigned() &&
+        value.get<std::uint64_t>() > std::uint64_t{std::numeric_limits<std::int64_t>::max()}) {
+        // Would wrap to a negative int64.
+        return "parameter '" + spec.name + "' is out of range";
+    }
+    if (value.is_number_integer()) {
         number = value.get<std::int64_t>();
     } else if (value.is_string()) {
         const std::string& text = value.get_ref<const std::string&>();

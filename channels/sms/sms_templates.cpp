@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "gateway/html/mustache_data.hpp"
 #include "gateway/html/template_files.hpp"
@@ -14,6 +15,16 @@ namespace {
 
 std::string plain(const std::string& text) {
     return text;
+}
+
+// `text` parsed, once per thread: a mustache object is not safe to share between threads,
+// and parsing on every reply cost more than rendering.
+mustache::mustache& parsed(const std::string& text) {
+    thread_local std::unordered_map<std::string, mustache::mustache> by_text;
+    auto [it, added] = by_text.try_emplace(text, text);
+    if (added)
+        it->second.set_custom_escape(plain);
+    return it->second;
 }
 
 // Template files end in a newline that is not part of the SMS.
@@ -56,11 +67,7 @@ std::string SmsTemplates::render(std::string_view name, const nlohmann::json& da
     auto it = texts_.find(name);
     if (it == texts_.end())
         throw std::out_of_range("no SMS template " + std::string(name));
-    // Parsed per render: a mustache object is not safe to share between threads, and
-    // these texts are a few dozen characters.
-    mustache::mustache tmpl(it->second);
-    tmpl.set_custom_escape(plain);
-    return without_final_newlines(tmpl.render(to_mustache_data(data)));
+    return without_final_newlines(parsed(it->second).render(to_mustache_data(data)));
 }
 
 }  // namespace ehall::sms

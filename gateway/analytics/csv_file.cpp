@@ -10,6 +10,14 @@
 
 namespace ehall::analytics {
 
+namespace {
+
+// Parsed pages are given back to the kernel as the reader moves on, so that a big file does
+// not stay resident (a page read again would only be faulted in from the file again).
+constexpr std::size_t kReleaseBytes = std::size_t{64} << 20;
+
+}  // namespace
+
 CsvFile::CsvFile(const std::filesystem::path& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     struct stat info {};
@@ -48,11 +56,20 @@ bool CsvFile::next(CsvRecord& record) {
     std::size_t length =
         newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - start) : size_ - at_;
     at_ += length + (newline ? 1 : 0);
+    if (at_ - released_ >= 2 * kReleaseBytes)
+        release_pages_before(at_ - kReleaseBytes);
     if (length > 0 && start[length - 1] == '\r')
         --length;
     record.line = ++line_;
     split({start, length}, record);
     return true;
+}
+
+void CsvFile::release_pages_before(std::size_t offset) {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t end = offset / page * page;
+    ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
+    released_ = end;
 }
 
 void CsvFile::split(std::string_view line, CsvRecord& record) {

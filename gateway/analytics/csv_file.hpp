@@ -30,10 +30,12 @@ class CsvFile {
 
   private:
     void split(std::string_view line, CsvRecord& record);
+    void release_pages_before(std::size_t offset);
 
     const char* data_ = nullptr;
     std::size_t size_ = 0;
     std::size_t at_ = 0;
+    std::size_t released_ = 0;  // pages before this offset were handed back
     std::size_t line_ = 0;
     std::deque<std::string> unescaped_;  // fields that held "" escapes (stable addresses)
 };

@@ -1,50 +1,12 @@
 #include "gateway/analytics/diversion_report.hpp"
 
+#include <array>
 #include <set>
 
+#include "gateway/analytics/customer_usage.hpp"
 #include "gateway/analytics/preference_level.hpp"
 
 namespace ehall::analytics {
-
-namespace {
-
-// Per-customer state lives in TEMP tables and only for the target group; every count over
-// the events is done by SQLite on the partial index interactions_ok_by_business.
-constexpr const char* kSetup = R"sql(
-DROP TABLE IF EXISTS temp.target; DROP TABLE IF EXISTS temp.used; DROP TABLE IF EXISTS temp.kept;
-CREATE TEMP TABLE target (msisdn TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TEMP TABLE used (msisdn TEXT, channel TEXT, PRIMARY KEY (msisdn, channel)) WITHOUT ROWID;
-CREATE TEMP TABLE kept (msisdn TEXT PRIMARY KEY) WITHOUT ROWID;
-)sql";
-
-// ?1 business, ?2/?3 the base month, ?4 the preferred channel, ?5 the minimum level.
-constexpr const char* kTarget =
-    "INSERT INTO temp.target SELECT msisdn FROM interactions "
-    "WHERE business = ?1 AND outcome = 'ok' AND ts_ms >= ?2 AND ts_ms < ?3 "
-    "AND msisdn IS NOT NULL GROUP BY msisdn HAVING SUM(channel = ?4) > 0 "
-    "AND " EHALL_PREFERENCE_LEVEL_SQL("SUM(channel = ?4)", "COUNT(*)") " >= ?5";
-
-// Which channels each target customer used for the business in a month (?1, ?2/?3).
-constexpr const char* kUsed =
-    "INSERT OR IGNORE INTO temp.used SELECT msisdn, channel FROM interactions "
-    "INDEXED BY interactions_ok_by_business "
-    "WHERE business = ?1 AND outcome = 'ok' AND ts_ms >= ?2 AND ts_ms < ?3 "
-    "AND msisdn IN temp.target";
-
-// Diverted customers (no use of ?1) by the channels they used instead.
-constexpr const char* kByChannel =
-    "SELECT channel, COUNT(*) FROM temp.used u WHERE NOT EXISTS (SELECT 1 FROM temp.used s "
-    "WHERE s.msisdn = u.msisdn AND s.channel = ?1) GROUP BY channel ORDER BY channel";
-
-std::int64_t count_of(SqliteFile& db, const char* sql, std::string_view channel = {}) {
-    Statement statement = db.prepare(sql);
-    if (!channel.empty())
-        statement.bind(1, channel);
-    statement.step();
-    return statement.integer(0);
-}
-
-}  // namespace
 
 DiversionQuery DiversionQuery::from_params(const ReportParams& params) {
     return {.business = business_param(params, "business"),
@@ -54,50 +16,60 @@ DiversionQuery DiversionQuery::from_params(const ReportParams& params) {
             .min_level = int_param(params, "min-level", 1, 5, 4)};
 }
 
+// One pass over the summary: the base month's customers in msisdn order, each looked up in
+// every listed month's stream (also in msisdn order), so nothing is held per customer.
 nlohmann::json diversion_report(ReportSources& sources, const DiversionQuery& query) {
-    SqliteFile& db = sources.journal;
-    db.exec(kSetup);
-    Statement target = db.prepare(kTarget);
-    target.bind(1, query.business).bind(4, query.from).bind(5, std::int64_t{query.min_level});
-    bind_month(target, 2, query.base);
-    target.run();
-    const std::int64_t target_size = count_of(db, "SELECT COUNT(*) FROM temp.target");
+    const std::size_t from = index_of(channels, query.from);
+    const std::size_t count = query.months.size();
+    CustomerUsageReader base(sources.journal, query.base, query.business);
+    std::vector<CustomerUsageReader> months;
+    months.reserve(count);
+    for (const Month& month : query.months)
+        months.emplace_back(sources.journal, month, query.business);
 
-    Statement used = db.prepare(kUsed);
-    Statement by_channel = db.prepare(kByChannel);
-    Statement keep = db.prepare(
-        "INSERT OR IGNORE INTO temp.kept SELECT msisdn FROM temp.used "
-        "WHERE channel = ?1");
-    nlohmann::json months = nlohmann::json::array();
-    nlohmann::json month_names = nlohmann::json::array();
-    for (const Month& month : query.months) {
-        db.exec("DELETE FROM temp.used");
-        used.bind(1, query.business);
-        bind_month(used, 2, month);
-        used.run();
-        const std::int64_t stayed =
-            count_of(db, "SELECT COUNT(*) FROM temp.used WHERE channel = ?1", query.from);
-        keep.bind(1, query.from).run();
-        nlohmann::json channels = nlohmann::json::object();
-        by_channel.bind(1, query.from);
-        while (by_channel.step())
-            channels[std::string(by_channel.text(0))] = by_channel.integer(1);
-        by_channel.reset();
-        const std::int64_t diverted = target_size - stayed;
-        months.push_back({{"month", month.text()},
-                          {"diverted", diverted},
-                          {"rate", fraction(diverted, target_size)},
-                          {"by_channel", std::move(channels)}});
-        month_names.push_back(month.text());
+    std::int64_t target_size = 0, consecutive = 0;
+    std::vector<std::int64_t> diverted(count, 0);
+    std::vector<std::array<std::int64_t, channels.size()>> instead(count);
+    while (base.next()) {
+        const CustomerUsage& customer = base.customer();
+        if (preference_level(customer.by_channel[from], customer.total) < query.min_level)
+            continue;
+        ++target_size;
+        bool away_every_month = true;
+        for (std::size_t i = 0; i < count; ++i) {
+            const bool used_any = months[i].seek(customer.msisdn);
+            const auto& used = months[i].customer().by_channel;
+            if (used_any && used[from] > 0) {
+                away_every_month = false;
+                continue;
+            }
+            ++diverted[i];
+            for (std::size_t channel = 0; used_any && channel < channels.size(); ++channel)
+                instead[i][channel] += used[channel] > 0 ? 1 : 0;
+        }
+        consecutive += away_every_month ? 1 : 0;
     }
-    const std::int64_t consecutive = target_size - count_of(db, "SELECT COUNT(*) FROM temp.kept");
-    db.exec("DROP TABLE temp.target; DROP TABLE temp.used; DROP TABLE temp.kept;");
+
+    nlohmann::json months_json = nlohmann::json::array();
+    nlohmann::json month_names = nlohmann::json::array();
+    for (std::size_t i = 0; i < count; ++i) {
+        nlohmann::json by_channel = nlohmann::json::object();
+        for (std::size_t channel = 0; channel < channels.size(); ++channel) {
+            if (instead[i][channel] > 0)
+                by_channel[std::string(channels[channel])] = instead[i][channel];
+        }
+        months_json.push_back({{"month", query.months[i].text()},
+                               {"diverted", diverted[i]},
+                               {"rate", fraction(diverted[i], target_size)},
+                               {"by_channel", std::move(by_channel)}});
+        month_names.push_back(query.months[i].text());
+    }
     return {{"business", query.business},
             {"from", query.from},
             {"base", query.base.text()},
             {"min_level", query.min_level},
             {"target_size", target_size},
-            {"months", std::move(months)},
+            {"months", std::move(months_json)},
             {"consecutive",
              {{"months", std::move(month_names)},
               {"diverted", consecutive},

@@ -6,10 +6,10 @@ namespace ehall::analytics {
 
 namespace {
 
-// One business at a time, so each count is a range of the covering partial index.
+// One business at a time, so each count is a range of the summary's primary key.
 constexpr const char* kByChannel =
-    "SELECT channel, COUNT(*) FROM interactions WHERE business = ?1 AND outcome = 'ok' "
-    "AND ts_ms >= ?2 AND ts_ms < ?3 GROUP BY channel";
+    "SELECT channel, SUM(n) FROM monthly_usage WHERE month = ?1 AND business = ?2 "
+    "GROUP BY channel";
 
 }  // namespace
 
@@ -28,8 +28,7 @@ nlohmann::json echannel_share_report(ReportSources& sources, const EchannelShare
         for (std::string_view business : businesses) {
             if (!query.business.empty() && business != query.business)
                 continue;
-            by_channel.bind(1, business);
-            bind_month(by_channel, 2, month);
+            by_channel.bind(1, std::int64_t{month.key()}).bind(2, business);
             while (by_channel.step()) {
                 const std::int64_t n = by_channel.integer(1);
                 total += n;

@@ -1,7 +1,5 @@
 #include "gateway/analytics/hotline_report.hpp"
 
-#include "gateway/analytics/vocabulary.hpp"
-
 namespace ehall::analytics {
 
 namespace {
@@ -12,18 +10,9 @@ constexpr const char* kSetup =
     "DROP TABLE IF EXISTS temp.hotline_target; "
     "CREATE TEMP TABLE hotline_target (msisdn TEXT PRIMARY KEY) WITHOUT ROWID;";
 
-// Hotline contacts of every business in a month (?1, ?2), listed by business so that the
-// covering index on (business, ts_ms, msisdn, channel) serves the count.
-std::string contacts_sql() {
-    std::string in;
-    for (std::string_view business : businesses)
-        in.append(in.empty() ? "'" : ", '").append(business).append("'");
-    return std::string("FROM interactions WHERE business IN (")
-        .append(in)
-        .append(
-            ") AND outcome = 'ok' AND ts_ms >= ?1 AND ts_ms < ?2 AND channel = 'hotline' "
-            "AND msisdn IS NOT NULL ");
-}
+// Hotline contacts of every business in a month (?1), from the summary.
+constexpr const char* kContacts =
+    "FROM monthly_usage WHERE month = ?1 AND channel = 'hotline' AND msisdn > '' ";
 
 }  // namespace
 
@@ -34,12 +23,10 @@ HotlineQuery HotlineQuery::from_params(const ReportParams& params) {
 nlohmann::json hotline_report(ReportSources& sources, const HotlineQuery& query) {
     SqliteFile& db = sources.journal;
     db.exec(kSetup);
-    const std::string contacts = contacts_sql();
     Statement target = db.prepare(std::string("INSERT INTO temp.hotline_target SELECT msisdn ")
-                                      .append(contacts)
-                                      .append("GROUP BY msisdn HAVING COUNT(*) >= ?3"));
-    bind_month(target, 1, query.base);
-    target.bind(3, kMinContacts).run();
+                                      .append(kContacts)
+                                      .append("GROUP BY msisdn HAVING SUM(n) >= ?2"));
+    target.bind(1, std::int64_t{query.base.key()}).bind(2, kMinContacts).run();
     Statement size = db.prepare("SELECT COUNT(*) FROM temp.hotline_target");
     size.step();
     const std::int64_t target_size = size.integer(0);
@@ -47,12 +34,12 @@ nlohmann::json hotline_report(ReportSources& sources, const HotlineQuery& query)
 
     // Target customers with at least one contact, and with at least two, in a month.
     Statement contacted = db.prepare(
-        std::string("SELECT COUNT(*), COALESCE(SUM(n >= 2), 0) FROM (SELECT COUNT(*) AS n ")
-            .append(contacts)
+        std::string("SELECT COUNT(*), COALESCE(SUM(n >= 2), 0) FROM (SELECT SUM(n) AS n ")
+            .append(kContacts)
             .append("AND msisdn IN temp.hotline_target GROUP BY msisdn)"));
     nlohmann::json months = nlohmann::json::array();
     for (const Month& month : query.months) {
-        bind_month(contacted, 1, month);
+        contacted.bind(1, std::int64_t{month.key()});
         contacted.step();
         const std::int64_t none = target_size - contacted.integer(0);
         const std::int64_t below_two = target_size - contacted.integer(1);

@@ -22,6 +22,8 @@ class Month {
     Month next() const;
     Month previous() const;
     std::string text() const;  // "YYYY-MM"
+    // YYYYMM, the month column of the journal's monthly_usage table.
+    int key() const { return year_ * 100 + static_cast<int>(month_); }
     int year() const { return year_; }
     unsigned month() const { return month_; }
 

@@ -12,7 +12,4 @@ constexpr int preference_level(std::int64_t n, std::int64_t total) {
     return static_cast<int>((5 * n + total - 1) / total);
 }
 
-// The same in SQL over the integer columns or expressions `n` and `total` (n > 0 rows only).
-#define EHALL_PREFERENCE_LEVEL_SQL(n, total) "((5 * " n " + " total " - 1) / " total ")"
-
 }  // namespace ehall::analytics

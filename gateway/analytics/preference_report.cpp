@@ -1,63 +1,31 @@
 #include "gateway/analytics/preference_report.hpp"
 
 #include <array>
-#include <map>
 
+#include "gateway/analytics/customer_usage.hpp"
 #include "gateway/analytics/preference_level.hpp"
 #include "gateway/analytics/vocabulary.hpp"
 
 namespace ehall::analytics {
-
-namespace {
-
-// Customers per (channel, level >= 1); the rest of the month's customers are level 0.
-constexpr const char* kLevels =
-    "WITH per AS (SELECT msisdn, channel, COUNT(*) AS n FROM interactions WHERE business = ?1 "
-    "AND outcome = 'ok' AND ts_ms >= ?2 AND ts_ms < ?3 AND msisdn IS NOT NULL "
-    "GROUP BY msisdn, channel), "
-    "tot AS (SELECT msisdn, SUM(n) AS total FROM per GROUP BY msisdn) "
-    "SELECT per.channel, " EHALL_PREFERENCE_LEVEL_SQL("per.n", "tot.total") " AS level, COUNT(*) "
-    "FROM per JOIN tot USING (msisdn) GROUP BY 1, 2";
-
-constexpr const char* kCustomers =
-    "SELECT COUNT(DISTINCT msisdn) FROM interactions WHERE business = ?1 AND outcome = 'ok' "
-    "AND ts_ms >= ?2 AND ts_ms < ?3 AND msisdn IS NOT NULL";
-
-}  // namespace
 
 PreferenceQuery PreferenceQuery::from_params(const ReportParams& params) {
     return {.business = business_param(params, "business"), .month = month_param(params, "month")};
 }
 
 nlohmann::json preference_report(ReportSources& sources, const PreferenceQuery& query) {
-    Statement customers = sources.journal.prepare(kCustomers);
-    customers.bind(1, query.business);
-    bind_month(customers, 2, query.month);
-    customers.step();
-    const std::int64_t total = customers.integer(0);
-    customers.reset();
-
-    std::map<std::string, std::array<std::int64_t, 6>, std::less<>> levels;
-    Statement counts = sources.journal.prepare(kLevels);
-    counts.bind(1, query.business);
-    bind_month(counts, 2, query.month);
-    while (counts.step()) {
-        const auto level = counts.integer(1);
-        if (level >= 1 && level <= 5)
-            levels[std::string(counts.text(0))][static_cast<std::size_t>(level)] +=
-                counts.integer(2);
+    std::int64_t total = 0;
+    std::array<std::array<std::int64_t, 6>, channels.size()> levels{};  // [channel][level]
+    CustomerUsageReader usage(sources.journal, query.month, query.business);
+    while (usage.next()) {
+        ++total;
+        const CustomerUsage& customer = usage.customer();
+        for (std::size_t channel = 0; channel < channels.size(); ++channel)
+            ++levels[channel][static_cast<std::size_t>(
+                preference_level(customer.by_channel[channel], customer.total))];
     }
     nlohmann::json channel_rows = nlohmann::json::array();
-    for (std::string_view channel : channels) {
-        std::array<std::int64_t, 6> row{};
-        if (auto it = levels.find(channel); it != levels.end())
-            row = it->second;
-        std::int64_t ranked = 0;
-        for (std::size_t level = 1; level <= 5; ++level)
-            ranked += row[level];
-        row[0] = total - ranked;
-        channel_rows.push_back({{"channel", channel}, {"levels", row}});
-    }
+    for (std::size_t channel = 0; channel < channels.size(); ++channel)
+        channel_rows.push_back({{"channel", channels[channel]}, {"levels", levels[channel]}});
     return {{"business", query.business},
             {"month", query.month.text()},
             {"customers", total},

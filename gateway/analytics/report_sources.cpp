@@ -1,21 +1,13 @@
 #include "gateway/analytics/report_sources.hpp"
 
-#include "gateway/analytics/month.hpp"
-#include "gateway/journal/journal_schema.hpp"
+#include "gateway/analytics/journal_file.hpp"
 
 namespace ehall::analytics {
 
 SqliteFile open_journal_for_reports(const std::filesystem::path& journal_db) {
-    if (journal_db.has_parent_path())
-        std::filesystem::create_directories(journal_db.parent_path());
-    SqliteFile journal(journal_db, SqliteFile::Mode::read_write);
-    journal.exec(journal_schema_sql());
+    SqliteFile journal = open_journal(journal_db);
     journal.exec("PRAGMA temp_store=FILE; PRAGMA cache_size=-65536;");
     return journal;
-}
-
-void bind_month(Statement& statement, int first, const Month& month) {
-    statement.bind(first, month.start_ms()).bind(first + 1, month.end_ms());
 }
 
 }  // namespace ehall::analytics

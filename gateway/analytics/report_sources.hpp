@@ -3,7 +3,6 @@
 
 #include <filesystem>
 
-#include "gateway/analytics/month.hpp"
 #include "gateway/analytics/sqlite_file.hpp"
 
 namespace ehall::analytics {
@@ -13,10 +12,8 @@ struct ReportSources {
     std::filesystem::path store_db;  // ehall.db
 };
 
-// Opens journal.db for reports, creating the indexes they need if an older gateway made it.
+// Opens journal.db for reports, creating the monthly summary they read if an older gateway
+// made the file.
 SqliteFile open_journal_for_reports(const std::filesystem::path& journal_db);
-
-// The Shanghai month bounds [start, end) bound as parameters `first` and `first + 1`.
-void bind_month(Statement& statement, int first, const Month& month);
 
 }  // namespace ehall::analytics

@@ -18,13 +18,19 @@ inline constexpr std::array<std::string_view, 8> businesses = {
     "package_change", "points_redeem", "offer_accept", "other"};
 inline constexpr std::array<std::string_view, 4> outcomes = {"ok", "declined", "error", "rejected"};
 
+// Where `value` is in `set`, or N when it is not there.
+template <std::size_t N>
+constexpr std::size_t index_of(const std::array<std::string_view, N>& set, std::string_view value) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (set[i] == value)
+            return i;
+    }
+    return N;
+}
+
 template <std::size_t N>
 constexpr bool is_one_of(const std::array<std::string_view, N>& set, std::string_view value) {
-    for (std::string_view item : set) {
-        if (item == value)
-            return true;
-    }
-    return false;
+    return index_of(set, value) < N;
 }
 
 // "a, b, c" for messages.

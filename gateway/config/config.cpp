@@ -33,6 +33,8 @@ constexpr Key schema[] = {
     {"gateway.threads", Kind::integer},
     {"gateway.worker_threads", Kind::integer},
     {"gateway.read_timeout_ms", Kind::integer},
+    {"gateway.idle_timeout_ms", Kind::integer},
+    {"gateway.max_connections_per_ip", Kind::integer},
     {"gateway.header_limit_bytes", Kind::integer},
     {"gateway.body_limit_bytes", Kind::integer},
     {"gateway.shutdown_grace_ms", Kind::integer},
@@ -304,6 +306,10 @@ Config parse_config(const json& document, const Environment& env) {
         g.worker_threads = cores;
     g.read_timeout = std::chrono::milliseconds(
         integer(flat, "gateway.read_timeout_ms", g.read_timeout.count(), 100, 3600000));
+    g.idle_timeout = std::chrono::milliseconds(
+        integer(flat, "gateway.idle_timeout_ms", g.idle_timeout.count(), 100, 3600000));
+    g.max_connections_per_ip = static_cast<unsigned>(
+        integer(flat, "gateway.max_connections_per_ip", g.max_connections_per_ip, 0, 1000000));
     g.header_limit = static_cast<std::size_t>(
         integer(flat, "gateway.header_limit_bytes", g.header_limit, 1024, 1 << 20));
     g.body_limit = static_cast<std::size_t>(

@@ -28,8 +28,11 @@ struct Config {
         std::uint16_t port = 8080;
         unsigned threads = 0;         // network threads, 0: one per core
         unsigned worker_threads = 0;  // plugin and store threads, 0: one per core
-        // Deadline for reading one request, including the wait on a kept-alive connection.
+        // Deadline for reading one request from its first byte, and for writing the reply.
         std::chrono::milliseconds read_timeout{15000};
+        // How long a connection may wait for a request to start (new or kept alive).
+        std::chrono::milliseconds idle_timeout{15000};
+        unsigned max_connections_per_ip = 256;  // open connections per client address, 0: no cap
         std::size_t header_limit = 8 * 1024;
         std::size_t body_limit = 1024 * 1024;
         std::chrono::milliseconds shutdown_grace{10000};

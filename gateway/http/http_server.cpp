@@ -20,7 +20,8 @@ HttpServer::HttpServer(asio::io_context& io, Options options, const Router& rout
       acceptor_(asio::make_strand(io)),
       accept_retry_timer_(acceptor_.get_executor()),
       drain_timer_(acceptor_.get_executor()),
-      access_logger_(spdlog::get("access")) {
+      access_logger_(spdlog::get("access")),
+      sessions_(std::make_shared<SessionRegistry>(options_.max_connections_per_ip)) {
     if (!access_logger_)
         access_logger_ = spdlog::default_logger();
 }
@@ -59,8 +60,18 @@ void HttpServer::on_accept(boost::beast::error_code ec, tcp::socket socket) {
         return;
     }
     boost::beast::error_code option_ec;
+    auto remote = socket.remote_endpoint(option_ec);
+    std::string address = option_ec ? std::string() : remote.address().to_string();
+    if (!sessions_->admit(address)) {
+        // Over the per-IP cap: closed unread, before it costs a session.
+        metrics_.set_gauge("ehall_connections_refused",
+                           "connections closed at accept since start: over the per-IP cap",
+                           static_cast<double>(++refused_connections_));
+        socket.close(option_ec);
+        return do_accept();
+    }
     socket.set_option(tcp::no_delay(true), option_ec);
-    std::make_shared<HttpSession>(std::move(socket), *this)->start();
+    std::make_shared<HttpSession>(std::move(socket), std::move(address), *this)->start();
     do_accept();
 }
 

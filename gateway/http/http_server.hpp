@@ -28,7 +28,9 @@ class HttpServer {
     struct Options {
         std::string host = "127.0.0.1";
         std::uint16_t port = 8080;
-        std::chrono::milliseconds read_timeout{15000};
+        std::chrono::milliseconds read_timeout{15000};  // from a request's first byte
+        std::chrono::milliseconds idle_timeout{15000};  // waiting for a request to start
+        unsigned max_connections_per_ip = 256;          // 0: no cap
         std::size_t header_limit = 8 * 1024;
         std::size_t body_limit = 1024 * 1024;
         bool access_log = true;
@@ -70,8 +72,9 @@ class HttpServer {
     boost::asio::steady_timer drain_timer_;
     std::shared_ptr<spdlog::logger> access_logger_;
     std::uint16_t port_ = 0;
+    std::uint64_t refused_connections_ = 0;  // on the acceptor's strand only
     std::atomic<bool> stopping_{false};
-    std::shared_ptr<SessionRegistry> sessions_ = std::make_shared<SessionRegistry>();
+    std::shared_ptr<SessionRegistry> sessions_;
 };
 
 }  // namespace ehall

@@ -12,6 +12,9 @@ namespace beast = boost::beast;
 
 namespace {
 
+// The first read of a request; later reads size themselves to what is coming.
+constexpr std::size_t first_read_size = 1024;
+
 bool usable_request_id(std::string_view id) {
     if (id.empty() || id.size() > 64)
         return false;
@@ -26,20 +29,19 @@ bool usable_request_id(std::string_view id) {
 
 }  // namespace
 
-HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, HttpServer& server)
-    : stream_(std::move(socket)), server_(server) {
-    beast::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
-    if (!ec)
-        remote_address_ = endpoint.address().to_string();
-}
+HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, std::string remote_address,
+                         HttpServer& server)
+    : stream_(std::move(socket)),
+      server_(server),
+      remote_address_(std::move(remote_address)),
+      registry_(server.sessions()) {}
 
 HttpSession::~HttpSession() {
     registry_->remove(tracked_);
+    registry_->release(remote_address_);
 }
 
 void HttpSession::start() {
-    registry_ = server_.sessions();
     tracked_ = registry_->add(weak_from_this());
     // Run on the connection's strand, like every later step.
     boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
@@ -59,6 +61,23 @@ void HttpSession::close_now() {
 void HttpSession::do_read() {
     if (server_.stopping())
         return close();
+    if (buffer_.size() > 0)
+        return read_request();  // the next request is already here (pipelined)
+    // Idle until a request starts: the idle deadline, then the read deadline for the rest.
+    stream_.expires_after(server_.options().idle_timeout);
+    stream_.async_read_some(
+        buffer_.prepare(first_read_size),
+        beast::bind_front_handler(&HttpSession::on_first_bytes, shared_from_this()));
+}
+
+void HttpSession::on_first_bytes(beast::error_code ec, std::size_t bytes) {
+    if (ec)
+        return close();  // idle too long, or the client went away
+    buffer_.commit(bytes);
+    read_request();
+}
+
+void HttpSession::read_request() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options().header_limit));
     parser_->body_limit(server_.options().body_limit);
@@ -72,6 +91,11 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
         ec == beast::error::timeout || ec == boost::asio::error::connection_reset ||
         ec == boost::asio::error::bad_descriptor) {
         return close();
+    }
+    // The parser sets the target once the request line is complete.
+    if (ec == http::error::header_limit && parser_->get().target().empty()) {
+        return reject(http::status::uri_too_long, "uri_too_long",
+                      "the request line exceeds the header limit");
     }
     if (ec == http::error::header_limit) {
         return reject(http::status::request_header_fields_too_large, "header_too_large",
@@ -145,6 +169,11 @@ void HttpSession::on_write(beast::error_code ec, std::size_t) {
     busy_ = false;
     if (ec || !response_.keep_alive())
         return close();
+    // An idle kept-alive connection holds no request, reply or grown buffer.
+    exchange_ = Exchange{};
+    response_ = HttpResponse{};
+    if (buffer_.size() == 0)
+        buffer_.shrink_to_fit();
     do_read();
 }
 

@@ -17,7 +17,8 @@ class HttpServer;
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
   public:
-    HttpSession(boost::asio::ip::tcp::socket socket, HttpServer& server);
+    HttpSession(boost::asio::ip::tcp::socket socket, std::string remote_address,
+                HttpServer& server);
     ~HttpSession();
 
     void start();
@@ -28,6 +29,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   private:
     void do_read();
+    void on_first_bytes(boost::beast::error_code ec, std::size_t bytes);
+    void read_request();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void handle();
     void reply(HttpResponse response);

@@ -18,10 +18,25 @@ namespace {
 using std::chrono::milliseconds;
 using SteadyClock = std::chrono::steady_clock;
 
-constexpr const char* kInsert =
-    "INSERT INTO interactions (ts_ms, channel, subchannel, terminal_id, session_id, request_id, "
-    "msisdn, plugin, operation, business, outcome, code, latency_us, amount_fen, offer_id, "
-    "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr int kColumns = 16;
+// Rows per INSERT statement: one statement for many rows saves most of SQLite's
+// per-statement work (about a third of the writer's time with one row each).
+constexpr int kRowsPerInsert = 64;
+
+// INSERT INTO interactions (...) VALUES (?, ...), ... with `rows` rows.
+std::string insert_sql(int rows) {
+    std::string sql =
+        "INSERT INTO interactions (ts_ms, channel, subchannel, terminal_id, session_id, "
+        "request_id, msisdn, plugin, operation, business, outcome, code, latency_us, amount_fen, "
+        "offer_id, source) VALUES ";
+    for (int row = 0; row < rows; ++row) {
+        sql.append(row == 0 ? "(" : ", (");
+        for (int column = 0; column < kColumns; ++column)
+            sql.append(column == 0 ? "?" : ", ?");
+        sql.append(")");
+    }
+    return sql;
+}
 
 // How often stop() retries a failing write before it gives up on the queued records.
 constexpr int kStopAttempts = 3;
@@ -54,16 +69,16 @@ class Journal::Database {
             std::filesystem::create_directories(path.parent_path());
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
         if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK ||
-            sqlite3_exec(db_, journal_schema_sql(), nullptr, nullptr, nullptr) != SQLITE_OK ||
-            sqlite3_prepare_v3(db_, kInsert, -1, SQLITE_PREPARE_PERSISTENT, &insert_, nullptr) !=
-                SQLITE_OK) {
+            apply_journal_schema(db_) != SQLITE_OK || !prepare(insert_sql(1), &insert_one_) ||
+            !prepare(insert_sql(kRowsPerInsert), &insert_many_)) {
             const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
             sqlite3_close(db_);
             throw std::runtime_error("journal: cannot open " + path.string() + ": " + message);
         }
     }
     ~Database() {
-        sqlite3_finalize(insert_);
+        sqlite3_finalize(insert_one_);
+        sqlite3_finalize(insert_many_);
         sqlite3_close(db_);
     }
     Database(const Database&) = delete;
@@ -73,15 +88,21 @@ class Journal::Database {
     std::optional<std::string> insert(const std::vector<const InteractionRecord*>& batch) {
         auto fail = [this] {
             std::string error = sqlite3_errmsg(db_);
-            sqlite3_reset(insert_);
+            sqlite3_reset(insert_one_);
+            sqlite3_reset(insert_many_);
             if (!sqlite3_get_autocommit(db_))
                 sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             return error;
         };
         if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
             return fail();
-        for (const InteractionRecord* r : batch) {
-            if (!insert_one(*r))
+        std::size_t at = 0;
+        for (; batch.size() - at >= kRowsPerInsert; at += kRowsPerInsert) {
+            if (!insert(insert_many_, &batch[at], kRowsPerInsert))
+                return fail();
+        }
+        for (; at < batch.size(); ++at) {
+            if (!insert(insert_one_, &batch[at], 1))
                 return fail();
         }
         if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
@@ -90,32 +111,49 @@ class Journal::Database {
     }
 
   private:
-    bool insert_one(const InteractionRecord& r) {
-        sqlite3_stmt* s = insert_;
+    bool prepare(const std::string& sql, sqlite3_stmt** stmt) {
+        return sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+                                  SQLITE_PREPARE_PERSISTENT, stmt, nullptr) == SQLITE_OK;
+    }
+
+    // Binds `rows` records to `s` (made for that many rows) and runs it.
+    static bool insert(sqlite3_stmt* s, const InteractionRecord* const* records, int rows) {
+        if (sqlite3_reset(s) != SQLITE_OK)
+            return false;
+        for (int row = 0; row < rows; ++row) {
+            if (!bind(s, row * kColumns, *records[row]))
+                return false;
+        }
+        return sqlite3_step(s) == SQLITE_DONE;
+    }
+
+    // Binds one record's columns after the first `i` parameters.
+    static bool bind(sqlite3_stmt* s, int i, const InteractionRecord& r) {
         static const std::string kGateway = "gateway";
         // clang-format off
         const int results[] = {
-            sqlite3_reset(s),                    sqlite3_bind_int64(s, 1, r.ts_ms),
-            bind_text(s, 2, r.channel),          bind_text(s, 3, r.subchannel),
-            bind_text(s, 4, r.terminal_id),      bind_text(s, 5, r.session_id),
-            bind_text(s, 6, r.request_id),       bind_text(s, 7, r.msisdn),
-            bind_text(s, 8, r.plugin),           bind_text(s, 9, r.operation),
-            bind_text(s, 10, r.business),        bind_text(s, 11, r.outcome),
-            bind_text(s, 12, r.code),            sqlite3_bind_int64(s, 13, r.latency_us),
-            r.amount_fen ? sqlite3_bind_int64(s, 14, *r.amount_fen) : sqlite3_bind_null(s, 14),
-            bind_text(s, 15, r.offer_id),
-            bind_text(s, 16, r.source.empty() ? kGateway : r.source),
+            sqlite3_bind_int64(s, i + 1, r.ts_ms),
+            bind_text(s, i + 2, r.channel),          bind_text(s, i + 3, r.subchannel),
+            bind_text(s, i + 4, r.terminal_id),      bind_text(s, i + 5, r.session_id),
+            bind_text(s, i + 6, r.request_id),       bind_text(s, i + 7, r.msisdn),
+            bind_text(s, i + 8, r.plugin),           bind_text(s, i + 9, r.operation),
+            bind_text(s, i + 10, r.business),        bind_text(s, i + 11, r.outcome),
+            bind_text(s, i + 12, r.code),            sqlite3_bind_int64(s, i + 13, r.latency_us),
+            r.amount_fen ? sqlite3_bind_int64(s, i + 14, *r.amount_fen) : sqlite3_bind_null(s, i + 14),
+            bind_text(s, i + 15, r.offer_id),
+            bind_text(s, i + 16, r.source.empty() ? kGateway : r.source),
         };
         // clang-format on
         for (const int rc : results) {
             if (rc != SQLITE_OK)
                 return false;
         }
-        return sqlite3_step(s) == SQLITE_DONE;
+        return true;
     }
 
     sqlite3* db_ = nullptr;
-    sqlite3_stmt* insert_ = nullptr;
+    sqlite3_stmt* insert_one_ = nullptr;
+    sqlite3_stmt* insert_many_ = nullptr;
 };
 
 Journal::Journal(Options options)
@@ -225,7 +263,9 @@ void Journal::run() {
             const auto until = SteadyClock::now() + retry_delay;
             wake_.wait_until(lock, until, [] { return false; });  // ignores wake-ups
         } else {
-            wake_.wait_for(lock, options_.flush_interval, [this] {
+            // Half the interval, so waiting plus writing a batch stays within it: no record is
+            // older than flush_interval when it reaches the file (the flush lag gauge).
+            wake_.wait_for(lock, std::max(options_.flush_interval / 2, milliseconds(1)), [this] {
                 return stopping_ || queue_.size() >= options_.batch_size ||
                        (flush_waiters_ > 0 && !queue_.empty());
             });

@@ -4,22 +4,23 @@
 
 namespace ehall::offers {
 
-bool customer_reachable(Transaction& tx, const Contact& contact) {
+Reach customer_reach(Transaction& tx, const Contact& contact) {
     if (!tx.query("SELECT 1 AS x FROM sms_opt_out WHERE msisdn = ?", {contact.msisdn}).empty())
-        return false;
+        return Reach::opted_out;
     auto month = tx.query(
         "SELECT count(*) AS n FROM offer_contacts WHERE msisdn = ? AND month = ? AND kind = 'push'",
         {contact.msisdn, contact.month});
     if (month.front().integer("n") >= kContactsPerMonth)
-        return false;
+        return Reach::month_full;
     if (contact.session_id.empty())
-        return true;
-    return tx
-        .query(
-            "SELECT 1 AS x FROM offer_contacts WHERE msisdn = ? AND session_id = ? "
-            "AND kind = 'push' LIMIT 1",
-            {contact.msisdn, contact.session_id})
-        .empty();
+        return Reach::yes;
+    return tx.query(
+                 "SELECT 1 AS x FROM offer_contacts WHERE msisdn = ? AND session_id = ? "
+                 "AND kind = 'push' LIMIT 1",
+                 {contact.msisdn, contact.session_id})
+                   .empty()
+               ? Reach::yes
+               : Reach::session_done;
 }
 
 bool offer_allowed(Transaction& tx, const Contact& contact) {

@@ -28,8 +28,13 @@ struct Contact {
     std::int64_t ts_ms = 0;
 };
 
-// Whether the customer may be pushed any offer now.
-bool customer_reachable(Transaction& tx, const Contact& contact);
+enum class Reach { yes, opted_out, month_full, session_done };
+// Whether the customer may be pushed any offer now, and if not, why. `month_full` lasts
+// to the end of the month: contacts are never taken back.
+Reach customer_reach(Transaction& tx, const Contact& contact);
+inline bool customer_reachable(Transaction& tx, const Contact& contact) {
+    return customer_reach(tx, contact) == Reach::yes;
+}
 
 // Whether this offer may be pushed to this customer this month.
 bool offer_allowed(Transaction& tx, const Contact& contact);

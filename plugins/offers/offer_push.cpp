@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include "gateway/clock.hpp"
+
 #include "plugins/offers/contact_policy.hpp"
 #include "plugins/offers/control_group.hpp"
 #include "plugins/offers/held_check.hpp"
@@ -84,10 +86,10 @@ void push_offer(PluginContext& context, const ServiceRequest& request, Plugin::D
                     .ts_ms = request_ms(request)};
     const auto room = request.params.value("max_sms_units", std::int64_t{-1});
     std::vector<Offer> candidates;
-    bool reachable = false;
+    Reach reach = Reach::yes;
     context.store().read([&](Transaction& tx) {
-        reachable = customer_reachable(tx, contact);
-        if (!reachable)
+        reach = customer_reach(tx, contact);
+        if (reach != Reach::yes)
             return;
         for (auto& offer : offers_for(tx, contact.msisdn, request_day(request))) {
             Contact about = contact;
@@ -99,7 +101,14 @@ void push_offer(PluginContext& context, const ServiceRequest& request, Plugin::D
             candidates.push_back(std::move(offer));
         }
     });
-    if (!reachable)
+    if (reach == Reach::month_full) {
+        // Nothing for this customer until the month ends, whatever happens meanwhile: the
+        // slot may skip asking until then (offer_slot.hpp).
+        auto full = ServiceResult::error("not_found", "contact limit reached");
+        full.data = {{"quiet_until_ms", shanghai_month_start_ms(next_month(contact.month))}};
+        return done(std::move(full));
+    }
+    if (reach != Reach::yes)
         return done(ServiceResult::error("not_found", "not to be contacted now"));
     std::make_shared<PushSearch>(context, request, std::move(candidates), std::move(contact),
                                  std::move(done))

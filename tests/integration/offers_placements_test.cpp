@@ -93,6 +93,9 @@ BOOST_AUTO_TEST_CASE(placements_are_contacts_capped_across_channels_and_yh_is_no
         BOOST_TEST(login_offer(client, demo_msisdn, demo_password).is_null());
         const std::string again = sms(client, demo_msisdn, "YE");
         BOOST_TEST(!contains(again, "12593"), again);
+        // The month is full: later replies do not even ask the offers plugin (journaled below).
+        for (int i = 0; i < 3; ++i)
+            BOOST_TEST(!contains(sms(client, demo_msisdn, "YE"), "12593"));
 
         // The placement's operation is the gateway's own: no channel may run it.
         const auto token = demo_token(client);
@@ -117,6 +120,10 @@ BOOST_AUTO_TEST_CASE(placements_are_contacts_capped_across_channels_and_yh_is_no
     }
     BOOST_TEST(pushed == 3);
     BOOST_TEST(channels == (std::set<std::string>{"web", "kiosk", "sms"}));
+    int sms_placements = 0;
+    for (const auto& row : offer_rows(rows, "offers", "impression"))
+        sms_placements += row["channel"] == "sms";
+    BOOST_TEST(sms_placements == 2);  // the push, then one "month full" answer
     auto views = offer_rows(rows, "offers", "view");
     BOOST_TEST(views.size() == 2u);
     for (const auto& view : views) {

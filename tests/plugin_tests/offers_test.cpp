@@ -140,6 +140,7 @@ BOOST_AUTO_TEST_CASE(three_contacts_a_month_across_all_channels) {
     BOOST_TEST(f.push(zhang, "sms", "").code == "ok");
     auto fourth = f.push(zhang, "web");
     BOOST_TEST(fourth.code == "not_found");
+    BOOST_TEST(fourth.data.contains("quiet_until_ms"));
     BOOST_TEST(f.contacts() == 3);
     BOOST_TEST(f.push(li, "web").code == "ok");  // another customer's count is their own
 }
@@ -150,9 +151,13 @@ BOOST_AUTO_TEST_CASE(the_month_is_the_asia_shanghai_calendar_month) {
     for (int hour : {12, 13, 14})
         BOOST_TEST(f.push(zhang, "web", ehall::random_hex(8), utc(2026, 11, 30, hour, 0)).code ==
                    "ok");
-    // 23:59 Shanghai is still November: refused.
-    BOOST_TEST(f.push(zhang, "web", ehall::random_hex(8), utc(2026, 11, 30, 15, 59)).code ==
-               "not_found");
+    // 23:59 Shanghai is still November: refused, and nothing to ask until December starts
+    // in Shanghai (2026-11-30 16:00 UTC), which the gateway's offer slot relies on.
+    auto full = f.push(zhang, "web", ehall::random_hex(8), utc(2026, 11, 30, 15, 59));
+    BOOST_TEST(full.code == "not_found");
+    const auto december_starts = std::chrono::duration_cast<std::chrono::milliseconds>(
+        utc(2026, 11, 30, 16, 0).time_since_epoch());
+    BOOST_TEST(full.data.value("quiet_until_ms", std::int64_t{0}) == december_starts.count());
     // 2026-12-01 00:10 Shanghai (still 30 November in UTC) is a new month.
     auto december = f.push(zhang, "web", ehall::random_hex(8), utc(2026, 11, 30, 16, 10));
     BOOST_TEST(december.code == "ok");
@@ -194,7 +199,9 @@ BOOST_AUTO_TEST_CASE(one_push_per_session) {
 BOOST_AUTO_TEST_CASE(td_stops_every_push_until_kt) {
     OffersFixture f;
     f.sql("INSERT INTO sms_opt_out (msisdn, ts_ms) VALUES (?, 0)", {zhang});
-    BOOST_TEST(f.push(zhang, "web").code == "not_found");
+    auto refused = f.push(zhang, "web");
+    BOOST_TEST(refused.code == "not_found");
+    BOOST_TEST(!refused.data.contains("quiet_until_ms"));  // KT may come any time
     BOOST_TEST(f.push(zhang, "kiosk").code == "not_found");
     BOOST_TEST(f.contacts() == 0);
     auto asked = f.offers.call("list");  // asking is answered all the same

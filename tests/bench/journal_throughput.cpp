@@ -1,0 +1,112 @@
+// The journal's own figures for scripts/bench: records written per second and the flush lag
+// (age of the oldest queued record) while producer threads append gateway-like records at a
+// fixed rate, through the real Journal (gateway/journal/) into a fresh journal.db.
+//   journal_throughput DIR SECONDS RATE_PER_SECOND [PRODUCERS]
+// Prints "written_per_second max_lag_ms dropped written_per_cpu_second": the last divides by
+// the process's CPU time (writer and producers), a figure a busy machine distorts less.
+// A RATE of 0 appends as fast as it can, so written_per_second is the writer's ceiling (the
+// lag then only says that the queue filled).
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "gateway/journal/journal.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+ehall::InteractionRecord sample_record(std::uint64_t n) {
+    ehall::InteractionRecord r;
+    r.ts_ms = 1'790'000'000'000 + static_cast<std::int64_t>(n);
+    r.channel = n % 3 == 0 ? "web" : (n % 3 == 1 ? "sms" : "kiosk");
+    r.subchannel = "10086";
+    r.session_id = "3f2a9c0d1e4b5a67";
+    r.request_id = "b7c1d2e3f4a59687";
+    r.msisdn = "138" + std::to_string(10'000'000 + n % 1'000'000);
+    r.plugin = "billing";
+    r.operation = "balance";
+    r.business = "balance_query";
+    r.outcome = "ok";
+    r.code = "ok";
+    r.latency_us = static_cast<std::int64_t>(300 + n % 700);
+    return r;
+}
+
+double cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 4 || argc > 5) {
+        std::fprintf(stderr, "usage: journal_throughput DIR SECONDS RATE_PER_SECOND [PRODUCERS]\n");
+        return 2;
+    }
+    const auto path = std::filesystem::path(argv[1]) / "journal_bench.db";
+    std::filesystem::remove(path);
+    const auto duration = std::chrono::seconds(std::stoi(argv[2]));
+    const double rate = std::stod(argv[3]);
+    const int producers = argc == 5 ? std::max(1, std::stoi(argv[4])) : 2;
+    spdlog::set_level(spdlog::level::err);  // drops are counted in the output, not logged
+
+    double max_lag = 0;
+    std::uint64_t written = 0, dropped = 0;
+    double elapsed = 0, cpu = 0;
+    {
+        ehall::Journal journal({.path = path});
+        std::atomic<bool> running{true};
+        const auto start = Clock::now();
+        std::vector<std::thread> threads;
+        for (int p = 0; p < producers; ++p) {
+            threads.emplace_back([&, p] {
+                const double each = rate / producers;  // records per second per producer
+                std::uint64_t n = 0;
+                while (running.load(std::memory_order_relaxed)) {
+                    if (each > 0) {
+                        const auto due = start + std::chrono::duration_cast<Clock::duration>(
+                                                     std::chrono::duration<double>(n / each));
+                        if (Clock::now() < due) {
+                            std::this_thread::sleep_until(
+                                std::min(due, Clock::now() + std::chrono::milliseconds(1)));
+                            continue;
+                        }
+                    }
+                    journal.append(sample_record(n * producers + p));
+                    ++n;
+                }
+            });
+        }
+        while (Clock::now() - start < duration) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            max_lag = std::max(max_lag, journal.stats().flush_lag_seconds);
+        }
+        const auto before_stop = journal.stats();
+        elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+        cpu = cpu_seconds();
+        running = false;
+        for (auto& thread : threads)
+            thread.join();
+        written = before_stop.written;
+        dropped = before_stop.dropped;
+    }
+    std::filesystem::remove(path);
+    std::filesystem::remove(path.string() + "-wal");
+    std::filesystem::remove(path.string() + "-shm");
+    std::printf("%.0f %.1f %llu %.0f\n", static_cast<double>(written) / elapsed, max_lag * 1000,
+                static_cast<unsigned long long>(dropped), static_cast<double>(written) / cpu);
+    return 0;
+}
