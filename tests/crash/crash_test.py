@@ -17,7 +17,7 @@ from gateway import CrashTestFailure, Gateway
 from load import LoadRun, call
 
 CUSTOMERS = {"13800138000": "135790", "13900139000": "246802"}
-POINTS_GRANT = 10_000_000  # enough for every redemption a long run makes
+POINTS_GRANT = 1_000_000_000  # a million HF10 redemptions per customer: any long run
 MIN_ACKS = 20  # of each kind before the kill, so no round passes on an idle gateway
 MAX_LOAD_SECONDS = 300
 RETRY_SUFFIX = "-retry"
