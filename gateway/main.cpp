@@ -28,6 +28,7 @@
 #include "gateway/cli/backup_command.hpp"
 #include "gateway/cli/export_command.hpp"
 #include "gateway/cli/import_command.hpp"
+#include "gateway/cli/parsed_options.hpp"
 #include "gateway/cli/plugins_command.hpp"
 #include "gateway/cli/report_command.hpp"
 #include "gateway/cli/terminals_command.hpp"
@@ -215,13 +216,10 @@ int run_serve(const std::vector<std::string>& args) {
         "data-dir", po::value<std::string>(), "data directory (EHALL_DATA_DIR)")(
         "port-file", po::value<std::string>()->default_value(""),
         "write the bound port here once listening (for --listen host:0)");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(options).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        std::cout << options << "\n";
+    const auto parsed = ehall::parse_options_or_help(args, options);
+    if (!parsed)
         return 0;
-    }
+    const po::variables_map& vm = *parsed;
     // Command-line flags win over the environment, which wins over the file.
     auto env = ehall::ehall_environment();
     if (vm.count("listen"))

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "gateway/cli/config_options.hpp"
+#include "gateway/cli/parsed_options.hpp"
 #include "gateway/store/online_backup.hpp"
 
 namespace ehall {
@@ -18,13 +19,10 @@ int run_backup_command(const std::vector<std::string>& args) {
     options.add_options()("help,h", "show this help")("to", po::value<std::string>(),
                                                       "directory for the copies");
     add_config_options(options);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(options).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        std::cout << options << "\n";
+    const auto parsed = parse_options_or_help(args, options);
+    if (!parsed)
         return 0;
-    }
+    const po::variables_map& vm = *parsed;
     if (!vm.count("to")) {
         std::cerr << "ehall backup: --to DIR is required\n\n" << options << "\n";
         return 2;

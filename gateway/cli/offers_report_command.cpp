@@ -5,7 +5,8 @@
 #include <regex>
 
 #include "gateway/analytics/offers_report.hpp"
-#include "gateway/config/config.hpp"
+#include "gateway/cli/config_options.hpp"
+#include "gateway/cli/parsed_options.hpp"
 
 namespace ehall {
 
@@ -15,16 +16,12 @@ int run_offers_report(const std::vector<std::string>& args) {
     po::options_description options("ehall report offers --month YYYY-MM [options]");
     options.add_options()("help,h", "show this help")("month", po::value<std::string>(),
                                                       "calendar month, Asia/Shanghai (YYYY-MM)")(
-        "format", po::value<std::string>()->default_value("table"), "table, csv or json")(
-        "config", po::value<std::string>()->default_value("config/ehall.json"), "config file")(
-        "data-dir", po::value<std::string>(), "data directory (EHALL_DATA_DIR)");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(options).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        std::cout << options << "\n";
+        "format", po::value<std::string>()->default_value("table"), "table, csv or json");
+    add_config_options(options);
+    const auto parsed = parse_options_or_help(args, options);
+    if (!parsed)
         return 0;
-    }
+    const po::variables_map& vm = *parsed;
     static const std::regex month_shape("\\d{4}-(0[1-9]|1[0-2])");
     const std::string month = vm.count("month") ? vm["month"].as<std::string>() : "";
     if (!std::regex_match(month, month_shape)) {
@@ -36,10 +33,7 @@ int run_offers_report(const std::vector<std::string>& args) {
         std::cerr << "ehall report offers: --format must be table, csv or json\n";
         return 2;
     }
-    auto env = ehall_environment();
-    if (vm.count("data-dir"))
-        env["EHALL_DATA_DIR"] = vm["data-dir"].as<std::string>();
-    const Config config = load_config(vm["config"].as<std::string>(), env);
+    const Config config = config_from(vm);
     const auto store_db = config.data_dir / "ehall.db";
     if (!std::filesystem::exists(store_db)) {
         std::cerr << "ehall report offers: no store at " << store_db << "\n";

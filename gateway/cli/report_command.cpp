@@ -7,6 +7,7 @@
 #include "gateway/analytics/report_catalogue.hpp"
 #include "gateway/cli/config_options.hpp"
 #include "gateway/cli/offers_report_command.hpp"
+#include "gateway/cli/parsed_options.hpp"
 
 namespace ehall {
 
@@ -29,13 +30,10 @@ int run_catalogued(const analytics::ReportKind& kind, const std::vector<std::str
     for (const auto& option : kind.options)
         options.add_options()(option.name, po::value<std::string>(), option.help);
     add_config_options(options);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(options).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        std::cout << options << "\n";
+    const auto parsed = parse_options_or_help(args, options);
+    if (!parsed)
         return 0;
-    }
+    const po::variables_map& vm = *parsed;
     const std::string format = vm["format"].as<std::string>();
     if (format != "table" && format != "csv" && format != "json") {
         std::cerr << "--format '" << format << "' is not one of table, csv, json\n";
