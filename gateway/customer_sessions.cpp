@@ -1,5 +1,7 @@
 #include "gateway/customer_sessions.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 #include "gateway/clock.hpp"
@@ -56,6 +58,19 @@ std::optional<RecentSessions::Entry> CustomerSessions::read(const std::string& h
     return found;
 }
 
+void CustomerSessions::touch(const std::string& hash, std::int64_t now, std::int64_t expires) {
+    try {
+        store_.write([&](Transaction& tx) {
+            tx.execute("UPDATE sessions SET last_seen_ms = ?, expires_ms = ? WHERE token_hash = ?",
+                       {now, expires, hash});
+        });
+    } catch (const std::exception& e) {
+        if (!run_later_)
+            throw;  // the caller's own write: its caller hears of it
+        spdlog::error("could not extend a session's expiry: {}", e.what());
+    }
+}
+
 std::optional<CustomerSession> CustomerSessions::find(const std::string& token) {
     if (token.size() != 64)
         return std::nullopt;
@@ -71,10 +86,10 @@ std::optional<CustomerSession> CustomerSessions::find(const std::string& token) 
     if (now - found->last_seen_ms > touch_interval_ms(idle_expiry_)) {
         std::int64_t expires =
             now + std::chrono::duration_cast<std::chrono::milliseconds>(idle_expiry_).count();
-        store_.write([&](Transaction& tx) {
-            tx.execute("UPDATE sessions SET last_seen_ms = ?, expires_ms = ? WHERE token_hash = ?",
-                       {now, expires, hash});
-        });
+        if (run_later_)
+            run_later_([this, hash, now, expires] { touch(hash, now, expires); });
+        else
+            touch(hash, now, expires);
         found->last_seen_ms = now;
         found->expires_ms = expires;
         changed = true;

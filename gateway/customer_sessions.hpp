@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,11 +34,19 @@ class CustomerSessions {
     std::optional<CustomerSession> find(const std::string& token, std::string_view channel);
     void close(const std::string& token);
     std::chrono::seconds idle_expiry() const { return idle_expiry_; }
+    // Hands the occasional write that extends a session's expiry to `run_later` (the
+    // workers) instead of doing it in find(), so a find on a network thread never waits on
+    // the disk. Without it, find() writes itself.
+    void defer_touches(std::function<void(std::function<void()>)> run_later) {
+        run_later_ = std::move(run_later);
+    }
 
   private:
     std::optional<RecentSessions::Entry> read(const std::string& hash, std::int64_t now);
+    void touch(const std::string& hash, std::int64_t now, std::int64_t expires);
 
     Store& store_;
+    std::function<void(std::function<void()>)> run_later_;
     std::chrono::seconds idle_expiry_;
     RecentSessions recent_;
 };

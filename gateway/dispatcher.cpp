@@ -93,7 +93,13 @@ void Dispatcher::run(ServiceRequest request, bool allow_internal, Done done) {
         done(std::move(result));
     };
     invoke_guarded(module->plugin(), std::move(request), timeout, workers_, deadlines_,
-                   std::move(finished));
+                   operation->reads_only, std::move(finished));
+}
+
+bool Dispatcher::reads_only(std::string_view plugin, std::string_view operation) {
+    const PluginModule* module = host_.find(plugin);
+    const OperationSpec* spec = module ? module->manifest().find(operation) : nullptr;
+    return spec && spec->reads_only;
 }
 
 std::vector<AvailableOperation> Dispatcher::enabled_operations(std::string_view channel) {

@@ -38,6 +38,10 @@ class Dispatcher {
     // offer placement asking the offers plugin for the offer to show).
     void dispatch_internal(ServiceRequest request, Done done);
 
+    // Whether the operation only reads the store (OperationSpec::reads_only): a channel may
+    // then handle the request on its network thread.
+    bool reads_only(std::string_view plugin, std::string_view operation);
+
     // The operations enabled on `channel`, in plugin then manifest order, internal ones left
     // out.
     std::vector<AvailableOperation> enabled_operations(std::string_view channel);

@@ -1,6 +1,7 @@
-// Runs one plugin operation off the network threads with a deadline: a plugin that throws
-// gives `internal_error`, one that does not answer in time gives `timeout`, and whichever
-// comes first is the only result delivered.
+// Runs one plugin operation with a deadline: a plugin that throws gives `internal_error`, one
+// that does not answer in time gives `timeout`, and whichever comes first is the only result
+// delivered. It runs on the workers, or on the calling thread when `on_caller_thread` (an
+// operation that only reads the store: the hop would cost more than the call).
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
@@ -12,6 +13,7 @@
 namespace ehall {
 
 void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::milliseconds timeout,
-                    boost::asio::thread_pool& workers, DeadlineWatch& deadlines, Plugin::Done done);
+                    boost::asio::thread_pool& workers, DeadlineWatch& deadlines,
+                    bool on_caller_thread, Plugin::Done done);
 
 }  // namespace ehall

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/program_options.hpp>
@@ -114,6 +115,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     host.start();
     PluginEnablement enablement(store);
     CustomerSessions sessions(store, config.web.session_idle, std::chrono::seconds(1));
+    sessions.defer_touches(
+        [&workers](std::function<void()> touch) { asio::post(workers, std::move(touch)); });
     CustomerLogin login(store, config.web.lockout_attempts, config.web.lockout_window);
     DeadlineWatch deadlines(io.get_executor(), std::chrono::milliseconds(10));
     deadlines.start();

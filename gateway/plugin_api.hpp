@@ -19,7 +19,7 @@
 
 #include "gateway/sql.hpp"
 
-#define EHALL_PLUGIN_ABI_VERSION 2
+#define EHALL_PLUGIN_ABI_VERSION 3
 
 namespace ehall {
 
@@ -55,6 +55,9 @@ struct OperationSpec {
     bool needs_customer = true;       // needs a logged-in customer
     bool needs_confirmation = false;  // SMS asks "Y" before running it
     bool changes_state = false;       // writes money, points or subscriptions
+    // Only reads the store and calls nothing outside the process, so it never waits on the
+    // disk or the network: the gateway may run it on a network thread instead of a worker.
+    bool reads_only = false;
     // SMS keywords: the first is the canonical command ("YE", "QQB TJ"), the rest aliases.
     std::vector<std::string> sms_keywords{};
     std::string template_name{};  // templates/<channel>/<template_name>.mustache

@@ -17,6 +17,21 @@ std::chrono::microseconds since(std::chrono::steady_clock::time_point start) {
                                                                  start);
 }
 
+// Confirmations, cancels, opt-outs and proposals write the store.
+bool writes_store(const ParsedCommand& parsed) {
+    switch (parsed.kind) {
+        case CommandKind::confirm:
+        case CommandKind::cancel:
+        case CommandKind::opt_out:
+        case CommandKind::opt_in:
+            return true;
+        case CommandKind::operation:
+            return parsed.command->needs_confirmation;
+        default:
+            return false;
+    }
+}
+
 }  // namespace
 
 void CommandRunner::record(const Turn& turn, std::string_view operation, const std::string& code) {
@@ -30,6 +45,22 @@ void CommandRunner::record(const Turn& turn, std::string_view operation, const s
 
 void CommandRunner::run(const Turn& turn, std::shared_ptr<const CommandTable> table,
                         const ParsedCommand& parsed, Done done) {
+    if (!writes_store(parsed))
+        return run_here(turn, std::move(table), parsed, std::move(done));
+    // Inline when already on a worker (a message with a Kannel id is handled there).
+    boost::asio::dispatch(dispatcher_.workers(), [this, turn, table = std::move(table), parsed,
+                                                  done = std::move(done)]() mutable {
+        try {
+            run_here(turn, std::move(table), parsed, done);
+        } catch (const std::exception& e) {
+            spdlog::error("sms: command failed: {}", e.what());
+            done(std::string(message_for("internal_error")));
+        }
+    });
+}
+
+void CommandRunner::run_here(const Turn& turn, std::shared_ptr<const CommandTable> table,
+                             const ParsedCommand& parsed, Done done) {
     const std::string& msisdn = turn.request.customer;
     switch (parsed.kind) {
         case CommandKind::help:
@@ -107,24 +138,21 @@ void CommandRunner::dispatch(const Turn& turn, std::shared_ptr<const SmsCommand>
     request.operation = command->operation;
     request.params = std::move(params);
     request.idempotency_key = std::move(idempotency_key);
-    // The dispatcher may answer on a timer thread (timeouts): rendering hops back onto the
-    // workers.
+    // The answer may come on a worker, a network thread or the deadline timer (a timeout):
+    // rendering is only CPU work, so it happens wherever the answer comes.
     dispatcher_.dispatch(std::move(request), [this, turn, command = std::move(command),
                                               done = std::move(done)](ServiceResult result) {
-        boost::asio::dispatch(dispatcher_.workers(),
-                              [this, turn, command, done, result = std::move(result)] {
-                                  std::string reply;
-                                  try {
-                                      reply = replies_.result(*command, result);
-                                  } catch (const std::exception& e) {
-                                      spdlog::error("sms: cannot render {}.{}: {}", command->plugin,
-                                                    command->operation, e.what());
-                                      reply = std::string(message_for(result.code));
-                                  }
-                                  if (!result.is_ok() || command->plugin == "offers")
-                                      return done(std::move(reply));
-                                  add_offer_footer(turn, std::move(reply), done);
-                              });
+        std::string reply;
+        try {
+            reply = replies_.result(*command, result);
+        } catch (const std::exception& e) {
+            spdlog::error("sms: cannot render {}.{}: {}", command->plugin, command->operation,
+                          e.what());
+            reply = std::string(message_for(result.code));
+        }
+        if (!result.is_ok() || command->plugin == "offers")
+            return done(std::move(reply));
+        add_offer_footer(turn, std::move(reply), done);
     });
 }
 
@@ -138,11 +166,8 @@ void CommandRunner::add_offer_footer(const Turn& turn, std::string reply, Done d
         return done(std::move(reply));
     offer_slot_.fill(
         turn.request, placement_sms_reply,
-        [this, reply, done](std::optional<nlohmann::json> offer) {
-            // A timed-out placement answers on the timer thread: hop back onto the workers.
-            boost::asio::dispatch(dispatcher_.workers(), [reply, done, offer] {
-                done(offer ? reply + "\n" + offer->value("sms_text", "") : reply);
-            });
+        [reply, done](std::optional<nlohmann::json> offer) {
+            done(offer ? reply + "\n" + offer->value("sms_text", "") : reply);
         },
         std::min<std::size_t>(capacity - used, 210));
 }

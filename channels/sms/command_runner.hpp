@@ -40,7 +40,8 @@ class CommandRunner {
           replies_(replies),
           offer_slot_(dispatcher) {}
 
-    // Call on a worker thread; `done` is called once, on a worker thread.
+    // Call on any thread: commands that write the store (confirmations, opt-outs) move to
+    // the workers, reads stay. `done` is called once, on a worker or a network thread.
     void run(const Turn& turn, std::shared_ptr<const CommandTable> table,
              const ParsedCommand& parsed, Done done);
 
@@ -48,6 +49,8 @@ class CommandRunner {
     void record(const Turn& turn, std::string_view operation, const std::string& code);
 
   private:
+    void run_here(const Turn& turn, std::shared_ptr<const CommandTable> table,
+                  const ParsedCommand& parsed, Done done);
     void confirm(const Turn& turn, std::shared_ptr<const CommandTable> table, Done done);
     // `command` stays alive (with its table) until the reply is rendered.
     void dispatch(const Turn& turn, std::shared_ptr<const SmsCommand> command,

@@ -83,11 +83,7 @@ bool mo_caller_allowed(const Config::Sms& config, std::string_view remote_addres
 }
 
 void SmsApi::add_routes(Router& router) {
-    auto handler = [this](const Exchange& exchange, Reply reply) {
-        boost::asio::post(dispatcher_.workers(), [this, &exchange, reply = std::move(reply)] {
-            receive(exchange, reply);
-        });
-    };
+    auto handler = [this](const Exchange& exchange, Reply reply) { receive(exchange, reply); };
     router.add(http::verb::get, "/sms/mo", handler);
     router.add(http::verb::post, "/sms/mo", handler);
 }
@@ -116,9 +112,15 @@ void SmsApi::receive(const Exchange& exchange, Reply reply) {
                            std::chrono::microseconds(0));
         return reply(make_response(http::status::forbidden, reply_type, "forbidden\n"));
     }
-    hall_.handle(mo, exchange.request_id, [reply = std::move(reply)](std::string text) {
+    auto answer = [reply = std::move(reply)](std::string text) {
         reply(sms_reply(std::move(text)));
-    });
+    };
+    if (mo.id.empty())  // nothing to record first: read-only commands are answered right here
+        return hall_.handle(mo, exchange.request_id, std::move(answer));
+    boost::asio::post(dispatcher_.workers(),
+                      [this, mo = std::move(mo), &exchange, answer = std::move(answer)]() mutable {
+                          hall_.handle(mo, exchange.request_id, std::move(answer));
+                      });
 }
 
 }  // namespace ehall::sms

@@ -29,8 +29,10 @@ class SmsHall {
             const SmsTemplates& templates);
 
     using Done = std::function<void(std::string reply)>;
-    // Call on a worker thread. `done` gets the reply text (empty: say nothing), exactly
-    // once; it does not throw.
+    // A message with a Kannel id must be handled on a worker (its ledger entry is a write);
+    // one without may be handled on a network thread, which only reads: commands that write
+    // move to the workers. `done` gets the reply text (empty: say nothing), exactly once; it
+    // does not throw.
     void handle(const MoMessage& mo, const std::string& request_id, Done done);
 
   private:

@@ -39,14 +39,18 @@ void WebApi::add_routes(Router& router) {
     });
     router.add(http::verb::post, "/api/v1/services/{plugin}/{operation}",
                [this, &workers](const Exchange& e, Reply r) {
-                   boost::asio::post(workers, [this, &e, r = std::move(r)]() mutable {
+                   auto run = [this, &e, r = std::move(r)]() mutable {
                        try {
                            invoke(e, r);
                        } catch (const std::exception& ex) {
                            spdlog::error("web invoke failed: {}", ex.what());
                            r(error_response("internal_error"));
                        }
-                   });
+                   };
+                   // A read is answered here: the hop to a worker would cost more than it.
+                   if (dispatcher_.reads_only(e.path_param("plugin"), e.path_param("operation")))
+                       return run();
+                   boost::asio::post(workers, std::move(run));
                });
 }
 

@@ -12,11 +12,13 @@ Manifest billing_manifest() {
         {.name = "balance",
          .title = "话费余额",
          .business = "balance_query",
+         .reads_only = true,
          .sms_keywords = {"YE", "余额"},
          .template_name = "billing_balance"},
         {.name = "bill",
          .title = "账单查询",
          .business = "bill_query",
+         .reads_only = true,
          .sms_keywords = {"ZD", "账单"},
          .template_name = "billing_bill"},
         // Card payments need the logged-in customer; a kiosk reporting cash sets the paid
@@ -52,6 +54,7 @@ Manifest billing_manifest() {
         {.name = "history",
          .title = "交费记录",
          .business = "other",
+         .reads_only = true,
          .sms_keywords = {"JL", "记录"},
          .template_name = "billing_history"},
     };
