@@ -93,7 +93,7 @@ void Dispatcher::run(ServiceRequest request, bool allow_internal, Done done) {
         done(std::move(result));
     };
     invoke_guarded(module->plugin(), std::move(request), timeout, workers_, deadlines_,
-                   std::move(finished));
+                   running_calls_, std::move(finished));
 }
 
 std::vector<AvailableOperation> Dispatcher::enabled_operations(std::string_view channel) {

@@ -29,14 +29,15 @@ struct Invocation {
 
 void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::milliseconds timeout,
                     boost::asio::thread_pool& workers, DeadlineWatch& deadlines,
-                    Plugin::Done done) {
+                    RunningPluginCalls& running, Plugin::Done done) {
     auto invocation = std::make_shared<Invocation>(deadlines, std::move(done));
     invocation->deadline = deadlines.watch(DeadlineWatch::Clock::now() + timeout, [invocation] {
         invocation->finish(ServiceResult::error("timeout", "the service did not answer in time"));
     });
     // Runs inline when the caller is already a worker (the usual case: channels do their
     // store work there), else hops onto the pool.
-    boost::asio::dispatch(workers, [invocation, &plugin, request = std::move(request)] {
+    boost::asio::dispatch(workers, [invocation, &plugin, &running, request = std::move(request)] {
+        const auto call = running.begin(request);
         try {
             plugin.invoke(request, [invocation](ServiceResult result) {
                 invocation->finish(std::move(result));
@@ -50,6 +51,7 @@ void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::millise
                           request.operation);
             invocation->finish(ServiceResult::error("internal_error"));
         }
+        running.end(call);
     });
 }
 
