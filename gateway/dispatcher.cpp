@@ -93,7 +93,7 @@ void Dispatcher::run(ServiceRequest request, bool allow_internal, Done done) {
         done(std::move(result));
     };
     invoke_guarded(module->plugin(), std::move(request), timeout, workers_, deadlines_,
-                   operation->reads_only, std::move(finished));
+                   running_calls_, operation->reads_only, std::move(finished));
 }
 
 bool Dispatcher::reads_only(std::string_view plugin, std::string_view operation) {

@@ -16,6 +16,7 @@
 #include "gateway/journal/journal.hpp"
 #include "gateway/metrics.hpp"
 #include "gateway/rate_limiter.hpp"
+#include "gateway/running_plugin_calls.hpp"
 
 namespace ehall {
 
@@ -52,6 +53,7 @@ class Dispatcher {
                 const ServiceResult& result, std::chrono::microseconds latency);
 
     boost::asio::thread_pool& workers() { return workers_; }
+    const RunningPluginCalls& running_calls() const { return running_calls_; }
 
   private:
     void run(ServiceRequest request, bool allow_internal, Done done);
@@ -66,6 +68,7 @@ class Dispatcher {
     RateLimiter rate_limiter_;
     boost::asio::thread_pool& workers_;
     DeadlineWatch& deadlines_;
+    RunningPluginCalls running_calls_;
 };
 
 }  // namespace ehall

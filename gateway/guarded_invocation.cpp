@@ -29,12 +29,12 @@ struct Invocation {
 
 void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::milliseconds timeout,
                     boost::asio::thread_pool& workers, DeadlineWatch& deadlines,
-                    bool on_caller_thread, Plugin::Done done) {
+                    RunningPluginCalls& running, bool on_caller_thread, Plugin::Done done) {
     auto invocation = std::make_shared<Invocation>(deadlines, std::move(done));
     invocation->deadline = deadlines.watch(DeadlineWatch::Clock::now() + timeout, [invocation] {
         invocation->finish(ServiceResult::error("timeout", "the service did not answer in time"));
     });
-    auto call = [invocation, &plugin, request = std::move(request)] {
+    auto call = [invocation, &plugin](const ServiceRequest& request) {
         try {
             plugin.invoke(request, [invocation](ServiceResult result) {
                 invocation->finish(std::move(result));
@@ -50,10 +50,14 @@ void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::millise
         }
     };
     if (on_caller_thread)
-        return call();
+        return call(request);
     // Runs inline when the caller is already a worker (channels do their writes there), else
     // hops onto the pool.
-    boost::asio::dispatch(workers, std::move(call));
+    boost::asio::dispatch(workers, [call, &running, request = std::move(request)] {
+        const auto listed = running.begin(request);
+        call(request);
+        running.end(listed);
+    });
 }
 
 }  // namespace ehall

@@ -1,7 +1,8 @@
 // Runs one plugin operation with a deadline: a plugin that throws gives `internal_error`, one
 // that does not answer in time gives `timeout`, and whichever comes first is the only result
-// delivered. It runs on the workers, or on the calling thread when `on_caller_thread` (an
-// operation that only reads the store: the hop would cost more than the call).
+// delivered. It runs on the workers, listed in `running` while the plugin's invoke() runs
+// (shutdown names the ones it abandons); or on the calling thread when `on_caller_thread`
+// (an operation that only reads the store: the hop would cost more than the call).
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
@@ -9,11 +10,12 @@
 
 #include "gateway/deadline_watch.hpp"
 #include "gateway/plugin_api.hpp"
+#include "gateway/running_plugin_calls.hpp"
 
 namespace ehall {
 
 void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::milliseconds timeout,
                     boost::asio::thread_pool& workers, DeadlineWatch& deadlines,
-                    bool on_caller_thread, Plugin::Done done);
+                    RunningPluginCalls& running, bool on_caller_thread, Plugin::Done done);
 
 }  // namespace ehall

@@ -10,6 +10,8 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/program_options.hpp>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -50,6 +52,7 @@
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"
+#include "gateway/worker_shutdown.hpp"
 
 namespace po = boost::program_options;
 namespace asio = boost::asio;
@@ -202,7 +205,16 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     for (auto& thread : threads)
         thread.join();
     sms_pushes.stop();
-    workers.join();
+    if (!join_workers_within(workers, dispatcher.running_calls(), worker_shutdown_limit(config))) {
+        // A stuck call still runs plugin code: no unloading, no destructors that would wait.
+        journal.stop();
+        auto stats = journal.stats();
+        spdlog::error("stopped with abandoned calls; journal wrote {} records ({} dropped)",
+                      stats.written, stats.dropped);
+        spdlog::shutdown();
+        std::fflush(nullptr);
+        std::_Exit(exit_code_abandoned_calls);
+    }
     host.stop();
     journal.stop();
     auto stats = journal.stats();

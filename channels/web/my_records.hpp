@@ -1,14 +1,17 @@
 // "My records": a customer's recent interactions on every channel, read from the journal
-// (a read-only query by msisdn, served by the journal's (msisdn, ts_ms) index).
+// file (a read-only query by msisdn, served by the journal's (msisdn, ts_ms) index) plus the
+// customer's records still queued in memory, so a just-made payment shows without making
+// the request wait for a flush.
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace ehall {
+
+class Journal;
 
 struct InteractionLine {
     std::int64_t ts_ms = 0;
@@ -18,10 +21,11 @@ struct InteractionLine {
     std::string outcome;
     std::string code;
     std::optional<std::int64_t> amount_fen;
+    std::string request_id;  // with the rest, tells a queued record from its written copy
 };
 
 // Newest first, at most `limit`.
-std::vector<InteractionLine> recent_interactions(const std::filesystem::path& journal_db,
-                                                 const std::string& msisdn, int limit);
+std::vector<InteractionLine> recent_interactions(const Journal& journal, const std::string& msisdn,
+                                                 int limit);
 
 }  // namespace ehall

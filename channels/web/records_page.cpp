@@ -29,11 +29,9 @@ HttpResponse WebPages::records(const Exchange& exchange) {
     auto session = page_session(exchange);
     if (!session)
         return see_other("/login");
-    // What this customer just did may still sit in the journal's queue (at most a flush
-    // interval): write it first so the page shows it.
-    journal_.flush();
+    // What this customer just did may still sit in the journal's queue: it is read from there.
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& line : recent_interactions(journal_.path(), session->msisdn, records_shown)) {
+    for (const auto& line : recent_interactions(journal_, session->msisdn, records_shown)) {
         rows.push_back({{"time", shanghai_datetime(line.ts_ms)},
                         {"channel", value_label(line.channel)},
                         {"business", operation_title(line.plugin, line.operation)},

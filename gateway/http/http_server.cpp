@@ -4,12 +4,20 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/strand.hpp>
 
+#include "gateway/http/connection_refusal.hpp"
 #include "gateway/http/http_session.hpp"
 
 namespace ehall {
 
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
+
+namespace {
+
+// How long a refused connection may take to receive its 503 and close.
+constexpr std::chrono::milliseconds refusal_linger{1000};
+
+}  // namespace
 
 HttpServer::HttpServer(asio::io_context& io, Options options, const Router& router,
                        Metrics& metrics)
@@ -63,11 +71,11 @@ void HttpServer::on_accept(boost::beast::error_code ec, tcp::socket socket) {
     auto remote = socket.remote_endpoint(option_ec);
     std::string address = option_ec ? std::string() : remote.address().to_string();
     if (!sessions_->admit(address)) {
-        // Over the per-IP cap: closed unread, before it costs a session.
+        // Over the per-IP cap: a fixed 503, before it costs a session.
         metrics_.set_gauge("ehall_connections_refused",
-                           "connections closed at accept since start: over the per-IP cap",
+                           "connections refused at accept since start: over the per-IP cap",
                            static_cast<double>(++refused_connections_));
-        socket.close(option_ec);
+        refuse_connection(std::move(socket), refusal_linger);
         return do_accept();
     }
     socket.set_option(tcp::no_delay(true), option_ec);

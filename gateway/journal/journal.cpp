@@ -223,6 +223,18 @@ void Journal::flush() {
     --flush_waiters_;
 }
 
+std::vector<InteractionRecord> Journal::pending_for(std::string_view msisdn,
+                                                    std::size_t limit) const {
+    std::vector<InteractionRecord> records;
+    std::lock_guard lock(mutex_);
+    for (auto it = queue_.rbegin(); it != queue_.rend() && records.size() < limit; ++it) {
+        if (it->record.msisdn == msisdn)
+            records.push_back(it->record);
+    }
+    std::reverse(records.begin(), records.end());
+    return records;
+}
+
 void Journal::stop() {
     {
         std::lock_guard lock(mutex_);

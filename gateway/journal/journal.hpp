@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "gateway/journal/interaction_record.hpp"
 
@@ -46,6 +48,10 @@ class Journal {
     bool append(InteractionRecord record) noexcept;
     // Blocks until every record appended before the call has been written.
     void flush();
+    // Copies of the newest `limit` records of `msisdn` still queued (oldest first): with the
+    // file read after this call, every record appended before it, without a flush. A record
+    // written meanwhile is in both.
+    std::vector<InteractionRecord> pending_for(std::string_view msisdn, std::size_t limit) const;
     // Writes everything queued and stops the writer; later appends are dropped.
     void stop();
     Stats stats() const;

@@ -25,8 +25,8 @@ class BillingPlugin : public SyncPlugin {
             provider_ = std::make_unique<SandboxPaymentProvider>();
             context.log(LogLevel::info, "card payments go to the sandbox acquirer (demo)");
         } else if (settings.payment_provider == "http") {
-            provider_ = std::make_unique<HttpPaymentProvider>(settings.payment_url,
-                                                              settings.payment_timeout);
+            provider_ = std::make_unique<HttpPaymentProvider>(
+                settings.payment_url, settings.payment_timeout, settings.payment_ca_file);
         } else {
             context.log(LogLevel::warn,
                         "no payment_provider configured: card payments answer payment_failed");

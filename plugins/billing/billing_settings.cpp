@@ -36,7 +36,8 @@ std::string text(const nlohmann::json& config, const std::string& key) {
 }  // namespace
 
 BillingSettings parse_billing_settings(const nlohmann::json& config, bool demo_mode) {
-    static const char* const known[] = {"payment_provider", "payment_url", "payment_timeout_ms",
+    static const char* const known[] = {"payment_provider",   "payment_url",
+                                        "payment_ca_file",    "payment_timeout_ms",
                                         "ecoins_per_payment", "voucher_attempts_per_day"};
     if (config.is_null())
         return parse_billing_settings(nlohmann::json::object(), demo_mode);
@@ -59,6 +60,7 @@ BillingSettings parse_billing_settings(const nlohmann::json& config, bool demo_m
     s.payment_url = text(config, "payment_url");
     if (s.payment_provider == "http" && s.payment_url.empty())
         refuse("payment_url", "required when payment_provider is http");
+    s.payment_ca_file = text(config, "payment_ca_file");
     s.payment_timeout = std::chrono::milliseconds(
         integer(config, "payment_timeout_ms", s.payment_timeout.count(), 10, 120000));
     s.ecoins_per_payment = integer(config, "ecoins_per_payment", s.ecoins_per_payment, 0, 1000000);

@@ -12,6 +12,7 @@ struct BillingSettings {
     // "sandbox", "http", or empty: no acquirer, card payments answer payment_failed.
     std::string payment_provider{};
     std::string payment_url{};
+    std::string payment_ca_file{};  // https: trust only these CAs (PEM); empty: the system's
     std::chrono::milliseconds payment_timeout{5000};
     std::int64_t ecoins_per_payment = 10;
     std::int64_t voucher_attempts_per_day = 5;

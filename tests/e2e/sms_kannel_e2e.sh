@@ -5,7 +5,8 @@
 #   ehall outbox --sendsms--> smsbox -> bearerbox -> fakesmsc;  smsbox --dlr-url--> /sms/dlr
 #
 # Everything runs on free loopback ports with generated configs in a temp directory, so a
-# packaged Kannel service cannot get in the way. First a push is queued while Kannel is
+# packaged Kannel service cannot get in the way; a port taken by someone else between its
+# pick and Kannel's bind costs a retry on fresh ports (at most 4 attempts), not the test. First a push is queued while Kannel is
 # down (the outbox retries), then Kannel starts and the push arrives and is reported
 # delivered; then customer messages go in through fakesmsc and every reply that comes
 # back is decoded (plain text, UCS-2, concatenated UDH parts) and checked.
@@ -81,6 +82,18 @@ wait_until() {
   done
 }
 
+# wait_for SECONDS READY BROKEN: polls READY every 0.1 s; returns 1, instead of failing,
+# on timeout or as soon as BROKEN holds.
+wait_for() {
+  local deadline=$((SECONDS + $1))
+  until $2; do
+    if $3 || [ "$SECONDS" -ge "$deadline" ]; then
+      return 1
+    fi
+    sleep 0.1
+  done
+}
+
 used_ports=" "
 pick_port() {  # variable name: a loopback port nobody listens on
   local port
@@ -95,7 +108,8 @@ pick_port() {  # variable name: a loopback port nobody listens on
   fail "no free port found"
 }
 
-process_alive() { kill -0 "${pids[$1]}" 2>/dev/null || fail "$1 exited early (see its log)"; }
+running() { kill -0 "${pids[$1]:-0}" 2>/dev/null; }
+process_alive() { running "$1" || fail "$1 exited early (see its log)"; }
 
 # Percent-decodes (with '+' as space) to raw bytes on stdout, NUL bytes included.
 url_decode() {
@@ -201,13 +215,15 @@ expect_reply() {
 
 # ---- the gateway ------------------------------------------------------------------------
 
-pick_port gateway_port
-pick_port kannel_admin_port
-pick_port smsbox_port
-pick_port sendsms_port
-pick_port smsc_port
+pick_kannel_ports() {
+  pick_port kannel_admin_port
+  pick_port smsbox_port
+  pick_port sendsms_port
+  pick_port smsc_port
+}
 
-cat >"$work/ehall.json" <<EOF
+write_ehall_config() {
+  cat >"$work/ehall.json" <<EOF
 {
   "mode": "demo",
   "data_dir": "$work/data",
@@ -222,13 +238,23 @@ cat >"$work/ehall.json" <<EOF
   }
 }
 EOF
-echo "gateway on 127.0.0.1:$gateway_port; Kannel: admin $kannel_admin_port, smsbox $smsbox_port," \
-  "sendsms $sendsms_port, fake SMSC $smsc_port"
-"$ehall" serve --config "$work/ehall.json" --port-file "$work/ehall.port" \
-  >"$work/ehall.out" 2>"$work/ehall.log" &
-pids[ehall]=$!
-ehall_listening() { process_alive ehall && [ -s "$work/ehall.port" ]; }
-wait_until 30 "ehall to listen" ehall_listening
+}
+
+start_ehall() {
+  write_ehall_config
+  echo "gateway on 127.0.0.1:$gateway_port; Kannel: admin $kannel_admin_port, smsbox $smsbox_port," \
+    "sendsms $sendsms_port, fake SMSC $smsc_port"
+  rm -f "$work/ehall.port"
+  "$ehall" serve --config "$work/ehall.json" --port-file "$work/ehall.port" \
+    >>"$work/ehall.out" 2>>"$work/ehall.log" &
+  pids[ehall]=$!
+  ehall_listening() { process_alive ehall && [ -s "$work/ehall.port" ]; }
+  wait_until 30 "ehall to listen" ehall_listening
+}
+
+pick_port gateway_port
+pick_kannel_ports
+start_ehall
 
 # ---- a push while Kannel is down: queued, retried with backoff --------------------------
 
@@ -250,7 +276,8 @@ echo "  retried $(outbox_field "$push_id" attempts) times: $error"
 
 # ---- Kannel: bearerbox with the fake SMSC, fakesmsc, smsbox -----------------------------
 
-cat >"$work/kannel.conf" <<EOF
+write_kannel_config() {
+  cat >"$work/kannel.conf" <<EOF
 group = core
 admin-port = $kannel_admin_port
 admin-password = e2e-admin
@@ -292,23 +319,65 @@ user-allow-ip = "127.0.0.1"
 max-messages = 3
 concatenation = true
 EOF
+}
 
-bearerbox -v 1 "$work/kannel.conf" >"$work/bearerbox.out" 2>&1 &
-pids[bearerbox]=$!
-bearerbox_ready() { process_alive bearerbox && port_open "$smsbox_port" && port_open "$smsc_port"; }
-wait_until 30 "bearerbox to listen" bearerbox_ready
+# Kannel's own words for a port it could not bind (bearerbox: admin, smsbox or fake SMSC
+# port, smsbox: sendsms port); it then panics and exits.
+bind_failed() {
+  grep -qs -e 'ERROR: bind failed' -e 'Failed to create fake smsc connection' \
+    "$work/bearerbox.log" "$work/bearerbox.out" "$work/smsbox.log" "$work/smsbox.out"
+}
+kannel_broken() { bind_failed || ! running bearerbox || { [ -n "${pids[fakesmsc]:-}" ] && ! running fakesmsc; }; }
 
-mkfifo "$fifo"
-"$fakesmsc" -H 127.0.0.1 -r "$smsc_port" -i 0 <"$fifo" >"$work/fakesmsc.out" 2>&1 &
-pids[fakesmsc]=$!
-exec 7>"$fifo"  # held open for the whole test: fakesmsc crashes on end of input
-fakesmsc_connected() { process_alive fakesmsc && grep -q 'Fakesmsc client connected' "$work/bearerbox.log"; }
-wait_until 20 "fakesmsc to connect" fakesmsc_connected
+# Starts bearerbox, fakesmsc and smsbox; returns 1 when one of them cannot bind or connect.
+# Readiness is read from Kannel's logs: a port that answers may belong to someone else.
+start_kannel() {
+  write_kannel_config
+  bearerbox -v 1 "$work/kannel.conf" >"$work/bearerbox.out" 2>&1 &
+  pids[bearerbox]=$!
+  bearerbox_ready() {
+    grep -q 'MAIN: Start-up done' "$work/bearerbox.log" 2>/dev/null && port_open "$smsbox_port"
+  }
+  wait_for 30 bearerbox_ready kannel_broken || return 1
 
-smsbox -v 1 "$work/kannel.conf" >"$work/smsbox.out" 2>&1 &
-pids[smsbox]=$!
-smsbox_ready() { process_alive smsbox && port_open "$sendsms_port"; }
-wait_until 30 "smsbox to listen" smsbox_ready
+  mkfifo "$fifo"
+  "$fakesmsc" -H 127.0.0.1 -r "$smsc_port" -i 0 <"$fifo" >"$work/fakesmsc.out" 2>&1 &
+  pids[fakesmsc]=$!
+  exec 7>"$fifo"  # held open for the whole test: fakesmsc crashes on end of input
+  fakesmsc_connected() { grep -q 'Fakesmsc client connected' "$work/bearerbox.log"; }
+  wait_for 20 fakesmsc_connected kannel_broken || return 1
+
+  smsbox -v 1 "$work/kannel.conf" >"$work/smsbox.out" 2>&1 &
+  pids[smsbox]=$!
+  smsbox_ready() {
+    grep -qs "Set up send sms service at port $sendsms_port" "$work/smsbox.log" &&
+      grep -q 'Connected to bearerbox' "$work/smsbox.log"
+  }
+  smsbox_broken() { kannel_broken || ! running smsbox; }
+  wait_for 30 smsbox_ready smsbox_broken
+}
+
+# Stops what start_kannel started and keeps the logs of the failed attempt aside.
+stop_kannel() {
+  for name in fakesmsc smsbox bearerbox; do
+    stop_process "$name"
+  done
+  exec 7>&-
+  rm -f "$fifo"
+  for log in fakesmsc.out bearerbox.out bearerbox.log smsbox.out smsbox.log access.log; do
+    [ ! -f "$work/$log" ] || mv "$work/$log" "$work/$log.failed"
+  done
+}
+
+for attempt in 1 2 3 4; do
+  start_kannel && break
+  [ "$attempt" -lt 4 ] || fail "Kannel did not start in $attempt attempts (see its logs)"
+  echo "Kannel could not bind or connect (attempt $attempt); again on fresh ports"
+  stop_kannel
+  stop_process ehall  # its sendsms URL names the old port
+  pick_kannel_ports
+  start_ehall
+done
 
 # ---- the push arrives, and Kannel reports it delivered ----------------------------------
 

@@ -1,5 +1,6 @@
 // SIGTERM with connections in every state: idle keep-alive, half-sent request, a request
-// still running past the shutdown grace. The gateway exits 0 every time.
+// still running past the shutdown grace: the gateway exits 0. A plugin call that blocks a
+// worker is abandoned after a bound: logged, journal flushed, exit code 70.
 #include <sqlite3.h>
 
 #include <boost/asio/connect.hpp>
@@ -10,6 +11,7 @@
 #include <thread>
 
 #include "tests/support/demo_customer.hpp"
+#include "tests/support/journal_reader.hpp"
 #include "tests/support/server_process.hpp"
 
 using namespace ehall::test;
@@ -78,6 +80,34 @@ BOOST_AUTO_TEST_CASE(a_request_running_past_the_grace_is_cut_off_cleanly) {
     BOOST_TEST(server.stderr_text().find("after the grace") != std::string::npos,
                server.stderr_text());
     slow.wait();
+}
+
+BOOST_AUTO_TEST_CASE(a_plugin_call_that_does_not_return_is_abandoned_within_a_bound) {
+    auto config = demo_config({"faulty"});
+    config["gateway"]["shutdown_grace_ms"] = 200;
+    config["plugins"]["timeouts_ms"] = {{"faulty.slow", 500}};
+    config["plugins"]["default_timeout_ms"] = 500;
+    // A minute between flushes: the journal's rows below come from the shutdown flush.
+    config["journal"] = {{"flush_interval_ms", 60000}};
+    ServerProcess server("shutdown-stuck");
+    BOOST_REQUIRE(server.start(config));
+    HttpClient client(server.port(), std::chrono::seconds(20));
+    auto stuck = client.post("/api/v1/services/faulty/slow", {{"ms", 60000}},
+                             {{"X-Request-Id", "it-stuck-call"}});
+    BOOST_TEST(stuck.status == 504u);  // the client has its answer; the call blocks a worker
+    BOOST_REQUIRE(faulty_calls(server.data_dir() / "ehall.db") == 1);
+
+    const auto started = std::chrono::steady_clock::now();
+    BOOST_TEST(server.stop() == 70);
+    // Grace (0.2 s) + the longest plugin timeout (0.5 s) + 1 s, far from the call's 60 s.
+    const auto took = std::chrono::steady_clock::now() - started;
+    BOOST_TEST(took < std::chrono::seconds(8));
+    const std::string log = server.stderr_text();
+    BOOST_TEST(log.find("abandoned faulty.slow (request it-stuck-call)") != std::string::npos, log);
+    const auto rows = read_interactions(server.journal_path());
+    const auto* row = find_by_request_id(rows, "it-stuck-call");
+    BOOST_REQUIRE(row != nullptr);
+    BOOST_TEST((*row)["code"] == "timeout");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

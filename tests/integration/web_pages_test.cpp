@@ -266,6 +266,29 @@ BOOST_FIXTURE_TEST_CASE(paying_by_form_counts_once_and_shows_in_my_records, Hall
     BOOST_TEST(contains(cash.body, "请求有误"));
 }
 
+BOOST_AUTO_TEST_CASE(a_payment_shows_in_my_records_at_once_without_a_journal_flush) {
+    auto config = demo_config(all_plugins);
+    // A minute between flushes: the records page must find the payment in memory.
+    config["journal"] = {{"flush_interval_ms", 60000}};
+    HallServer hall(config);
+    auto& b = *hall.browser;
+    BOOST_REQUIRE(log_in(b, demo_msisdn, demo_password).status == 303u);
+    auto form = b.get("/services/billing/pay");
+    auto paid = b.post_form("/services/billing/pay",
+                            {{"csrf", hidden_value(form.body, "csrf")},
+                             {"idempotency_key", hidden_value(form.body, "idempotency_key")},
+                             {"amount_fen", "1234"},
+                             {"method", "card"}});
+    BOOST_REQUIRE(paid.status == 200u);
+    auto records = b.get("/records");
+    BOOST_TEST(records.status == 200u);
+    BOOST_TEST(contains(records.body, "交话费"));
+    BOOST_TEST(contains(records.body, ">12.34<"));
+    BOOST_TEST(contains(records.body, "登录"));
+    // Shown from the queue: the file still has neither the login nor the payment.
+    BOOST_TEST(read_interactions(hall.server.journal_path()).empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(every_enabled_operation_has_a_page, HallServer) {
     auto& b = *browser;
     BOOST_REQUIRE(log_in(b, demo_msisdn, demo_password).status == 303u);

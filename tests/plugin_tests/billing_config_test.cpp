@@ -69,8 +69,12 @@ BOOST_AUTO_TEST_CASE(start_refuses_unknown_keys_and_bad_values) {
                    .starts_with("key 'voucher_attempts_per_day'"));
     BOOST_TEST(refusal(store, {{"payment_provider", "http"}}).starts_with("key 'payment_url'"));
     BOOST_TEST(refusal(store, {{"payment_provider", "http"},
-                               {"payment_url", "https://acquirer.example/charge"}})
+                               {"payment_url", "ftp://acquirer.example/charge"}})
                    .starts_with("key 'payment_url'"));
+    BOOST_TEST(refusal(store, {{"payment_provider", "http"},
+                               {"payment_url", "http://acquirer.example/charge"},
+                               {"payment_ca_file", "/etc/ssl/certs/ca-certificates.crt"}})
+                   .starts_with("key 'payment_ca_file'"));  // a CA file for plain http
     BOOST_TEST(refusal(store, {{"payment_provider", "http"},
                                {"payment_url", "http://127.0.0.1:99999/charge"}})
                    .starts_with("key 'payment_url'"));
