@@ -1,7 +1,8 @@
 #include "gateway/analytics/usage_counts.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <array>
+#include <string>
 
 #include "gateway/analytics/month.hpp"
 #include "gateway/analytics/vocabulary.hpp"
@@ -11,8 +12,8 @@ namespace ehall::analytics {
 
 namespace {
 
-// 32 MiB of keys per sorted run.
-constexpr std::size_t kRunKeys = std::size_t{1} << 22;
+// Summary rows per upsert statement: one statement execution per batch rather than per row.
+constexpr std::size_t kBatchRows = 128;
 
 // Key layout, high to low bits: months since 1970-01 (17), business (3), msisdn (37, as
 // 11 digits < 2^37), channel (4); so sorted keys follow the table's primary key.
@@ -20,6 +21,7 @@ constexpr int kChannelBits = 4, kMsisdnBits = 37, kBusinessBits = 3;
 constexpr int kMsisdnShift = kChannelBits;
 constexpr int kBusinessShift = kMsisdnShift + kMsisdnBits;
 constexpr int kMonthShift = kBusinessShift + kBusinessBits;
+constexpr std::size_t kMsisdnDigits = 11;
 static_assert(channels.size() <= (1u << kChannelBits));
 static_assert(businesses.size() <= (1u << kBusinessBits));
 
@@ -27,13 +29,40 @@ std::uint64_t field(std::uint64_t key, int shift, int bits) {
     return (key >> shift) & ((std::uint64_t{1} << bits) - 1);
 }
 
+// Business and channel go into a key as their place in the alphabet, so that sorted keys
+// follow the table's text key and the table is written front to back.
+template <std::size_t N>
+constexpr std::array<std::string_view, N> alphabetical(std::array<std::string_view, N> names) {
+    std::sort(names.begin(), names.end());
+    return names;
+}
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> alphabetical_ranks(
+    const std::array<std::string_view, N>& names) {
+    std::array<std::uint64_t, N> rank{};
+    for (std::size_t i = 0; i < N; ++i)
+        rank[i] = index_of(alphabetical(names), names[i]);
+    return rank;
+}
+constexpr auto businesses_by_rank = alphabetical(businesses);
+constexpr auto channels_by_rank = alphabetical(channels);
+constexpr auto business_rank = alphabetical_ranks(businesses);
+constexpr auto channel_rank = alphabetical_ranks(channels);
+
+std::string upsert_sql(std::size_t rows) {
+    std::string sql = "INSERT INTO monthly_usage (month, business, msisdn, channel, n) VALUES ";
+    for (std::size_t i = 0; i < rows; ++i)
+        sql.append(i ? ", " : "").append("(?, ?, ?, ?, ?)");
+    return sql.append(" ON CONFLICT DO UPDATE SET n = n + excluded.n");
+}
+
 }  // namespace
 
-UsageCounts::UsageCounts(SqliteFile& db)
-    : upsert_(
-          db.prepare("INSERT INTO monthly_usage (month, business, msisdn, channel, n) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET n = n + excluded.n")) {
-    keys_.reserve(kRunKeys);
+UsageCounts::UsageCounts(SqliteFile& db, std::size_t run_keys)
+    : batch_upsert_(db.prepare(upsert_sql(kBatchRows))),
+      one_upsert_(db.prepare(upsert_sql(1))),
+      run_keys_(run_keys) {
+    run_.reserve(run_keys_);
 }
 
 void UsageCounts::add(std::int64_t ts_ms, std::size_t business, std::uint64_t msisdn,
@@ -42,31 +71,69 @@ void UsageCounts::add(std::int64_t ts_ms, std::size_t business, std::uint64_t ms
         return;  // as the table's triggers: no month a report can name
     const Month month = Month::containing(ts_ms);
     const auto months = static_cast<std::uint64_t>((month.year() - 1970) * 12) + month.month() - 1;
-    keys_.push_back(months << kMonthShift | std::uint64_t{business} << kBusinessShift |
-                    msisdn << kMsisdnShift | channel);
-    if (keys_.size() == kRunKeys)
-        flush();
+    run_.push_back(months << kMonthShift | business_rank[business] << kBusinessShift |
+                   msisdn << kMsisdnShift | channel_rank[channel]);
+    if (run_.size() == run_keys_)
+        merge_run();
+}
+
+// Merges the sorted run into keys_ and counts_. A count cannot overflow: 2^32 events of one
+// customer would make a file of some 200 GB.
+void UsageCounts::merge_run() {
+    std::sort(run_.begin(), run_.end());
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> counts;
+    keys.reserve(keys_.size() + run_.size());
+    counts.reserve(keys_.size() + run_.size());
+    std::size_t old = 0;
+    for (auto at = run_.begin(); at != run_.end();) {
+        const std::uint64_t key = *at;
+        const auto run_end = std::find_if(at, run_.end(), [key](auto k) { return k != key; });
+        for (; old < keys_.size() && keys_[old] < key; ++old) {
+            keys.push_back(keys_[old]);
+            counts.push_back(counts_[old]);
+        }
+        auto count = static_cast<std::uint32_t>(run_end - at);
+        if (old < keys_.size() && keys_[old] == key)
+            count += counts_[old++];
+        keys.push_back(key);
+        counts.push_back(count);
+        at = run_end;
+    }
+    keys.insert(keys.end(), keys_.begin() + static_cast<std::ptrdiff_t>(old), keys_.end());
+    counts.insert(counts.end(), counts_.begin() + static_cast<std::ptrdiff_t>(old), counts_.end());
+    keys_.swap(keys);
+    counts_.swap(counts);
+    run_.clear();
 }
 
 void UsageCounts::flush() {
-    std::sort(keys_.begin(), keys_.end());
-    char msisdn[24];
-    for (auto at = keys_.begin(); at != keys_.end();) {
-        const std::uint64_t key = *at;
-        const auto run_end = std::find_if(at, keys_.end(), [key](auto k) { return k != key; });
+    merge_run();
+    std::size_t at = 0;
+    for (; at + kBatchRows <= keys_.size(); at += kBatchRows)
+        write(batch_upsert_, at, kBatchRows);
+    for (; at < keys_.size(); ++at)
+        write(one_upsert_, at, 1);
+    keys_ = {};
+    counts_ = {};
+}
+
+void UsageCounts::write(Statement& upsert, std::size_t from, std::size_t rows) {
+    std::array<std::array<char, kMsisdnDigits>, kBatchRows> msisdns;  // bound until run()
+    for (std::size_t i = 0; i < rows; ++i) {
+        const std::uint64_t key = keys_[from + i];
+        std::uint64_t msisdn = field(key, kMsisdnShift, kMsisdnBits);
+        for (std::size_t d = kMsisdnDigits; d-- > 0; msisdn /= 10)
+            msisdns[i][d] = static_cast<char>('0' + msisdn % 10);
         const auto months = static_cast<std::int64_t>(key >> kMonthShift);
-        const int digits =
-            std::snprintf(msisdn, sizeof msisdn, "%011llu",
-                          static_cast<unsigned long long>(field(key, kMsisdnShift, kMsisdnBits)));
-        upsert_.bind(1, (1970 + months / 12) * 100 + months % 12 + 1)
-            .bind(2, businesses[field(key, kBusinessShift, kBusinessBits)])
-            .bind(3, std::string_view(msisdn, static_cast<std::size_t>(digits)))
-            .bind(4, channels[field(key, 0, kChannelBits)])
-            .bind(5, static_cast<std::int64_t>(run_end - at));
-        upsert_.run();
-        at = run_end;
+        const int at = static_cast<int>(i) * 5 + 1;
+        upsert.bind(at, (1970 + months / 12) * 100 + months % 12 + 1)
+            .bind(at + 1, businesses_by_rank[field(key, kBusinessShift, kBusinessBits)])
+            .bind(at + 2, std::string_view(msisdns[i].data(), kMsisdnDigits))
+            .bind(at + 3, channels_by_rank[field(key, 0, kChannelBits)])
+            .bind(at + 4, std::int64_t{counts_[from + i]});
     }
-    keys_.clear();
+    upsert.run();
 }
 
 }  // namespace ehall::analytics
