@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "gateway/journal/journal_schema.hpp"
+#include "gateway/journal/usage_tally.hpp"
 
 namespace ehall {
 namespace {
@@ -19,9 +21,11 @@ using std::chrono::milliseconds;
 using SteadyClock = std::chrono::steady_clock;
 
 constexpr int kColumns = 16;
-// Rows per INSERT statement: one statement for many rows saves most of SQLite's
-// per-statement work (about a third of the writer's time with one row each).
-constexpr int kRowsPerInsert = 64;
+// Rows per INSERT statement, largest first: one statement for many rows saves most of
+// SQLite's per-statement work (about a third of the writer's time with one row each). A batch
+// is written with as many of the largest as fit, then the next size down for the rest.
+constexpr std::array<int, 4> kRowsPerInsert = {1024, 64, 8, 1};
+static_assert(kRowsPerInsert[0] * kColumns <= 32766, "SQLite's limit on parameters");
 
 // INSERT INTO interactions (...) VALUES (?, ...), ... with `rows` rows.
 std::string insert_sql(int rows) {
@@ -68,28 +72,38 @@ class Journal::Database {
         if (path.has_parent_path())
             std::filesystem::create_directories(path.parent_path());
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-        if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK ||
-            apply_journal_schema(db_) != SQLITE_OK || !prepare(insert_sql(1), &insert_one_) ||
-            !prepare(insert_sql(kRowsPerInsert), &insert_many_)) {
+        bool opened =
+            sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) == SQLITE_OK &&
+            apply_journal_schema(db_) == SQLITE_OK &&
+            // This connection counts its rows in `monthly_usage` itself (UsageTally),
+            // so the summary's triggers, kept for every other writer, stay off here.
+            sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr) == SQLITE_OK;
+        for (std::size_t i = 0; opened && i < kRowsPerInsert.size(); ++i)
+            opened = prepare(insert_sql(kRowsPerInsert[i]), &inserts_[i]);
+        if (!opened) {
             const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-            sqlite3_close(db_);
+            close();
             throw std::runtime_error("journal: cannot open " + path.string() + ": " + message);
         }
+        try {
+            tally_.emplace(db_);
+        } catch (...) {
+            close();
+            throw;
+        }
     }
-    ~Database() {
-        sqlite3_finalize(insert_one_);
-        sqlite3_finalize(insert_many_);
-        sqlite3_close(db_);
-    }
+    ~Database() { close(); }
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // Inserts the batch in one transaction. Returns the error, with everything rolled back.
+    // Inserts the batch in one transaction and counts its ok rows in `monthly_usage`. Returns
+    // the error, with everything rolled back.
     std::optional<std::string> insert(const std::vector<const InteractionRecord*>& batch) {
         auto fail = [this] {
             std::string error = sqlite3_errmsg(db_);
-            sqlite3_reset(insert_one_);
-            sqlite3_reset(insert_many_);
+            for (sqlite3_stmt* stmt : inserts_)
+                sqlite3_reset(stmt);
+            tally_->clear();
             if (!sqlite3_get_autocommit(db_))
                 sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             return error;
@@ -97,15 +111,16 @@ class Journal::Database {
         if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
             return fail();
         std::size_t at = 0;
-        for (; batch.size() - at >= kRowsPerInsert; at += kRowsPerInsert) {
-            if (!insert(insert_many_, &batch[at], kRowsPerInsert))
-                return fail();
+        for (std::size_t i = 0; i < kRowsPerInsert.size(); ++i) {
+            const auto rows = static_cast<std::size_t>(kRowsPerInsert[i]);
+            for (; batch.size() - at >= rows; at += rows) {
+                if (!insert(inserts_[i], &batch[at], kRowsPerInsert[i]))
+                    return fail();
+            }
         }
-        for (; at < batch.size(); ++at) {
-            if (!insert(insert_one_, &batch[at], 1))
-                return fail();
-        }
-        if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        for (const InteractionRecord* record : batch)
+            tally_->add(*record);
+        if (!tally_->write() || sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
             return fail();
         return std::nullopt;
     }
@@ -151,9 +166,16 @@ class Journal::Database {
         return true;
     }
 
+    void close() {
+        tally_.reset();
+        for (sqlite3_stmt*& stmt : inserts_)
+            sqlite3_finalize(std::exchange(stmt, nullptr));
+        sqlite3_close(std::exchange(db_, nullptr));
+    }
+
     sqlite3* db_ = nullptr;
-    sqlite3_stmt* insert_one_ = nullptr;
-    sqlite3_stmt* insert_many_ = nullptr;
+    std::array<sqlite3_stmt*, kRowsPerInsert.size()> inserts_{};  // one per kRowsPerInsert
+    std::optional<UsageTally> tally_;
 };
 
 Journal::Journal(Options options)
