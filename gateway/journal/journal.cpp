@@ -42,6 +42,9 @@ std::string insert_sql(int rows) {
     return sql;
 }
 
+// Records of queue capacity the writer keeps allocated between batches (about 16 MiB).
+constexpr std::size_t kKeptCapacity = 32768;
+
 // How often stop() retries a failing write before it gives up on the queued records.
 constexpr int kStopAttempts = 3;
 
@@ -195,7 +198,7 @@ bool Journal::append(InteractionRecord record) noexcept {
     std::unique_lock lock(mutex_);
     if (!rejected && stopping_)
         rejected = "the journal is stopped";
-    if (!rejected && queue_.size() >= options_.queue_capacity)
+    if (!rejected && queue_.size() + taken_left_ >= options_.queue_capacity)
         rejected = "the queue is full";
     if (!rejected) {
         try {
@@ -260,14 +263,15 @@ void Journal::stop() {
 Journal::Stats Journal::stats() const {
     Stats s;
     std::lock_guard lock(mutex_);
-    s.queue_depth = queue_.size();
+    s.queue_depth = queue_.size() + taken_left_;
     s.appended = appended_;
     s.written = written_;
     s.dropped = dropped_ + abandoned_;
     s.batches = batches_;
     s.write_errors = write_errors_;
-    if (!queue_.empty()) {
-        const std::chrono::duration<double> age = SteadyClock::now() - queue_.front().enqueued;
+    if (taken_left_ > 0 || !queue_.empty()) {
+        const auto oldest = taken_left_ > 0 ? taken_oldest_ : queue_.front().enqueued;
+        const std::chrono::duration<double> age = SteadyClock::now() - oldest;
         s.flush_lag_seconds = age.count();
     }
     return s;
@@ -298,9 +302,11 @@ void Journal::run() {
         if (!failing)
             break;  // stopping_ forbids appends, so the queue stays empty
         if (++failures_while_stopping >= kStopAttempts) {
-            const std::size_t lost = queue_.size();
+            const std::size_t lost = queue_.size() + taken_left_;
             abandoned_ += lost;
             queue_.clear();
+            taken_.clear();
+            taken_written_ = taken_left_ = 0;
             spdlog::error("journal: gave up on {} record(s) at shutdown after {} failed writes",
                           lost, kStopAttempts);
             break;
@@ -312,34 +318,47 @@ void Journal::run() {
 
 bool Journal::drain(std::unique_lock<std::mutex>& lock) {
     std::vector<const InteractionRecord*> batch;
-    while (!queue_.empty()) {
-        const std::size_t n = std::min(options_.batch_size, queue_.size());
-        batch.clear();
-        batch.reserve(n);
-        // Appends only push_back, which keeps references to queued elements valid.
-        for (std::size_t i = 0; i < n; ++i)
-            batch.push_back(&queue_[i].record);
+    for (;;) {
+        if (taken_written_ == taken_.size()) {
+            if (queue_.empty())
+                return true;
+            // Take the whole queue in one swap; appends go on into the emptied vector.
+            taken_.swap(queue_);
+            taken_written_ = 0;
+            taken_left_ = taken_.size();
+        }
+        const std::size_t n = std::min(options_.batch_size, taken_left_);
+        taken_oldest_ = taken_[taken_written_].enqueued;
         lock.unlock();
+        batch.clear();
+        for (std::size_t i = taken_written_; i < taken_written_ + n; ++i)
+            batch.push_back(&taken_[i].record);
         std::optional<std::string> error;
         try {
             error = db_->insert(batch);
         } catch (const std::exception& e) {
             error = e.what();
         }
-        if (error)
+        if (error) {
             spdlog::error("journal: writing {} record(s) to {} failed, will retry: {}", n,
                           options_.path.string(), *error);
+        } else if (taken_written_ + n == taken_.size()) {
+            // Freed outside the lock; a large vector is released rather than kept.
+            taken_.clear();
+            if (taken_.capacity() > kKeptCapacity)
+                std::vector<Pending>().swap(taken_);
+        }
         lock.lock();
         if (error) {
             ++write_errors_;
             return false;
         }
-        queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+        taken_written_ = taken_.empty() ? 0 : taken_written_ + n;
+        taken_left_ -= n;
         written_ += n;
         ++batches_;
         progress_.notify_all();
     }
-    return true;
 }
 
 }  // namespace ehall
