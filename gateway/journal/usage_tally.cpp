@@ -6,6 +6,7 @@
 #include <chrono>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "gateway/journal/journal_schema.hpp"
 
@@ -37,17 +38,27 @@ std::optional<int> monthly_usage_month(std::int64_t ts_ms) {
 }
 
 UsageTally::UsageTally(sqlite3* db) {
-    constexpr const char* kUpsert =
-        "INSERT INTO monthly_usage (month, business, msisdn, channel, n) VALUES (?1, ?2, ?3, ?4, "
-        "?5) ON CONFLICT DO UPDATE SET n = n + excluded.n";
-    if (sqlite3_prepare_v3(db, kUpsert, -1, SQLITE_PREPARE_PERSISTENT, &upsert_, nullptr) !=
-        SQLITE_OK)
-        throw std::runtime_error(std::string("journal: cannot prepare the summary upsert: ") +
-                                 sqlite3_errmsg(db));
+    for (std::size_t i = 0; i < kKeysPerUpsert.size(); ++i) {
+        std::string sql = "INSERT INTO monthly_usage (month, business, msisdn, channel, n) VALUES ";
+        for (int key = 0; key < kKeysPerUpsert[i]; ++key)
+            sql.append(key == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+        sql.append(" ON CONFLICT DO UPDATE SET n = n + excluded.n");
+        if (sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()),
+                               SQLITE_PREPARE_PERSISTENT, &upserts_[i], nullptr) != SQLITE_OK) {
+            const std::string error = sqlite3_errmsg(db);
+            finalize();
+            throw std::runtime_error("journal: cannot prepare the summary upsert: " + error);
+        }
+    }
 }
 
 UsageTally::~UsageTally() {
-    sqlite3_finalize(upsert_);
+    finalize();
+}
+
+void UsageTally::finalize() {
+    for (sqlite3_stmt*& upsert : upserts_)
+        sqlite3_finalize(std::exchange(upsert, nullptr));
 }
 
 void UsageTally::add(const InteractionRecord& r) {
@@ -57,23 +68,45 @@ void UsageTally::add(const InteractionRecord& r) {
         keys_.push_back({*month, r.business, r.msisdn, r.channel});
 }
 
+void UsageTally::clear() {
+    keys_.clear();
+    counts_.clear();
+}
+
 bool UsageTally::write() {
     std::sort(keys_.begin(), keys_.end());
-    bool ok = true;
-    for (auto at = keys_.begin(); ok && at != keys_.end();) {
+    for (auto at = keys_.begin(); at != keys_.end();) {
         const auto run_end = std::find_if(at, keys_.end(), [&](const Key& k) { return k != *at; });
-        ok = sqlite3_reset(upsert_) == SQLITE_OK &&
-             sqlite3_bind_int(upsert_, 1, at->month) == SQLITE_OK &&
-             bind_view(upsert_, 2, at->business) == SQLITE_OK &&
-             bind_view(upsert_, 3, at->msisdn) == SQLITE_OK &&
-             bind_view(upsert_, 4, at->channel) == SQLITE_OK &&
-             sqlite3_bind_int64(upsert_, 5, run_end - at) == SQLITE_OK &&
-             sqlite3_step(upsert_) == SQLITE_DONE;
+        counts_.push_back({*at, run_end - at});
         at = run_end;
     }
-    sqlite3_reset(upsert_);
-    keys_.clear();
+    bool ok = true;
+    std::size_t done = 0;
+    for (std::size_t i = 0; ok && i < kKeysPerUpsert.size(); ++i) {
+        const auto keys = static_cast<std::size_t>(kKeysPerUpsert[i]);
+        for (; ok && counts_.size() - done >= keys; done += keys)
+            ok = upsert(upserts_[i], done, keys);
+    }
+    clear();
     return ok;
+}
+
+bool UsageTally::upsert(sqlite3_stmt* s, std::size_t first, std::size_t keys) {
+    if (sqlite3_reset(s) != SQLITE_OK)
+        return false;
+    for (std::size_t k = 0; k < keys; ++k) {
+        const auto& [key, n] = counts_[first + k];
+        const int i = static_cast<int>(k) * 5;
+        if (sqlite3_bind_int(s, i + 1, key.month) != SQLITE_OK ||
+            bind_view(s, i + 2, key.business) != SQLITE_OK ||
+            bind_view(s, i + 3, key.msisdn) != SQLITE_OK ||
+            bind_view(s, i + 4, key.channel) != SQLITE_OK ||
+            sqlite3_bind_int64(s, i + 5, n) != SQLITE_OK)
+            return false;
+    }
+    const bool done = sqlite3_step(s) == SQLITE_DONE;
+    sqlite3_reset(s);
+    return done;
 }
 
 }  // namespace ehall

@@ -4,9 +4,11 @@
 // table SQLite fills for a multi-row INSERT into a table with row triggers).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "gateway/journal/interaction_record.hpp"
@@ -33,7 +35,7 @@ class UsageTally {
     void add(const InteractionRecord& record);
     // Adds the noted counts to `monthly_usage` and forgets them; false on an SQLite error.
     bool write();
-    void clear() { keys_.clear(); }
+    void clear();
 
   private:
     struct Key {
@@ -41,9 +43,16 @@ class UsageTally {
         std::string_view business, msisdn, channel;
         auto operator<=>(const Key&) const = default;
     };
+    // Keys per upsert statement, largest first, as the writer's INSERTs.
+    static constexpr std::array<int, 3> kKeysPerUpsert = {256, 16, 1};
 
-    std::vector<Key> keys_;
-    sqlite3_stmt* upsert_ = nullptr;
+    // Upserts counts_[first, first + keys) with `s`, made for that many keys.
+    bool upsert(sqlite3_stmt* s, std::size_t first, std::size_t keys);
+    void finalize();
+
+    std::vector<Key> keys_;                             // one per counted record
+    std::vector<std::pair<Key, std::int64_t>> counts_;  // distinct keys, in order, and counts
+    std::array<sqlite3_stmt*, kKeysPerUpsert.size()> upserts_{};
 };
 
 }  // namespace ehall
