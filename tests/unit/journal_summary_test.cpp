@@ -102,7 +102,7 @@ ehall::InteractionRecord mixed_record(int i) {
     ehall::InteractionRecord r;
     r.ts_ms = instants[i % std::size(instants)] + (i % 7 == 0 ? 0 : -(i % 3));
     r.channel = channels[i % 3];
-    r.msisdn = i % 11 == 0 ? "" : "1380000000" + std::to_string(i % 4);
+    r.msisdn = i % 11 == 0 ? "" : std::to_string(13800000000 + i % 997);
     r.business = businesses[(i / 3) % 5];
     r.outcome = outcomes[(i / 2) % 5];
     return r;
@@ -119,11 +119,11 @@ BOOST_AUTO_TEST_CASE(the_writers_summary_equals_a_recount) {
         // Counted rows already there, from a writer the triggers count for.
         insert_by_hand(tmp.db(), 1774972799999, "13800000001");
         insert_by_hand(tmp.db(), 1774972800000, "13800000001");
-        // One batch of every statement size, then a few small ones.
-        for (int i = 0; i < 3000; ++i)
+        // Batches that take every size of INSERT and of summary upsert, then a few small ones.
+        for (int i = 0; i < 6000; ++i)
             BOOST_REQUIRE(journal.append(mixed_record(i)));
         journal.flush();
-        for (int i = 3000; i < 3010; ++i) {
+        for (int i = 6000; i < 6010; ++i) {
             BOOST_REQUIRE(journal.append(mixed_record(i)));
             journal.flush();
         }
@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(the_writers_summary_equals_a_recount) {
         insert_by_hand(tmp.db(), 1798732800000, "");
     }
     const Rows expected = recount(tmp.db());
-    BOOST_TEST_REQUIRE(expected.size() > 40u);  // many keys, several months
+    BOOST_TEST_REQUIRE(expected.size() > 1000u);  // many keys, several months
     BOOST_TEST(summary(tmp.db()) == expected, boost::test_tools::per_element());
     const auto ok_rows = query(tmp.db(), "SELECT SUM(n) FROM monthly_usage");
     BOOST_TEST(std::stoi(ok_rows.at(0)) > 600);
