@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "gateway/journal/journal_schema.hpp"
+#include "gateway/journal/usage_tally.hpp"
 
 namespace ehall {
 namespace {
@@ -19,9 +21,11 @@ using std::chrono::milliseconds;
 using SteadyClock = std::chrono::steady_clock;
 
 constexpr int kColumns = 16;
-// Rows per INSERT statement: one statement for many rows saves most of SQLite's
-// per-statement work (about a third of the writer's time with one row each).
-constexpr int kRowsPerInsert = 64;
+// Rows per INSERT statement, largest first: one statement for many rows saves most of
+// SQLite's per-statement work (about a third of the writer's time with one row each). A batch
+// is written with as many of the largest as fit, then the next size down for the rest.
+constexpr std::array<int, 4> kRowsPerInsert = {1024, 64, 8, 1};
+static_assert(kRowsPerInsert[0] * kColumns <= 32766, "SQLite's limit on parameters");
 
 // INSERT INTO interactions (...) VALUES (?, ...), ... with `rows` rows.
 std::string insert_sql(int rows) {
@@ -37,6 +41,9 @@ std::string insert_sql(int rows) {
     }
     return sql;
 }
+
+// Records of queue capacity the writer keeps allocated between batches (about 16 MiB).
+constexpr std::size_t kKeptCapacity = 32768;
 
 // How often stop() retries a failing write before it gives up on the queued records.
 constexpr int kStopAttempts = 3;
@@ -68,28 +75,38 @@ class Journal::Database {
         if (path.has_parent_path())
             std::filesystem::create_directories(path.parent_path());
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-        if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK ||
-            apply_journal_schema(db_) != SQLITE_OK || !prepare(insert_sql(1), &insert_one_) ||
-            !prepare(insert_sql(kRowsPerInsert), &insert_many_)) {
+        bool opened =
+            sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) == SQLITE_OK &&
+            apply_journal_schema(db_) == SQLITE_OK &&
+            // This connection counts its rows in `monthly_usage` itself (UsageTally),
+            // so the summary's triggers, kept for every other writer, stay off here.
+            sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr) == SQLITE_OK;
+        for (std::size_t i = 0; opened && i < kRowsPerInsert.size(); ++i)
+            opened = prepare(insert_sql(kRowsPerInsert[i]), &inserts_[i]);
+        if (!opened) {
             const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-            sqlite3_close(db_);
+            close();
             throw std::runtime_error("journal: cannot open " + path.string() + ": " + message);
         }
+        try {
+            tally_.emplace(db_);
+        } catch (...) {
+            close();
+            throw;
+        }
     }
-    ~Database() {
-        sqlite3_finalize(insert_one_);
-        sqlite3_finalize(insert_many_);
-        sqlite3_close(db_);
-    }
+    ~Database() { close(); }
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // Inserts the batch in one transaction. Returns the error, with everything rolled back.
+    // Inserts the batch in one transaction and counts its ok rows in `monthly_usage`. Returns
+    // the error, with everything rolled back.
     std::optional<std::string> insert(const std::vector<const InteractionRecord*>& batch) {
         auto fail = [this] {
             std::string error = sqlite3_errmsg(db_);
-            sqlite3_reset(insert_one_);
-            sqlite3_reset(insert_many_);
+            for (sqlite3_stmt* stmt : inserts_)
+                sqlite3_reset(stmt);
+            tally_->clear();
             if (!sqlite3_get_autocommit(db_))
                 sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             return error;
@@ -97,15 +114,16 @@ class Journal::Database {
         if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
             return fail();
         std::size_t at = 0;
-        for (; batch.size() - at >= kRowsPerInsert; at += kRowsPerInsert) {
-            if (!insert(insert_many_, &batch[at], kRowsPerInsert))
-                return fail();
+        for (std::size_t i = 0; i < kRowsPerInsert.size(); ++i) {
+            const auto rows = static_cast<std::size_t>(kRowsPerInsert[i]);
+            for (; batch.size() - at >= rows; at += rows) {
+                if (!insert(inserts_[i], &batch[at], kRowsPerInsert[i]))
+                    return fail();
+            }
         }
-        for (; at < batch.size(); ++at) {
-            if (!insert(insert_one_, &batch[at], 1))
-                return fail();
-        }
-        if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        for (const InteractionRecord* record : batch)
+            tally_->add(*record);
+        if (!tally_->write() || sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
             return fail();
         return std::nullopt;
     }
@@ -151,9 +169,16 @@ class Journal::Database {
         return true;
     }
 
+    void close() {
+        tally_.reset();
+        for (sqlite3_stmt*& stmt : inserts_)
+            sqlite3_finalize(std::exchange(stmt, nullptr));
+        sqlite3_close(std::exchange(db_, nullptr));
+    }
+
     sqlite3* db_ = nullptr;
-    sqlite3_stmt* insert_one_ = nullptr;
-    sqlite3_stmt* insert_many_ = nullptr;
+    std::array<sqlite3_stmt*, kRowsPerInsert.size()> inserts_{};  // one per kRowsPerInsert
+    std::optional<UsageTally> tally_;
 };
 
 Journal::Journal(Options options)
@@ -173,7 +198,7 @@ bool Journal::append(InteractionRecord record) noexcept {
     std::unique_lock lock(mutex_);
     if (!rejected && stopping_)
         rejected = "the journal is stopped";
-    if (!rejected && queue_.size() >= options_.queue_capacity)
+    if (!rejected && queue_.size() + taken_left_ >= options_.queue_capacity)
         rejected = "the queue is full";
     if (!rejected) {
         try {
@@ -231,6 +256,11 @@ std::vector<InteractionRecord> Journal::pending_for(std::string_view msisdn,
         if (it->record.msisdn == msisdn)
             records.push_back(it->record);
     }
+    // Then the older ones the writer has taken but not written yet.
+    for (std::size_t i = taken_.size(); i > taken_written_ && records.size() < limit; --i) {
+        if (taken_[i - 1].record.msisdn == msisdn)
+            records.push_back(taken_[i - 1].record);
+    }
     std::reverse(records.begin(), records.end());
     return records;
 }
@@ -250,14 +280,15 @@ void Journal::stop() {
 Journal::Stats Journal::stats() const {
     Stats s;
     std::lock_guard lock(mutex_);
-    s.queue_depth = queue_.size();
+    s.queue_depth = queue_.size() + taken_left_;
     s.appended = appended_;
     s.written = written_;
     s.dropped = dropped_ + abandoned_;
     s.batches = batches_;
     s.write_errors = write_errors_;
-    if (!queue_.empty()) {
-        const std::chrono::duration<double> age = SteadyClock::now() - queue_.front().enqueued;
+    if (taken_left_ > 0 || !queue_.empty()) {
+        const auto oldest = taken_left_ > 0 ? taken_oldest_ : queue_.front().enqueued;
+        const std::chrono::duration<double> age = SteadyClock::now() - oldest;
         s.flush_lag_seconds = age.count();
     }
     return s;
@@ -288,9 +319,11 @@ void Journal::run() {
         if (!failing)
             break;  // stopping_ forbids appends, so the queue stays empty
         if (++failures_while_stopping >= kStopAttempts) {
-            const std::size_t lost = queue_.size();
+            const std::size_t lost = queue_.size() + taken_left_;
             abandoned_ += lost;
             queue_.clear();
+            taken_.clear();
+            taken_written_ = taken_left_ = 0;
             spdlog::error("journal: gave up on {} record(s) at shutdown after {} failed writes",
                           lost, kStopAttempts);
             break;
@@ -302,34 +335,54 @@ void Journal::run() {
 
 bool Journal::drain(std::unique_lock<std::mutex>& lock) {
     std::vector<const InteractionRecord*> batch;
-    while (!queue_.empty()) {
-        const std::size_t n = std::min(options_.batch_size, queue_.size());
-        batch.clear();
-        batch.reserve(n);
-        // Appends only push_back, which keeps references to queued elements valid.
-        for (std::size_t i = 0; i < n; ++i)
-            batch.push_back(&queue_[i].record);
+    for (;;) {
+        if (taken_written_ == taken_.size()) {
+            if (queue_.empty())
+                return true;
+            // Take the whole queue in one swap; appends go on into the emptied vector.
+            taken_.swap(queue_);
+            taken_written_ = 0;
+            taken_left_ = taken_.size();
+        }
+        const std::size_t n = std::min(options_.batch_size, taken_left_);
+        taken_oldest_ = taken_[taken_written_].enqueued;
         lock.unlock();
+        batch.clear();
+        for (std::size_t i = taken_written_; i < taken_written_ + n; ++i)
+            batch.push_back(&taken_[i].record);
         std::optional<std::string> error;
         try {
             error = db_->insert(batch);
         } catch (const std::exception& e) {
             error = e.what();
         }
-        if (error)
+        if (error) {
             spdlog::error("journal: writing {} record(s) to {} failed, will retry: {}", n,
                           options_.path.string(), *error);
+        }
         lock.lock();
         if (error) {
             ++write_errors_;
             return false;
         }
-        queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+        taken_written_ += n;
+        taken_left_ -= n;
         written_ += n;
         ++batches_;
+        std::vector<Pending> spent;
+        if (taken_written_ == taken_.size()) {
+            // Written records leave under the lock (pending_for reads them) and are freed
+            // outside it; a small vector comes back for the next swap, a large one is released.
+            spent.swap(taken_);
+            taken_written_ = 0;
+            lock.unlock();
+            spent.clear();
+            lock.lock();
+            if (spent.capacity() <= kKeptCapacity)
+                taken_.swap(spent);
+        }
         progress_.notify_all();
     }
-    return true;
 }
 
 }  // namespace ehall

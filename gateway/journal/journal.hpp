@@ -5,7 +5,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -65,7 +64,8 @@ class Journal {
     };
 
     void run();
-    // Writes the queue in batches; false when a batch failed (it stays queued).
+    // Takes the queue and writes it in batches; false when a batch failed (it stays taken, and
+    // is written first next time).
     bool drain(std::unique_lock<std::mutex>& lock);
     void note_drop(std::unique_lock<std::mutex>& lock, const char* reason) noexcept;
 
@@ -75,8 +75,17 @@ class Journal {
     mutable std::mutex mutex_;
     std::condition_variable wake_;      // wakes the writer
     std::condition_variable progress_;  // wakes flush() callers
-    // Records stay queued while their batch is written, so a failed write loses nothing.
-    std::deque<Pending> queue_;
+    // Appended records not yet taken by the writer.
+    std::vector<Pending> queue_;
+    // Taken by the writer: taken_[taken_written_..] are not written yet, so a failed write
+    // loses nothing. Only the writer changes them, always under mutex_, so pending_for can
+    // read them under it while the writer reads them unlocked; taken_left_ (their number,
+    // counted in the queue depth and capacity) and taken_oldest_ (the first one's enqueue
+    // time, the flush lag) are guarded by mutex_.
+    std::vector<Pending> taken_;
+    std::size_t taken_written_ = 0;
+    std::size_t taken_left_ = 0;
+    std::chrono::steady_clock::time_point taken_oldest_{};
     std::uint64_t appended_ = 0;
     std::uint64_t written_ = 0;
     std::uint64_t abandoned_ = 0;  // given up on at stop after repeated write errors

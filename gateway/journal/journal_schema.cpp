@@ -52,10 +52,11 @@ std::string usage_key(const std::string& row) {
 
 // Whether the row `row` counts in the summary.
 std::string usage_row(const std::string& row) {
-    return row + ".outcome = 'ok' AND " + row +
-           ".business IN ('payment', 'topup', 'bill_query', 'balance_query', 'package_change', "
-           "'points_redeem', 'offer_accept', 'other') AND " +
-           row + ".ts_ms BETWEEN 0 AND " + std::to_string(monthly_usage_last_ms);
+    std::string businesses;
+    for (const std::string_view business : monthly_usage_businesses)
+        businesses.append(businesses.empty() ? "'" : ", '").append(business).append("'");
+    return row + ".outcome = 'ok' AND " + row + ".business IN (" + businesses + ") AND " + row +
+           ".ts_ms BETWEEN 0 AND " + std::to_string(monthly_usage_last_ms);
 }
 
 std::string fill_summary_once() {

@@ -3,7 +3,9 @@
 // each open also migrates older files.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <string_view>
 
 struct sqlite3;
 
@@ -12,6 +14,11 @@ namespace ehall {
 // The last instant `monthly_usage` counts, 9999-12-31 23:59:59.999 in Shanghai (SQLite's date
 // functions end with year 9999, and so do report months); it counts none before 1970.
 inline constexpr std::int64_t monthly_usage_last_ms = 253402271999999;
+
+// The business types `monthly_usage` counts (DESIGN §4); rows with others are not counted.
+inline constexpr std::array<std::string_view, 8> monthly_usage_businesses = {
+    "payment",        "topup",         "bill_query",   "balance_query",
+    "package_change", "points_redeem", "offer_accept", "other"};
 
 // Sets the pragmas and creates what is missing: the table and its indexes (writing nothing
 // when they exist), and, the first time only, the summary and its triggers, counting the rows

@@ -96,20 +96,20 @@ BOOST_AUTO_TEST_CASE(writes_in_batches) {
 }
 
 BOOST_AUTO_TEST_CASE(ids_follow_append_order) {
-    // Small batches take one row per INSERT; large ones many rows per INSERT and the rest
-    // one by one.
-    for (std::size_t batch_size : {std::size_t{7}, std::size_t{2000}}) {
+    // Small batches take one row per INSERT; large ones 1024, 64, 8 and 1 rows per INSERT
+    // (1100 = 1024 + 64 + 8 + 4 x 1).
+    for (std::size_t batch_size : {std::size_t{7}, std::size_t{1100}, std::size_t{2000}}) {
         JournalDir tmp;
         ehall::Journal journal({.path = tmp.db(), .batch_size = batch_size});
         std::thread producer([&] {
-            for (int i = 0; i < 1000; ++i)
+            for (int i = 0; i < 3000; ++i)
                 journal.append(record(i));
         });
         producer.join();
         journal.flush();
         const auto rows = query(tmp.db(), "SELECT request_id FROM interactions ORDER BY id");
-        BOOST_REQUIRE_EQUAL(rows.size(), 1000u);
-        for (int i = 0; i < 1000; ++i)
+        BOOST_REQUIRE_EQUAL(rows.size(), 3000u);
+        for (int i = 0; i < 3000; ++i)
             BOOST_TEST(*rows[i][0] == "req-" + std::to_string(i));
     }
 }
