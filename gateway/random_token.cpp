@@ -4,6 +4,7 @@
 #include <openssl/sha.h>
 #include <sodium.h>
 
+#include <cstdint>
 #include <stdexcept>
 #include <vector>
 
@@ -32,6 +33,23 @@ std::string random_hex(std::size_t bytes) {
     std::vector<unsigned char> buffer(bytes);
     randombytes_buf(buffer.data(), buffer.size());
     return to_hex(buffer.data(), buffer.size());
+}
+
+std::string trace_id() {
+    thread_local std::uint64_t state = [] {
+        ensure_sodium();
+        std::uint64_t seed = 0;
+        randombytes_buf(&seed, sizeof seed);
+        return seed;
+    }();
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    unsigned char bytes[8];
+    for (int i = 0; i < 8; ++i)
+        bytes[i] = static_cast<unsigned char>(z >> (56 - 8 * i));
+    return to_hex(bytes, sizeof bytes);
 }
 
 std::string sha256_hex(std::string_view data) {

@@ -112,7 +112,7 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
     exchange_.request = parser_->release();
     exchange_.remote_address = remote_address_;
     std::string given_id = exchange_.header("X-Request-Id");
-    exchange_.request_id = usable_request_id(given_id) ? given_id : random_hex(8);
+    exchange_.request_id = usable_request_id(given_id) ? given_id : trace_id();
     handle();
 }
 
@@ -184,7 +184,7 @@ void HttpSession::reject(http::status status, std::string_view code, std::string
     exchange_.route = "(rejected)";
     exchange_.request.version(11);
     exchange_.request.keep_alive(false);
-    exchange_.request_id = random_hex(8);
+    exchange_.request_id = trace_id();
     reply(json_response(status, {{"status", "error"}, {"code", code}, {"message", message}}));
 }
 
