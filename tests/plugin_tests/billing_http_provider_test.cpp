@@ -8,9 +8,12 @@
 #include <mutex>
 #include <thread>
 
+#include "tests/plugin_tests/card_payment.hpp"
 #include "tests/plugin_tests/plugin_harness.hpp"
 
 using ehall::ServiceResult;
+using ehall::test::demo_balance;
+using ehall::test::pay_by_card;
 using ehall::test::PluginHarness;
 
 namespace {
@@ -104,16 +107,6 @@ nlohmann::json http_config(std::uint16_t port) {
             {"payment_timeout_ms", 300}};
 }
 
-ServiceResult pay(PluginHarness& h, std::int64_t amount_fen, const std::string& key) {
-    return h.call({.operation = "pay",
-                   .params = {{"amount_fen", amount_fen}, {"method", "card"}},
-                   .idempotency_key = key});
-}
-
-std::int64_t balance(PluginHarness& h) {
-    return h.scalar("SELECT balance_fen AS value FROM accounts WHERE msisdn = '13800138000'");
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(billing_http_provider)
@@ -122,10 +115,10 @@ BOOST_AUTO_TEST_CASE(the_acquirer_decides_and_failures_change_nothing) {
     FakeAcquirer acquirer;
     PluginHarness billing("billing", http_config(acquirer.port()));
 
-    auto approved = pay(billing, 2000, "http-approve");
+    auto approved = pay_by_card(billing, 2000, "http-approve");
     BOOST_TEST_REQUIRE(approved.code == "ok", approved.message);
     BOOST_TEST(approved.data["reference"] == "ACQ-42");
-    BOOST_TEST(balance(billing) == 7860);
+    BOOST_TEST(demo_balance(billing) == 7860);
     auto sent = acquirer.requests();
     BOOST_TEST_REQUIRE(sent.size() == 1u);
     BOOST_TEST(sent[0]["msisdn"] == "13800138000");
@@ -134,22 +127,22 @@ BOOST_AUTO_TEST_CASE(the_acquirer_decides_and_failures_change_nothing) {
     BOOST_TEST(sent[0]["idempotency_header"] == "13800138000:http-approve");
     BOOST_TEST(sent[0]["card"] == "6222****1234");
     // A replay is answered from the store: the acquirer is not asked again.
-    BOOST_TEST(pay(billing, 2000, "http-approve").data["replayed"] == true);
+    BOOST_TEST(pay_by_card(billing, 2000, "http-approve").data["replayed"] == true);
     BOOST_TEST(acquirer.requests().size() == 1u);
 
     acquirer.set_mode(FakeAcquirer::Mode::decline);
-    auto declined = pay(billing, 2000, "http-decline");
+    auto declined = pay_by_card(billing, 2000, "http-decline");
     BOOST_TEST(declined.code == "payment_failed");
     BOOST_TEST(declined.message == "card declined by the bank");
 
     acquirer.set_mode(FakeAcquirer::Mode::server_error);
-    auto failed = pay(billing, 2000, "http-error");
+    auto failed = pay_by_card(billing, 2000, "http-error");
     BOOST_TEST(failed.code == "payment_failed");
     BOOST_TEST(failed.message.find("HTTP 500") != std::string::npos, failed.message);
 
     acquirer.set_mode(FakeAcquirer::Mode::hang);
     const auto started = std::chrono::steady_clock::now();
-    auto silent = pay(billing, 2000, "http-hang");
+    auto silent = pay_by_card(billing, 2000, "http-hang");
     const auto waited = std::chrono::steady_clock::now() - started;
     BOOST_TEST(silent.code == "payment_failed");
     BOOST_TEST(silent.message.find("did not answer within 300 ms") != std::string::npos,
@@ -158,7 +151,7 @@ BOOST_AUTO_TEST_CASE(the_acquirer_decides_and_failures_change_nothing) {
     BOOST_TEST(waited < std::chrono::seconds(5));  // bounded by the timeout, not by the server
 
     BOOST_TEST(acquirer.requests().size() == 4u);
-    BOOST_TEST(balance(billing) == 7860);
+    BOOST_TEST(demo_balance(billing) == 7860);
     BOOST_TEST(billing.scalar("SELECT count(*) AS value FROM payments") == 1);
 }
 
@@ -170,9 +163,9 @@ BOOST_AUTO_TEST_CASE(an_unreachable_acquirer_is_a_failed_payment) {
         closed_port = probe.local_endpoint().port();
     }
     PluginHarness billing("billing", http_config(closed_port));
-    auto result = pay(billing, 2000, "http-unreachable");
+    auto result = pay_by_card(billing, 2000, "http-unreachable");
     BOOST_TEST(result.code == "payment_failed");
-    BOOST_TEST(balance(billing) == 5860);
+    BOOST_TEST(demo_balance(billing) == 5860);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

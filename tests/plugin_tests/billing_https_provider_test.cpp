@@ -13,9 +13,12 @@
 #include <random>
 #include <thread>
 
+#include "tests/plugin_tests/card_payment.hpp"
 #include "tests/plugin_tests/plugin_harness.hpp"
 
 using ehall::ServiceResult;
+using ehall::test::demo_balance;
+using ehall::test::pay_by_card;
 using ehall::test::PluginHarness;
 
 namespace {
@@ -116,16 +119,6 @@ nlohmann::json https_config(const std::string& host, std::uint16_t port, const s
     return config;
 }
 
-ServiceResult pay(PluginHarness& h, const std::string& key) {
-    return h.call({.operation = "pay",
-                   .params = {{"amount_fen", 2000}, {"method", "card"}},
-                   .idempotency_key = key});
-}
-
-std::int64_t balance(PluginHarness& h) {
-    return h.scalar("SELECT balance_fen AS value FROM accounts WHERE msisdn = '13800138000'");
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(billing_https_provider)
@@ -134,10 +127,10 @@ BOOST_AUTO_TEST_CASE(a_certificate_from_the_configured_ca_is_trusted) {
     TestPki pki;
     TlsAcquirer acquirer(pki);
     PluginHarness billing("billing", https_config("localhost", acquirer.port(), pki.ca()));
-    auto approved = pay(billing, "https-approve");
+    auto approved = pay_by_card(billing, 2000, "https-approve");
     BOOST_TEST_REQUIRE(approved.code == "ok", approved.message);
     BOOST_TEST(approved.data["reference"] == "ACQ-TLS-7");
-    BOOST_TEST(balance(billing) == 7860);
+    BOOST_TEST(demo_balance(billing) == 7860);
     BOOST_TEST(acquirer.requests() == 1);
 }
 
@@ -146,13 +139,13 @@ BOOST_AUTO_TEST_CASE(a_certificate_that_does_not_verify_is_a_failed_payment) {
     TlsAcquirer acquirer(pki);
     // The system's CAs do not know the test CA.
     PluginHarness untrusted("billing", https_config("localhost", acquirer.port(), ""));
-    auto refused = pay(untrusted, "https-untrusted");
+    auto refused = pay_by_card(untrusted, 2000, "https-untrusted");
     BOOST_TEST(refused.code == "payment_failed");
     BOOST_TEST(refused.message == "the payment provider's TLS certificate did not verify");
-    BOOST_TEST(balance(untrusted) == 5860);
+    BOOST_TEST(demo_balance(untrusted) == 5860);
     // A trusted CA, but the certificate names localhost, not 127.0.0.1.
     PluginHarness wrong_name("billing", https_config("127.0.0.1", acquirer.port(), pki.ca()));
-    auto mismatch = pay(wrong_name, "https-wrong-name");
+    auto mismatch = pay_by_card(wrong_name, 2000, "https-wrong-name");
     BOOST_TEST(mismatch.code == "payment_failed");
     BOOST_TEST(mismatch.message == "the payment provider's TLS certificate did not verify");
     BOOST_TEST(acquirer.requests() == 0);
