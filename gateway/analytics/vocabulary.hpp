@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "gateway/journal/journal_schema.hpp"
+
 namespace ehall::analytics {
 
 inline constexpr std::array<std::string_view, 10> channels = {
@@ -13,9 +15,8 @@ inline constexpr std::array<std::string_view, 10> channels = {
 // The electronic channels whose share of all transactions is tracked (target 85%).
 inline constexpr std::array<std::string_view, 5> echannels = {"web", "sms", "kiosk", "wap",
                                                               "mobile_pay"};
-inline constexpr std::array<std::string_view, 8> businesses = {
-    "payment",        "topup",         "bill_query",   "balance_query",
-    "package_change", "points_redeem", "offer_accept", "other"};
+// The business types (DESIGN §4): the journal's own list, the one its summary counts.
+inline constexpr const auto& businesses = monthly_usage_businesses;
 inline constexpr std::array<std::string_view, 4> outcomes = {"ok", "declined", "error", "rejected"};
 
 // Where `value` is in `set`, or N when it is not there.
