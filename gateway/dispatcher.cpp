@@ -1,6 +1,7 @@
 #include "gateway/dispatcher.hpp"
 
 #include <spdlog/spdlog.h>
+#include <algorithm>
 
 #include "gateway/clock.hpp"
 #include "gateway/guarded_invocation.hpp"
@@ -114,6 +115,15 @@ std::vector<AvailableOperation> Dispatcher::enabled_operations(std::string_view 
         }
     }
     return available;
+}
+
+bool Dispatcher::serves(std::string_view plugin, std::string_view channel) {
+    const PluginModule* module = host_.find(plugin);
+    if (!module || !enablement_.enabled(module->manifest().id, channel))
+        return false;
+    const auto& operations = module->manifest().operations;
+    return std::any_of(operations.begin(), operations.end(),
+                       [](const OperationSpec& operation) { return !operation.internal; });
 }
 
 void Dispatcher::record(const ServiceRequest& request, std::string_view business,

@@ -46,6 +46,10 @@ class Dispatcher {
     // The operations enabled on `channel`, in plugin then manifest order, internal ones left
     // out.
     std::vector<AvailableOperation> enabled_operations(std::string_view channel);
+    // Whether `plugin` offers a channel-facing operation on `channel` now.
+    bool serves(std::string_view plugin, std::string_view channel);
+    // See PluginEnablement::generation.
+    std::uint64_t enablement_generation() { return enablement_.generation(); }
 
     // Journals an interaction that did not go through a plugin (a login, a rejected
     // request) so the log holds every interaction.

@@ -9,14 +9,6 @@ namespace {
 constexpr std::size_t kPruneAbove = 100000;
 }  // namespace
 
-bool OfferSlot::offers_enabled(const std::string& channel) {
-    for (const auto& available : dispatcher_.enabled_operations(channel)) {
-        if (available.plugin->id == "offers")
-            return true;
-    }
-    return false;
-}
-
 bool OfferSlot::quiet(const std::string& customer, std::int64_t now_ms) {
     std::lock_guard lock(quiet_mutex_);
     auto it = quiet_until_.find(customer);
@@ -35,7 +27,9 @@ void OfferSlot::keep_quiet(const std::string& customer, std::int64_t until_ms) {
 
 void OfferSlot::fill(const ServiceRequest& where, std::string_view placement, Done done,
                      std::optional<std::size_t> max_sms_units) {
-    if (where.customer.empty() || quiet(where.customer, now_ms()) || !offers_enabled(where.channel))
+    // Without the offers plugin on the channel there is nothing to ask (and nothing to journal).
+    if (where.customer.empty() || quiet(where.customer, now_ms()) ||
+        !dispatcher_.serves("offers", where.channel))
         return done(std::nullopt);
     ServiceRequest request = where;
     request.plugin = "offers";

@@ -38,8 +38,6 @@ class OfferSlot {
               std::optional<std::size_t> max_sms_units = std::nullopt);
 
   private:
-    // Without the offers plugin on the channel there is nothing to ask (and nothing to journal).
-    bool offers_enabled(const std::string& channel);
     bool quiet(const std::string& customer, std::int64_t now_ms);
     void keep_quiet(const std::string& customer, std::int64_t until_ms);
 

@@ -1,7 +1,7 @@
 #include "gateway/random_token.hpp"
 
 #include <openssl/crypto.h>
-#include <openssl/sha.h>
+#include <openssl/evp.h>
 #include <sodium.h>
 
 #include <cstdint>
@@ -53,9 +53,14 @@ std::string trace_id() {
 }
 
 std::string sha256_hex(std::string_view data) {
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-    return to_hex(digest, sizeof digest);
+    // Fetched once: SHA256() looks the algorithm up in OpenSSL 3's provider store on every
+    // call, and a session lookup hashes its token on every request.
+    static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (!sha256 || EVP_Digest(data.data(), data.size(), digest, &size, sha256, nullptr) != 1)
+        throw std::runtime_error("SHA-256 is unavailable");
+    return to_hex(digest, size);
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {

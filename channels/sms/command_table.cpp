@@ -26,8 +26,8 @@ constexpr std::array<BuiltIn, 9> built_ins = {{{"BZ", CommandKind::help},
                                                {"否", CommandKind::cancel},
                                                {"TD", CommandKind::opt_out}}};
 
-std::vector<std::string> split_words(std::string_view text) {
-    std::vector<std::string> words;
+std::vector<std::string_view> split_words(std::string_view text) {
+    std::vector<std::string_view> words;
     while (!text.empty()) {
         auto space = text.find(' ');
         if (space != 0)
@@ -39,13 +39,13 @@ std::vector<std::string> split_words(std::string_view text) {
     return words;
 }
 
-bool ends_in_non_ascii(const std::string& word) {
+bool ends_in_non_ascii(std::string_view word) {
     return !word.empty() && static_cast<unsigned char>(word.back()) >= 0x80;
 }
 
 // Whether `word` is `keyword` glued to an argument: any argument after a Chinese keyword
 // ("充值1000…", "兑换HF10"), a number after a Latin one ("JF50"; "JFCX" stays a word).
-bool glued(const std::string& keyword, const std::string& word) {
+bool glued(std::string_view keyword, std::string_view word) {
     if (word.size() <= keyword.size() || !word.starts_with(keyword))
         return false;
     const char next = word[keyword.size()];
@@ -53,8 +53,9 @@ bool glued(const std::string& keyword, const std::string& word) {
 }
 
 // The arguments after `keyword` when `words` start with it, else nothing.
-std::optional<std::vector<std::string>> arguments_after(const std::vector<std::string>& keyword,
-                                                        const std::vector<std::string>& words) {
+template <typename KeywordWords>
+std::optional<std::vector<std::string>> arguments_after(
+    const KeywordWords& keyword, const std::vector<std::string_view>& words) {
     if (keyword.empty() || words.size() < keyword.size())
         return std::nullopt;
     const std::size_t last = keyword.size() - 1;
@@ -66,10 +67,10 @@ std::optional<std::vector<std::string>> arguments_after(const std::vector<std::s
     if (words[last] != keyword[last]) {
         if (!glued(keyword[last], words[last]))
             return std::nullopt;
-        arguments.push_back(words[last].substr(keyword[last].size()));
+        arguments.emplace_back(words[last].substr(keyword[last].size()));
     }
-    arguments.insert(arguments.end(), words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
-                     words.end());
+    for (std::size_t i = last + 1; i < words.size(); ++i)
+        arguments.emplace_back(words[i]);
     return arguments;
 }
 
@@ -122,6 +123,14 @@ CommandTable::CommandTable(const std::vector<AvailableOperation>& operations,
             std::count_if(command.arguments.begin(), command.arguments.end(),
                           [](const ParamSpec& spec) { return spec.required; }));
         command.usage = usage_of(command.keywords.front(), command.arguments);
+        for (const auto& keyword : command.keywords) {
+            KeywordForm form{.command = commands_.size(), .length = keyword.size()};
+            for (auto word : split_words(keyword)) {
+                form.words.emplace_back(word);
+                form.joined.append(word);
+            }
+            keyword_forms_.push_back(std::move(form));
+        }
         commands_.push_back(std::move(command));
     }
 }
@@ -139,28 +148,22 @@ ParsedCommand CommandTable::parse(std::string_view text) const {
         if (text == built_in.word)
             return {.kind = built_in.kind};
     }
-    const std::vector<std::string> words = split_words(text);
+    const std::vector<std::string_view> words = split_words(text);
     std::vector<Match> best;
-    for (const auto& command : commands_) {
-        for (const auto& keyword : command.keywords) {
-            auto keyword_words = split_words(keyword);
-            auto arguments = arguments_after(keyword_words, words);
-            if (!arguments && keyword_words.size() > 1) {
-                // "QQBKT" for "QQB KT": the space is easily left out.
-                std::string joined;
-                for (const auto& word : keyword_words)
-                    joined.append(word);
-                arguments = arguments_after({joined}, words);
-            }
-            if (!arguments)
-                continue;
-            Match match{&command, keyword.size(), std::move(*arguments)};
-            if (!best.empty() && match.keyword_length < best.front().keyword_length)
-                continue;
-            if (!best.empty() && match.keyword_length > best.front().keyword_length)
-                best.clear();
-            best.push_back(std::move(match));
+    for (const auto& form : keyword_forms_) {
+        auto arguments = arguments_after(form.words, words);
+        if (!arguments && form.words.size() > 1) {
+            // "QQBKT" for "QQB KT": the space is easily left out.
+            arguments = arguments_after(std::array<std::string_view, 1>{form.joined}, words);
         }
+        if (!arguments)
+            continue;
+        Match match{&commands_[form.command], form.length, std::move(*arguments)};
+        if (!best.empty() && match.keyword_length < best.front().keyword_length)
+            continue;
+        if (!best.empty() && match.keyword_length > best.front().keyword_length)
+            best.clear();
+        best.push_back(std::move(match));
     }
     if (best.empty()) {
         if (text == "KT")  // only when no keyword claims it: "QQB KT" opens the family package

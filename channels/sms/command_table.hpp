@@ -63,7 +63,16 @@ class CommandTable {
     const SmsCommand* find(std::string_view plugin, std::string_view operation) const;
 
   private:
+    // A keyword split into its words once, for parse(); `joined` is "QQBKT" for "QQB KT".
+    struct KeywordForm {
+        std::size_t command = 0;
+        std::size_t length = 0;
+        std::vector<std::string> words{};
+        std::string joined{};
+    };
+
     std::vector<SmsCommand> commands_;
+    std::vector<KeywordForm> keyword_forms_;
 };
 
 }  // namespace ehall::sms

@@ -156,16 +156,12 @@ bool SmsHall::is_customer(const std::string& msisdn) {
 }
 
 std::shared_ptr<const CommandTable> SmsHall::command_table() {
-    auto operations = dispatcher_.enabled_operations("sms");
-    std::vector<const OperationSpec*> key;
-    key.reserve(operations.size());
-    for (const auto& available : operations)
-        key.push_back(available.operation);
+    const std::uint64_t generation = dispatcher_.enablement_generation();
     std::lock_guard lock(table_mutex_);
-    // Rebuilt only when ops enable or disable something on the SMS channel.
-    if (!table_ || key != table_key_) {
-        table_ = std::make_shared<const CommandTable>(operations);
-        table_key_ = std::move(key);
+    // Rebuilt only when ops enable or disable something.
+    if (!table_ || generation != table_generation_) {
+        table_ = std::make_shared<const CommandTable>(dispatcher_.enabled_operations("sms"));
+        table_generation_ = generation;
     }
     return table_;
 }

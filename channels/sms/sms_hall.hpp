@@ -54,7 +54,7 @@ class SmsHall {
     std::chrono::milliseconds duplicate_wait_;
 
     std::mutex table_mutex_;
-    std::vector<const OperationSpec*> table_key_;
+    std::uint64_t table_generation_ = 0;
     std::shared_ptr<const CommandTable> table_;
 };
 

@@ -15,10 +15,13 @@ nlohmann::json command_fields(const SmsCommand& command) {
 // The command's fields where the plugin's data has none of that name (a reward's own
 // `title` wins over the operation's).
 void add_command_fields(nlohmann::json& data, const SmsCommand& command) {
-    const nlohmann::json fields = command_fields(command);
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
-        if (!data.contains(it.key()))
-            data[it.key()] = *it;
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"keyword", &command.keywords.front()},
+        {"title", &command.title},
+        {"usage", &command.usage}};
+    for (const auto& [name, value] : fields) {
+        if (!data.contains(name))
+            data[name] = *value;
     }
 }
 

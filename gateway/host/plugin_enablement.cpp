@@ -46,19 +46,31 @@ void PluginEnablement::reload() {
         }
     });
     std::lock_guard lock(snapshot_mutex_);
+    if (fresh != snapshot_)
+        ++generation_;
     snapshot_ = std::move(fresh);
     loaded_at_ = std::chrono::steady_clock::now();
 }
 
-bool PluginEnablement::enabled(const std::string& plugin, std::string_view channel) {
-    std::unique_lock lock(snapshot_mutex_);
+void PluginEnablement::reload_if_stale(std::unique_lock<std::mutex>& lock) {
     if (std::chrono::steady_clock::now() - loaded_at_ >= refresh_after_) {
         lock.unlock();
         reload();
         lock.lock();
     }
+}
+
+bool PluginEnablement::enabled(const std::string& plugin, std::string_view channel) {
+    std::unique_lock lock(snapshot_mutex_);
+    reload_if_stale(lock);
     auto it = snapshot_.find(plugin + "/" + std::string(channel));
     return it != snapshot_.end() && it->second;
+}
+
+std::uint64_t PluginEnablement::generation() {
+    std::unique_lock lock(snapshot_mutex_);
+    reload_if_stale(lock);
+    return generation_;
 }
 
 std::map<std::string, bool> PluginEnablement::channels(const std::string& plugin) {

@@ -30,6 +30,9 @@ class PluginEnablement {
     void register_plugin(const std::string& plugin,
                          const std::vector<std::string>& default_channels);
     bool enabled(const std::string& plugin, std::string_view channel);
+    // Changes whenever the enabled set changes, so callers can keep what they derive from
+    // it (e.g. the SMS command table) until then.
+    std::uint64_t generation();
     std::map<std::string, bool> channels(const std::string& plugin);
     // Sets the state on `channels` and audits the change under `actor`. Returns the state
     // after the change.
@@ -39,12 +42,14 @@ class PluginEnablement {
 
   private:
     void reload();
+    void reload_if_stale(std::unique_lock<std::mutex>& lock);
 
     Store& store_;
     std::chrono::milliseconds refresh_after_;
     std::mutex snapshot_mutex_;
     std::map<std::string, bool, std::less<>> snapshot_;  // "plugin/channel" -> enabled
     std::chrono::steady_clock::time_point loaded_at_{};
+    std::uint64_t generation_ = 0;
 };
 
 }  // namespace ehall

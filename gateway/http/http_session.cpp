@@ -1,6 +1,7 @@
 #include "gateway/http/http_session.hpp"
 
 #include <spdlog/spdlog.h>
+#include <algorithm>
 #include <boost/asio/dispatch.hpp>
 
 #include "gateway/http/http_server.hpp"
@@ -14,6 +15,22 @@ namespace {
 
 // The first read of a request; later reads size themselves to what is coming.
 constexpr std::size_t first_read_size = 1024;
+
+// The path as a JSON string. Paths are nearly always plain ASCII, which needs no escaping;
+// anything else goes through the JSON library.
+std::string quoted_path(std::string_view path) {
+    const bool plain = std::all_of(path.begin(), path.end(), [](char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    });
+    if (!plain) {
+        return nlohmann::json(std::string(path))
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    std::string quoted;
+    quoted.reserve(path.size() + 2);
+    quoted.append(1, '"').append(path).append(1, '"');
+    return quoted;
+}
 
 bool usable_request_id(std::string_view id) {
     if (id.empty() || id.size() > 64)
@@ -201,10 +218,8 @@ void HttpSession::log_access(const HttpResponse& response) const {
     server_.access_logger().info(
         R"("remote":"{}","method":"{}","path":{},"route":"{}","status":{},"bytes":{},"latency_us":{},"request_id":"{}"}})",
         remote_address_, std::string_view(http::to_string(exchange_.request.method())),
-        nlohmann::json(std::string(exchange_.path()))
-            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-        exchange_.route, response.result_int(), response.body().size(), latency.count(),
-        exchange_.request_id);
+        quoted_path(exchange_.path()), exchange_.route, response.result_int(),
+        response.body().size(), latency.count(), exchange_.request_id);
 }
 
 }  // namespace ehall

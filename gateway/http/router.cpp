@@ -1,23 +1,28 @@
 #include "gateway/http/router.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 namespace ehall {
 
 namespace {
 
-std::vector<std::string> split_path(std::string_view path) {
-    std::vector<std::string> segments;
+// A request path's segments, split without allocating for paths of usual depth.
+using PathSegments = boost::container::small_vector<std::string_view, 8>;
+
+PathSegments split_path(std::string_view path) {
+    PathSegments segments;
     std::size_t start = 1;
     while (start <= path.size()) {
         std::size_t slash = path.find('/', start);
         if (slash == std::string_view::npos)
             slash = path.size();
-        segments.emplace_back(path.substr(start, slash - start));
+        segments.push_back(path.substr(start, slash - start));
         start = slash + 1;
     }
     return segments;
 }
 
-bool segments_match(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
+bool segments_match(const std::vector<std::string>& pattern, const PathSegments& path,
                     std::map<std::string, std::string, std::less<>>* params) {
     if (pattern.size() != path.size())
         return false;
@@ -38,7 +43,8 @@ bool segments_match(const std::vector<std::string>& pattern, const std::vector<s
 }  // namespace
 
 void Router::add(http::verb method, std::string pattern, Handler handler) {
-    auto segments = split_path(pattern);
+    const auto parts = split_path(pattern);
+    std::vector<std::string> segments(parts.begin(), parts.end());
     routes_.push_back({method, std::move(pattern), std::move(segments), std::move(handler)});
 }
 
