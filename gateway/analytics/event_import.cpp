@@ -124,6 +124,8 @@ std::string check_event(const std::vector<std::string_view>& f, bool with_amount
     const auto ts = parse_event_time(f[0]);
     if (!ts)
         return bad_field("ts", f[0], "is neither ISO-8601 with an offset nor epoch milliseconds");
+    if (*ts < 0)  // an ISO time whose offset puts it before the epoch
+        return bad_field("ts", f[0], "is before 1970-01-01T00:00:00Z");
     event.ts_ms = *ts;
     if (auto bad = check_msisdn(f[1]); !bad.empty())
         return bad;
