@@ -28,6 +28,9 @@ constexpr const char* kBulkPragmas =
 // lists: runs that fit the CPU cache build the two indexes about a third faster (measured).
 // A second thread sorts and merges runs while the table is read (one more 2 MiB run).
 constexpr const char* kIndexBuildPragmas = "PRAGMA cache_size=-2048; PRAGMA threads=2;";
+// Updating the indexes row by row dirties pages all over them: a 256 MiB cache spills and
+// rewrites fewer (200k events into a 2M-row journal: 30% less CPU time than with 64 MiB).
+constexpr const char* kIndexUpdatePragmas = "PRAGMA cache_size=-262144;";
 
 // A CSV event line is about 50 bytes; this errs towards rebuilding the indexes.
 constexpr std::uintmax_t kBytesPerEvent = 64;
@@ -109,12 +112,14 @@ std::string check_amount(std::string_view value, std::int64_t& fen) {
 }
 
 // Whether to build the indexes afresh after the rows rather than update them per row: when
-// the file holds at least as many events as the journal already has.
+// the file holds at least an eighth as many events as the journal already has. Random
+// msisdn inserts into a big index spill and rewrite its pages: 500k events into a 2M-row
+// journal took twice the CPU time of dropping and rebuilding, 200k about the same (measured).
 bool rebuild_indexes(SqliteFile& db, const std::filesystem::path& csv) {
     Statement rows = db.prepare("SELECT COALESCE(MAX(id), 0) FROM interactions");
     rows.step();
     const auto existing = static_cast<std::uintmax_t>(rows.integer(0));
-    return std::filesystem::file_size(csv) / kBytesPerEvent >= existing;
+    return std::filesystem::file_size(csv) / kBytesPerEvent >= existing / 8;
 }
 
 // A checked 11-digit msisdn as a number.
@@ -165,6 +170,8 @@ ImportResult import_events(const std::filesystem::path& csv,
     EventBatches batches(db);
     UsageCounts usage(db);
     const bool rebuild = rebuild_indexes(db, csv);
+    if (!rebuild)
+        db.exec(kIndexUpdatePragmas);
     TransactionSteps steps;
     steps.after_begin = [&db, rebuild] {
         db.exec(drop_monthly_usage_triggers_sql());
