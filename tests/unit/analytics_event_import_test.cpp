@@ -1,0 +1,77 @@
+// import_events: bad lines named in file order, nothing written unless skip_bad, and times
+// before the epoch refused like any other bad value.
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "gateway/analytics/event_import.hpp"
+#include "gateway/analytics/sqlite_file.hpp"
+
+using namespace ehall::analytics;
+
+namespace {
+
+struct TempFiles {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                ("ehall-event-import-" + std::to_string(::getpid()));
+    TempFiles() {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+    }
+    ~TempFiles() { std::filesystem::remove_all(dir); }
+
+    std::filesystem::path csv(const std::string& text) const {
+        const auto path = dir / "events.csv";
+        std::ofstream(path, std::ios::binary) << text;
+        return path;
+    }
+    std::filesystem::path journal() const { return dir / "journal.db"; }
+};
+
+std::vector<std::int64_t> imported_times(const std::filesystem::path& journal_db) {
+    SqliteFile db(journal_db, SqliteFile::Mode::read_only);
+    Statement rows = db.prepare("SELECT ts_ms FROM interactions ORDER BY id");
+    std::vector<std::int64_t> out;
+    while (rows.step())
+        out.push_back(rows.integer(0));
+    return out;
+}
+
+// 08:00 in Shanghai on 1970-01-01 is the epoch; a second earlier is before it.
+const std::string kAroundTheEpoch =
+    "ts,msisdn,channel,business,outcome\n"
+    "1970-01-01T08:00:00+08:00,13800000001,hall,payment,ok\n"
+    "1970-01-01T07:59:59+08:00,13800000001,hall,payment,ok\n"
+    "1970-01-01T00:00:00-05:00,13800000002,web,topup,ok\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(analytics_event_import)
+
+BOOST_AUTO_TEST_CASE(a_time_before_the_epoch_is_a_bad_line) {
+    TempFiles files;
+    const auto result = import_events(files.csv(kAroundTheEpoch), files.journal(), false);
+    BOOST_TEST(!result.committed);
+    BOOST_TEST(result.imported == 0u);
+    BOOST_REQUIRE_EQUAL(result.bad.size(), 1u);
+    BOOST_TEST(result.bad[0].line == 3u);
+    BOOST_TEST(result.bad[0].reason ==
+               "ts '1970-01-01T07:59:59+08:00' is before 1970-01-01T00:00:00Z");
+    BOOST_TEST(imported_times(files.journal()).empty());
+}
+
+BOOST_AUTO_TEST_CASE(skip_bad_keeps_the_times_from_the_epoch_on) {
+    TempFiles files;
+    const auto result = import_events(files.csv(kAroundTheEpoch), files.journal(), true);
+    BOOST_TEST(result.committed);
+    BOOST_TEST(result.imported == 2u);
+    BOOST_REQUIRE_EQUAL(result.bad.size(), 1u);
+    BOOST_TEST(result.bad[0].line == 3u);
+    BOOST_TEST(imported_times(files.journal()) == (std::vector<std::int64_t>{0, 5 * 3600 * 1000}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
