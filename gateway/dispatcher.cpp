@@ -82,18 +82,20 @@ void Dispatcher::run(ServiceRequest request, bool allow_internal, Done done) {
         spdlog::error("dispatch checks failed: {}", e.what());
         refusal = ServiceResult::error("internal_error");
     }
-    std::string business = operation ? operation->business : "other";
+    // The manifest outlives every call.
+    const std::string_view business = operation ? std::string_view(operation->business) : "other";
     if (refusal) {
         record(request, business, *refusal, since(started));
         return done(std::move(*refusal));
     }
     auto timeout = config_.timeout_for(request.plugin, request.operation);
-    auto finished = [this, request, business, started,
+    auto shared = std::make_shared<const ServiceRequest>(std::move(request));
+    auto finished = [this, shared, business, started,
                      done = std::move(done)](ServiceResult result) {
-        record(request, business, result, since(started));
+        record(*shared, business, result, since(started));
         done(std::move(result));
     };
-    invoke_guarded(module->plugin(), std::move(request), timeout, workers_, deadlines_,
+    invoke_guarded(module->plugin(), std::move(shared), timeout, workers_, deadlines_,
                    running_calls_, operation->reads_only, std::move(finished));
 }
 

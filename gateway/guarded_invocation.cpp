@@ -27,9 +27,10 @@ struct Invocation {
 
 }  // namespace
 
-void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::milliseconds timeout,
-                    boost::asio::thread_pool& workers, DeadlineWatch& deadlines,
-                    RunningPluginCalls& running, bool on_caller_thread, Plugin::Done done) {
+void invoke_guarded(Plugin& plugin, std::shared_ptr<const ServiceRequest> request,
+                    std::chrono::milliseconds timeout, boost::asio::thread_pool& workers,
+                    DeadlineWatch& deadlines, RunningPluginCalls& running, bool on_caller_thread,
+                    Plugin::Done done) {
     auto invocation = std::make_shared<Invocation>(deadlines, std::move(done));
     invocation->deadline = deadlines.watch(DeadlineWatch::Clock::now() + timeout, [invocation] {
         invocation->finish(ServiceResult::error("timeout", "the service did not answer in time"));
@@ -50,12 +51,12 @@ void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::millise
         }
     };
     if (on_caller_thread)
-        return call(request);
+        return call(*request);
     // Runs inline when the caller is already a worker (channels do their writes there), else
     // hops onto the pool.
     boost::asio::dispatch(workers, [call, &running, request = std::move(request)] {
-        const auto listed = running.begin(request);
-        call(request);
+        const auto listed = running.begin(*request);
+        call(*request);
         running.end(listed);
     });
 }

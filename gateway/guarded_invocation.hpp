@@ -7,6 +7,7 @@
 
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
+#include <memory>
 
 #include "gateway/deadline_watch.hpp"
 #include "gateway/plugin_api.hpp"
@@ -14,8 +15,10 @@
 
 namespace ehall {
 
-void invoke_guarded(Plugin& plugin, ServiceRequest request, std::chrono::milliseconds timeout,
-                    boost::asio::thread_pool& workers, DeadlineWatch& deadlines,
-                    RunningPluginCalls& running, bool on_caller_thread, Plugin::Done done);
+// `request` is shared with the caller, which journals it once the result is in.
+void invoke_guarded(Plugin& plugin, std::shared_ptr<const ServiceRequest> request,
+                    std::chrono::milliseconds timeout, boost::asio::thread_pool& workers,
+                    DeadlineWatch& deadlines, RunningPluginCalls& running, bool on_caller_thread,
+                    Plugin::Done done);
 
 }  // namespace ehall

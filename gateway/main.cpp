@@ -44,6 +44,7 @@
 #include "gateway/html/static_files.hpp"
 #include "gateway/html/templates_root.hpp"
 #include "gateway/http/http_server.hpp"
+#include "gateway/http/network_threads.hpp"
 #include "gateway/journal/journal.hpp"
 #include "gateway/logging.hpp"
 #include "gateway/observability_routes.hpp"
@@ -110,7 +111,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                      .batch_size = config.journal.batch_size,
                      .queue_capacity = config.journal.queue_capacity});
     Metrics metrics;
-    asio::io_context io(static_cast<int>(config.gateway.threads));
+    asio::io_context io(1);
     asio::thread_pool workers(config.gateway.worker_threads);
 
     PluginHost host(store, config,
@@ -164,6 +165,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     analytics::AnalyticsPages analytics_pages(config, analyst_access, analytics_templates, workers);
     analytics_pages.add_routes(router);
 
+    NetworkThreads network(config.gateway.threads);
     HttpServer server(io,
                       {.host = config.gateway.host,
                        .port = config.gateway.port,
@@ -173,7 +175,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                        .header_limit = config.gateway.header_limit,
                        .body_limit = config.gateway.body_limit,
                        .access_log = config.gateway.access_log},
-                      router, metrics);
+                      router, metrics, &network);
     // Signals are caught before the port is announced: a SIGTERM right after start-up
     // must still shut down cleanly.
     auto work = asio::make_work_guard(io);
@@ -198,12 +200,10 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     sms_pushes.start();
     traffic.start();
 
-    std::vector<std::thread> threads;
-    for (unsigned i = 1; i < config.gateway.threads; ++i)
-        threads.emplace_back([&] { io.run(); });
+    // The main thread runs the acceptor, signals and timers; connections run on `network`.
+    network.start();
     io.run();
-    for (auto& thread : threads)
-        thread.join();
+    network.stop();
     sms_pushes.stop();
     if (!join_workers_within(workers, dispatcher.running_calls(), worker_shutdown_limit(config))) {
         // A stuck call still runs plugin code: no unloading, no destructors that would wait.

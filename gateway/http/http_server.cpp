@@ -6,6 +6,7 @@
 
 #include "gateway/http/connection_refusal.hpp"
 #include "gateway/http/http_session.hpp"
+#include "gateway/http/network_threads.hpp"
 
 namespace ehall {
 
@@ -20,7 +21,7 @@ constexpr std::chrono::milliseconds refusal_linger{1000};
 }  // namespace
 
 HttpServer::HttpServer(asio::io_context& io, Options options, const Router& router,
-                       Metrics& metrics)
+                       Metrics& metrics, NetworkThreads* network)
     : io_(io),
       options_(std::move(options)),
       router_(router),
@@ -29,7 +30,8 @@ HttpServer::HttpServer(asio::io_context& io, Options options, const Router& rout
       accept_retry_timer_(acceptor_.get_executor()),
       drain_timer_(acceptor_.get_executor()),
       access_logger_(spdlog::get("access")),
-      sessions_(std::make_shared<SessionRegistry>(options_.max_connections_per_ip)) {
+      sessions_(std::make_shared<SessionRegistry>(options_.max_connections_per_ip)),
+      network_(network) {
     if (!access_logger_)
         access_logger_ = spdlog::default_logger();
 }
@@ -47,10 +49,12 @@ void HttpServer::start() {
 }
 
 void HttpServer::do_accept() {
-    acceptor_.async_accept(asio::make_strand(io_),
-                           [this](boost::beast::error_code ec, tcp::socket socket) {
-                               on_accept(ec, std::move(socket));
-                           });
+    auto accepted = [this](boost::beast::error_code ec, tcp::socket socket) {
+        on_accept(ec, std::move(socket));
+    };
+    if (network_)
+        return acceptor_.async_accept(network_->next(), std::move(accepted));
+    acceptor_.async_accept(asio::make_strand(io_), std::move(accepted));
 }
 
 void HttpServer::on_accept(boost::beast::error_code ec, tcp::socket socket) {

@@ -22,6 +22,7 @@
 namespace ehall {
 
 class HttpSession;
+class NetworkThreads;
 
 class HttpServer {
   public:
@@ -36,8 +37,10 @@ class HttpServer {
         bool access_log = true;
     };
 
-    HttpServer(boost::asio::io_context& io, Options options, const Router& router,
-               Metrics& metrics);
+    // Connections go to `network` in turn when given, else onto strands of `io`, which
+    // may then be run by several threads.
+    HttpServer(boost::asio::io_context& io, Options options, const Router& router, Metrics& metrics,
+               NetworkThreads* network = nullptr);
     ~HttpServer();
 
     // Binds and starts accepting. Throws when the address cannot be bound.
@@ -75,6 +78,7 @@ class HttpServer {
     std::uint64_t refused_connections_ = 0;  // on the acceptor's strand only
     std::atomic<bool> stopping_{false};
     std::shared_ptr<SessionRegistry> sessions_;
+    NetworkThreads* network_;
 };
 
 }  // namespace ehall

@@ -60,7 +60,7 @@ HttpSession::~HttpSession() {
 
 void HttpSession::start() {
     tracked_ = registry_->add(weak_from_this());
-    // Run on the connection's strand, like every later step.
+    // Run on the connection's executor (its thread or strand), like every later step.
     boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
 }
 
@@ -146,7 +146,7 @@ void HttpSession::handle() {
             match.wrong_method ? http::status::method_not_allowed : http::status::not_found, body));
     }
     exchange_.route = *match.route;
-    // The reply may come from another thread; it rejoins this connection's strand.
+    // The reply may come from another thread; it rejoins this connection's executor.
     Reply done = [self = shared_from_this()](HttpResponse response) {
         boost::asio::dispatch(
             self->stream_.get_executor(),
