@@ -95,7 +95,9 @@ int WalCheckpointer::wal_hook(void* context, sqlite3*, const char*, int wal_fram
 void WalCheckpointer::run() {
     std::unique_lock lock(mutex_);
     std::uint64_t seen = commits_;  // commits already considered
-    bool truncated = true;          // nothing committed since the last TRUNCATE
+    // Nothing committed since the last TRUNCATE; not at first, as the WAL may hold frames from
+    // before this thread started (commits it did not see, or a previous run).
+    bool truncated = false;
     for (;;) {
         const bool due = wake_.wait_for(lock, options_.idle_after, [&] {
             return stopping_ ||
@@ -104,16 +106,17 @@ void WalCheckpointer::run() {
         });
         if (stopping_)
             break;
-        if (!due) {
-            if (commits_ == seen && !truncated) {
+        const bool committed = commits_ != seen;
+        seen = commits_;
+        if (committed)
+            truncated = false;
+        if (!due) {  // idle_after passed: a TRUNCATE once a whole period went by without commits
+            if (!committed && !truncated) {
                 checkpoint(lock, SQLITE_CHECKPOINT_TRUNCATE);
                 truncated = true;
             }
-            seen = commits_;
             continue;
         }
-        seen = commits_;
-        truncated = false;
         const bool restart = wal_frames_ >= options_.restart_pages;
         // A PASSIVE one first, so that a RESTART, holding the writer off, only has the frames
         // committed meanwhile to copy.

@@ -60,6 +60,13 @@ struct WalFile {
 
 constexpr std::uintmax_t kFrameBytes = 4096 + 24;
 
+bool wait_for_empty_wal(const WalFile& file) {
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (file.wal_bytes() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(10ms);
+    return file.wal_bytes() == 0;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(wal_checkpointer)
@@ -96,10 +103,7 @@ BOOST_AUTO_TEST_CASE(keeps_the_wal_bounded_and_empties_it_when_idle) {
     BOOST_TEST(largest > 0u);
 
     // Once no commit came for idle_after, a TRUNCATE checkpoint empties the file.
-    const auto deadline = std::chrono::steady_clock::now() + 5s;
-    while (file.wal_bytes() > 0 && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(10ms);
-    BOOST_TEST(file.wal_bytes() == 0u);
+    BOOST_TEST(wait_for_empty_wal(file));
 
     sqlite3_stmt* count = nullptr;
     BOOST_REQUIRE_EQUAL(
@@ -107,6 +111,16 @@ BOOST_AUTO_TEST_CASE(keeps_the_wal_bounded_and_empties_it_when_idle) {
     BOOST_REQUIRE_EQUAL(sqlite3_step(count), SQLITE_ROW);
     BOOST_TEST(sqlite3_column_int(count, 0) == 400);
     sqlite3_finalize(count);
+}
+
+BOOST_AUTO_TEST_CASE(empties_a_wal_below_the_thresholds_once_idle) {
+    WalFile file;
+    ehall::WalCheckpointer checkpointer(file.db, {.idle_after = 100ms});
+    checkpointer.attach(file.writer);
+    for (int i = 0; i < 3; ++i)
+        file.commit_a_row();
+    BOOST_TEST(file.wal_bytes() > 0u);
+    BOOST_TEST(wait_for_empty_wal(file));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
