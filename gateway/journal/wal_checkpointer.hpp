@@ -26,7 +26,9 @@ class WalCheckpointer {
   public:
     struct Options {
         int passive_pages = 1000;  // SQLite's own automatic checkpoint threshold
-        int restart_pages = 8000;  // 32 MiB of 4 KiB pages
+        // 64 MiB of 4 KiB pages (roughly 300k records): at most one RESTART, which holds the
+        // writer off for its fsyncs, per that much WAL.
+        int restart_pages = 16000;
         std::chrono::milliseconds idle_after{1000};
     };
 
