@@ -26,7 +26,7 @@ class WalCheckpointer {
   public:
     struct Options {
         int passive_pages = 1000;  // SQLite's own automatic checkpoint threshold
-        // 64 MiB of 4 KiB pages (roughly 300k records): at most one RESTART, which holds the
+        // 64 MiB of 4 KiB pages (about 100k records): at most one RESTART, which holds the
         // writer off for its fsyncs, per that much WAL.
         int restart_pages = 16000;
         std::chrono::milliseconds idle_after{1000};
