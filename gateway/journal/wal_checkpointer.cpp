@@ -62,6 +62,8 @@ WalCheckpointer::~WalCheckpointer() {
     }
     wake_.notify_one();
     thread_.join();
+    if (writer_)
+        sqlite3_wal_hook(writer_, nullptr, nullptr);
     sqlite3_close(std::exchange(db_, nullptr));
 }
 
@@ -74,6 +76,7 @@ void WalCheckpointer::attach(sqlite3* writer) {
     sqlite3_busy_handler(writer, &retry_every_millisecond, nullptr);
     // Replaces the automatic checkpoint (sqlite3_wal_autocheckpoint is a wal hook too).
     sqlite3_wal_hook(writer, &WalCheckpointer::wal_hook, this);
+    writer_ = writer;
 }
 
 void WalCheckpointer::committed(int wal_frames) noexcept {

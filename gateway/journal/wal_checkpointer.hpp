@@ -6,7 +6,8 @@
 // - runs a RESTART checkpoint when the WAL holds restart_pages frames or more, which waits for
 //   the writer's transaction to end and holds the writer off while it copies the frames the
 //   last PASSIVE one left: the WAL is then written from its start again, so under sustained
-//   load it never grows past about restart_pages frames (journal_size_limit trims the file);
+//   load it stays about restart_pages frames (journal_size_limit trims the file) unless a
+//   reader keeps an old snapshot open;
 // - runs a TRUNCATE checkpoint when no commit came for idle_after, so an idle journal leaves
 //   an empty WAL behind.
 #pragma once
@@ -35,7 +36,7 @@ class WalCheckpointer {
     // Opens its own connection to `path` (a WAL-mode journal) and starts the thread; throws
     // std::runtime_error when it cannot open the file.
     WalCheckpointer(const std::filesystem::path& path, Options options);
-    // Stops the thread after a last TRUNCATE checkpoint.
+    // Stops the thread after a last TRUNCATE checkpoint and detaches from the writer.
     ~WalCheckpointer();
     WalCheckpointer(const WalCheckpointer&) = delete;
     WalCheckpointer& operator=(const WalCheckpointer&) = delete;
@@ -57,6 +58,7 @@ class WalCheckpointer {
 
     Options options_;
     sqlite3* db_ = nullptr;
+    sqlite3* writer_ = nullptr;  // attached, if any
 
     std::mutex mutex_;
     std::condition_variable wake_;
