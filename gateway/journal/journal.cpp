@@ -13,6 +13,7 @@
 
 #include "gateway/journal/journal_schema.hpp"
 #include "gateway/journal/usage_tally.hpp"
+#include "gateway/journal/wal_checkpointer.hpp"
 
 namespace ehall {
 namespace {
@@ -90,6 +91,8 @@ class Journal::Database {
         }
         try {
             tally_.emplace(db_);
+            checkpointer_.emplace(path, WalCheckpointer::Options{});
+            checkpointer_->attach(db_);
         } catch (...) {
             close();
             throw;
@@ -170,6 +173,7 @@ class Journal::Database {
     }
 
     void close() {
+        checkpointer_.reset();  // its last checkpoint, before this connection closes
         tally_.reset();
         for (sqlite3_stmt*& stmt : inserts_)
             sqlite3_finalize(std::exchange(stmt, nullptr));
@@ -179,6 +183,7 @@ class Journal::Database {
     sqlite3* db_ = nullptr;
     std::array<sqlite3_stmt*, kRowsPerInsert.size()> inserts_{};  // one per kRowsPerInsert
     std::optional<UsageTally> tally_;
+    std::optional<WalCheckpointer> checkpointer_;
 };
 
 Journal::Journal(Options options)
@@ -198,7 +203,7 @@ bool Journal::append(InteractionRecord record) noexcept {
     std::unique_lock lock(mutex_);
     if (!rejected && stopping_)
         rejected = "the journal is stopped";
-    if (!rejected && queue_.size() + taken_left_ >= options_.queue_capacity)
+    if (!rejected && queue_.size() + taken_.size() >= options_.queue_capacity)
         rejected = "the queue is full";
     if (!rejected) {
         try {
@@ -257,7 +262,7 @@ std::vector<InteractionRecord> Journal::pending_for(std::string_view msisdn,
             records.push_back(it->record);
     }
     // Then the older ones the writer has taken but not written yet.
-    for (std::size_t i = taken_.size(); i > taken_written_ && records.size() < limit; --i) {
+    for (std::size_t i = taken_.size(); i > 0 && records.size() < limit; --i) {
         if (taken_[i - 1].record.msisdn == msisdn)
             records.push_back(taken_[i - 1].record);
     }
@@ -280,14 +285,14 @@ void Journal::stop() {
 Journal::Stats Journal::stats() const {
     Stats s;
     std::lock_guard lock(mutex_);
-    s.queue_depth = queue_.size() + taken_left_;
+    s.queue_depth = queue_.size() + taken_.size();
     s.appended = appended_;
     s.written = written_;
     s.dropped = dropped_ + abandoned_;
     s.batches = batches_;
     s.write_errors = write_errors_;
-    if (taken_left_ > 0 || !queue_.empty()) {
-        const auto oldest = taken_left_ > 0 ? taken_oldest_ : queue_.front().enqueued;
+    if (!taken_.empty() || !queue_.empty()) {
+        const auto oldest = !taken_.empty() ? taken_.front().enqueued : queue_.front().enqueued;
         const std::chrono::duration<double> age = SteadyClock::now() - oldest;
         s.flush_lag_seconds = age.count();
     }
@@ -319,11 +324,10 @@ void Journal::run() {
         if (!failing)
             break;  // stopping_ forbids appends, so the queue stays empty
         if (++failures_while_stopping >= kStopAttempts) {
-            const std::size_t lost = queue_.size() + taken_left_;
+            const std::size_t lost = queue_.size() + taken_.size();
             abandoned_ += lost;
             queue_.clear();
             taken_.clear();
-            taken_written_ = taken_left_ = 0;
             spdlog::error("journal: gave up on {} record(s) at shutdown after {} failed writes",
                           lost, kStopAttempts);
             break;
@@ -336,20 +340,17 @@ void Journal::run() {
 bool Journal::drain(std::unique_lock<std::mutex>& lock) {
     std::vector<const InteractionRecord*> batch;
     for (;;) {
-        if (taken_written_ == taken_.size()) {
+        if (taken_.empty()) {
             if (queue_.empty())
                 return true;
             // Take the whole queue in one swap; appends go on into the emptied vector.
             taken_.swap(queue_);
-            taken_written_ = 0;
-            taken_left_ = taken_.size();
         }
-        const std::size_t n = std::min(options_.batch_size, taken_left_);
-        taken_oldest_ = taken_[taken_written_].enqueued;
+        const std::size_t n = taken_.size();
         lock.unlock();
         batch.clear();
-        for (std::size_t i = taken_written_; i < taken_written_ + n; ++i)
-            batch.push_back(&taken_[i].record);
+        for (const Pending& pending : taken_)
+            batch.push_back(&pending.record);
         std::optional<std::string> error;
         try {
             error = db_->insert(batch);
@@ -365,22 +366,17 @@ bool Journal::drain(std::unique_lock<std::mutex>& lock) {
             ++write_errors_;
             return false;
         }
-        taken_written_ += n;
-        taken_left_ -= n;
         written_ += n;
         ++batches_;
+        // Written records leave under the lock (pending_for reads them) and are freed outside
+        // it; a small vector comes back for the next swap, a large one is released.
         std::vector<Pending> spent;
-        if (taken_written_ == taken_.size()) {
-            // Written records leave under the lock (pending_for reads them) and are freed
-            // outside it; a small vector comes back for the next swap, a large one is released.
-            spent.swap(taken_);
-            taken_written_ = 0;
-            lock.unlock();
-            spent.clear();
-            lock.lock();
-            if (spent.capacity() <= kKeptCapacity)
-                taken_.swap(spent);
-        }
+        spent.swap(taken_);
+        lock.unlock();
+        spent.clear();
+        lock.lock();
+        if (spent.capacity() <= kKeptCapacity)
+            taken_.swap(spent);
         progress_.notify_all();
     }
 }

@@ -21,6 +21,8 @@ class Journal {
     struct Options {
         std::filesystem::path path;  // e.g. var/journal.db
         std::chrono::milliseconds flush_interval{100};
+        // Queued records that wake the writer before the interval; it then writes the whole
+        // queue in one transaction.
         std::size_t batch_size = 2000;
         std::size_t queue_capacity = 200000;
     };
@@ -57,15 +59,15 @@ class Journal {
     const std::filesystem::path& path() const { return options_.path; }
 
   private:
-    class Database;  // the SQLite file and its cached INSERT, used by the writer only
+    class Database;  // the SQLite file, its cached INSERTs and checkpointer; the writer's only
     struct Pending {
         InteractionRecord record;
         std::chrono::steady_clock::time_point enqueued;
     };
 
     void run();
-    // Takes the queue and writes it in batches; false when a batch failed (it stays taken, and
-    // is written first next time).
+    // Takes the queue and writes it in one transaction, again while more came meanwhile; false
+    // when a write failed (what it took stays taken, and is written first next time).
     bool drain(std::unique_lock<std::mutex>& lock);
     void note_drop(std::unique_lock<std::mutex>& lock, const char* reason) noexcept;
 
@@ -77,15 +79,10 @@ class Journal {
     std::condition_variable progress_;  // wakes flush() callers
     // Appended records not yet taken by the writer.
     std::vector<Pending> queue_;
-    // Taken by the writer: taken_[taken_written_..] are not written yet, so a failed write
-    // loses nothing. Only the writer changes them, always under mutex_, so pending_for can
-    // read them under it while the writer reads them unlocked; taken_left_ (their number,
-    // counted in the queue depth and capacity) and taken_oldest_ (the first one's enqueue
-    // time, the flush lag) are guarded by mutex_.
+    // Taken by the writer and not written yet, so a failed write loses nothing; counted in the
+    // queue depth, the capacity and the flush lag. Only the writer changes it, always under
+    // mutex_, so pending_for and stats can read it under it while the writer reads it unlocked.
     std::vector<Pending> taken_;
-    std::size_t taken_written_ = 0;
-    std::size_t taken_left_ = 0;
-    std::chrono::steady_clock::time_point taken_oldest_{};
     std::uint64_t appended_ = 0;
     std::uint64_t written_ = 0;
     std::uint64_t abandoned_ = 0;  // given up on at stop after repeated write errors

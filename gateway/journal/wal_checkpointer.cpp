@@ -1,0 +1,154 @@
+#include "gateway/journal/wal_checkpointer.hpp"
+
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace ehall {
+namespace {
+
+// How long a RESTART or TRUNCATE checkpoint waits for the writer's transaction or a reader to
+// end. It holds the writer off meanwhile, so this bounds the writer's stall; when it runs out
+// the checkpoint copies what it can, as a PASSIVE one, and the next commit tries again.
+constexpr int kBusyTimeoutMs = 10;
+
+// The writer's busy handler: it retries every millisecond, for as long as the schema's
+// busy_timeout (5 s), so that it goes on as soon as a RESTART checkpoint lets it rather than
+// after one of the growing sleeps of SQLite's own handler (up to 100 ms each).
+constexpr int kWriterAttempts = 5000;
+int retry_every_millisecond(void*, int attempts) {
+    if (attempts >= kWriterAttempts)
+        return 0;
+    sqlite3_sleep(1);
+    return 1;
+}
+
+const char* mode_name(int mode) {
+    switch (mode) {
+        case SQLITE_CHECKPOINT_PASSIVE:
+            return "passive";
+        case SQLITE_CHECKPOINT_RESTART:
+            return "restart";
+        default:
+            return "truncate";
+    }
+}
+
+}  // namespace
+
+WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, Options options)
+    : options_(options) {
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK ||
+        sqlite3_busy_timeout(db_, kBusyTimeoutMs) != SQLITE_OK ||
+        // A first read opens the WAL; until then checkpoints find no WAL to copy.
+        sqlite3_exec(db_, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr) !=
+            SQLITE_OK) {
+        const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(std::exchange(db_, nullptr));
+        throw std::runtime_error("journal: cannot open " + path.string() +
+                                 " to checkpoint it: " + message);
+    }
+    thread_ = std::thread([this] { run(); });
+}
+
+WalCheckpointer::~WalCheckpointer() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+    if (writer_)
+        sqlite3_wal_hook(writer_, nullptr, nullptr);
+    sqlite3_close(std::exchange(db_, nullptr));
+}
+
+void WalCheckpointer::attach(sqlite3* writer) {
+    constexpr long long kPageSize = 4096;  // SQLite's default, which the journal keeps
+    const std::string limit =
+        "PRAGMA journal_size_limit=" + std::to_string(options_.restart_pages * kPageSize);
+    if (sqlite3_exec(writer, limit.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(writer));
+    sqlite3_busy_handler(writer, &retry_every_millisecond, nullptr);
+    // Replaces the automatic checkpoint (sqlite3_wal_autocheckpoint is a wal hook too).
+    sqlite3_wal_hook(writer, &WalCheckpointer::wal_hook, this);
+    writer_ = writer;
+}
+
+void WalCheckpointer::committed(int wal_frames) noexcept {
+    {
+        std::lock_guard lock(mutex_);
+        if (wal_frames < wal_frames_)
+            backfilled_ = 0;  // the writer started the WAL over
+        wal_frames_ = wal_frames;
+        ++commits_;
+    }
+    wake_.notify_one();
+}
+
+int WalCheckpointer::wal_hook(void* context, sqlite3*, const char*, int wal_frames) {
+    static_cast<WalCheckpointer*>(context)->committed(wal_frames);
+    return SQLITE_OK;
+}
+
+void WalCheckpointer::run() {
+    std::unique_lock lock(mutex_);
+    std::uint64_t seen = commits_;  // commits already considered
+    // Nothing committed since the last TRUNCATE; not at first, as the WAL may hold frames from
+    // before this thread started (commits it did not see, or a previous run).
+    bool truncated = false;
+    for (;;) {
+        const bool due = wake_.wait_for(lock, options_.idle_after, [&] {
+            return stopping_ ||
+                   (commits_ != seen && (wal_frames_ >= options_.restart_pages ||
+                                         wal_frames_ - backfilled_ >= options_.passive_pages));
+        });
+        if (stopping_)
+            break;
+        const bool committed = commits_ != seen;
+        seen = commits_;
+        if (committed)
+            truncated = false;
+        if (!due) {  // idle_after passed: a TRUNCATE once a whole period went by without commits
+            if (!committed && !truncated) {
+                checkpoint(lock, SQLITE_CHECKPOINT_TRUNCATE);
+                truncated = true;
+            }
+            continue;
+        }
+        const bool restart = wal_frames_ >= options_.restart_pages;
+        // A PASSIVE one first, so that a RESTART, holding the writer off, only has the frames
+        // committed meanwhile to copy.
+        if (restart ? wal_frames_ > backfilled_
+                    : wal_frames_ - backfilled_ >= options_.passive_pages)
+            checkpoint(lock, SQLITE_CHECKPOINT_PASSIVE);
+        if (restart)
+            checkpoint(lock, SQLITE_CHECKPOINT_RESTART);
+    }
+    checkpoint(lock, SQLITE_CHECKPOINT_TRUNCATE);
+}
+
+void WalCheckpointer::checkpoint(std::unique_lock<std::mutex>& lock, int mode) {
+    lock.unlock();
+    int log = 0, copied = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, mode, &log, &copied);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+        try {
+            spdlog::warn("journal: {} checkpoint failed: {}", mode_name(mode), sqlite3_errmsg(db_));
+        } catch (...) {
+        }
+    }
+    lock.lock();
+    // After a RESTART or TRUNCATE that succeeded the writer's next commit starts the WAL over
+    // and reports its new size.
+    if (mode != SQLITE_CHECKPOINT_PASSIVE && rc == SQLITE_OK)
+        wal_frames_ = backfilled_ = 0;
+    else if (copied > backfilled_)
+        backfilled_ = copied;
+}
+
+}  // namespace ehall

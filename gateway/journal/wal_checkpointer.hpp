@@ -1,0 +1,72 @@
+// Checkpoints the journal's WAL from a connection and thread of its own, so that the writer's
+// commits never wait for a checkpoint's copying and fsyncs (with synchronous=NORMAL in WAL mode
+// those are the only fsyncs). The writer turns its automatic checkpoint off and reports the
+// WAL's size after each commit; this thread then
+// - runs a PASSIVE checkpoint once passive_pages frames were added since the last one;
+// - runs a RESTART checkpoint when the WAL holds restart_pages frames or more, which waits for
+//   the writer's transaction to end and holds the writer off while it copies the frames the
+//   last PASSIVE one left: the WAL is then written from its start again, so under sustained
+//   load it stays about restart_pages frames (journal_size_limit trims the file) unless a
+//   reader keeps an old snapshot open;
+// - runs a TRUNCATE checkpoint when no commit came for idle_after, so an idle journal leaves
+//   an empty WAL behind.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+struct sqlite3;
+
+namespace ehall {
+
+class WalCheckpointer {
+  public:
+    struct Options {
+        int passive_pages = 1000;  // SQLite's own automatic checkpoint threshold
+        // 64 MiB of 4 KiB pages (about 100k records): at most one RESTART, which holds the
+        // writer off for its fsyncs, per that much WAL.
+        int restart_pages = 16000;
+        std::chrono::milliseconds idle_after{1000};
+    };
+
+    // Opens its own connection to `path` (a WAL-mode journal) and starts the thread; throws
+    // std::runtime_error when it cannot open the file.
+    WalCheckpointer(const std::filesystem::path& path, Options options);
+    // Stops the thread after a last TRUNCATE checkpoint and detaches from the writer.
+    ~WalCheckpointer();
+    WalCheckpointer(const WalCheckpointer&) = delete;
+    WalCheckpointer& operator=(const WalCheckpointer&) = delete;
+
+    // Takes over the checkpoints of `writer`, the journal writer's connection (which must
+    // outlive this): its commits report here instead of checkpointing themselves, its WAL
+    // file is cut back to restart_pages when written from its start again, and its busy
+    // handler retries every millisecond (for 5 s, the schema's busy_timeout). Throws
+    // std::runtime_error when SQLite refuses the setting.
+    void attach(sqlite3* writer);
+
+  private:
+    // The writer's commit left `wal_frames` frames in the WAL (its sqlite3_wal_hook).
+    void committed(int wal_frames) noexcept;
+    static int wal_hook(void* context, sqlite3* db, const char* name, int wal_frames);
+    void run();
+    // Runs one checkpoint of `mode` (SQLITE_CHECKPOINT_*) with mutex_ released.
+    void checkpoint(std::unique_lock<std::mutex>& lock, int mode);
+
+    Options options_;
+    sqlite3* db_ = nullptr;
+    sqlite3* writer_ = nullptr;  // attached, if any
+
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    int wal_frames_ = 0;  // as the writer's last commit left them
+    int backfilled_ = 0;  // frames the last checkpoint copied into the database file
+    std::uint64_t commits_ = 0;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace ehall
