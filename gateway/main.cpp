@@ -135,7 +135,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     sms_pushes.add_routes(router);
     apply_migrations(store, "login_codes", login_code_migrations());
     CodeLogin code_login(store, sms_pushes.outbox(), sms_templates, config.web.lockout_attempts,
-                         config.web.lockout_window);
+                         config.web.lockout_window, {}, config.web.login_code_per_address_per_min);
     WebLogin web_login(dispatcher, sessions, login, code_login);
     WebApi web(dispatcher, web_login);
     web.add_routes(router);

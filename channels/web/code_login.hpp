@@ -2,7 +2,8 @@
 // and checking one with the lockout every channel shares (a wrong code counts as a wrong
 // password). Sending answers the same whether or not the number is a customer, so it
 // cannot tell anyone which numbers are; only customers get a text. Codes are rationed per
-// number (LoginCodeRules) and per client address (in memory, per instance).
+// number (LoginCodeRules) and per client address (in memory, per instance; behind a
+// proxy every client has the proxy's address, see web.login_code_per_address_per_min).
 #pragma once
 
 #include <chrono>
@@ -23,7 +24,8 @@ inline constexpr std::string_view login_code_template = "login_code";
 
 class CodeLogin {
   public:
-    // Throws std::runtime_error when `templates` has no login_code template.
+    // `per_address_per_minute` 0: no limit per address. Throws std::runtime_error when
+    // `templates` has no login_code template.
     CodeLogin(Store& store, sms::SmsOutbox& outbox, const sms::SmsTemplates& templates,
               unsigned lockout_attempts, std::chrono::minutes lockout_window,
               LoginCodeRules rules = {}, unsigned per_address_per_minute = 10);

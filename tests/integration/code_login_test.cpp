@@ -143,6 +143,19 @@ BOOST_FIXTURE_TEST_CASE(wrong_codes_lock_the_number_like_wrong_passwords, CodeSe
     BOOST_TEST(login(c, other_msisdn, other_password).json()["code"] == "locked");
 }
 
+BOOST_AUTO_TEST_CASE(an_address_is_rationed_across_numbers) {
+    auto config = demo_config();
+    config["web"] = {{"login_code_per_address_per_min", 2}};
+    ServerProcess server("code_login_per_address");
+    BOOST_REQUIRE(server.start(config));
+    HttpClient client(server.port());
+    BOOST_TEST(client.post("/api/v1/login/code", {{"msisdn", demo_msisdn}}).status == 200u);
+    BOOST_TEST(client.post("/api/v1/login/code", {{"msisdn", other_msisdn}}).status == 200u);
+    auto third = client.post("/api/v1/login/code", {{"msisdn", stranger}});
+    BOOST_TEST(third.status == 429u);
+    BOOST_TEST(third.json()["code"] == "rate_limited");
+}
+
 BOOST_FIXTURE_TEST_CASE(the_login_page_sends_a_code_and_logs_in_with_it, CodeServer) {
     PageBrowser b(server.port());
     auto form = b.get("/login");
