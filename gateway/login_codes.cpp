@@ -32,8 +32,12 @@ CREATE INDEX login_codes_by_time ON login_codes (created_ms);
     return migrations;
 }
 
-std::optional<std::string> LoginCodes::issue(Transaction& tx, const std::string& msisdn,
-                                             std::int64_t now) {
+std::string LoginCodes::new_code() {
+    return random_decimal_digits(6);
+}
+
+bool LoginCodes::issue(Transaction& tx, const std::string& msisdn, const std::string& code,
+                       std::int64_t now) {
     tx.execute("DELETE FROM login_codes WHERE created_ms <= ?", {now - hour_ms});
     const auto recent = tx.query(
         "SELECT count(*) AS n, coalesce(max(created_ms), 0) AS last FROM login_codes "
@@ -42,14 +46,13 @@ std::optional<std::string> LoginCodes::issue(Transaction& tx, const std::string&
     const std::int64_t count = recent.front().integer("n");
     const std::int64_t last = recent.front().integer("last");
     if (count >= rules_.per_hour || (count > 0 && now - last < rules_.min_interval.count()))
-        return std::nullopt;
-    const std::string code = random_decimal_digits(6);
+        return false;
     const std::string salt = random_hex(16);
     tx.execute(
         "INSERT INTO login_codes (msisdn, salt, code_hash, created_ms, expires_ms) "
         "VALUES (?, ?, ?, ?, ?)",
         {msisdn, salt, code_hash(salt, msisdn, code), now, now + rules_.valid_for.count()});
-    return code;
+    return true;
 }
 
 LoginCodes::Check LoginCodes::check(Transaction& tx, const std::string& msisdn,

@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,9 +29,12 @@ class LoginCodes {
   public:
     explicit LoginCodes(LoginCodeRules rules = {}) : rules_(rules) {}
 
-    // A new code for `msisdn`, stored hashed, or nothing when the number's rations are used
-    // up. Codes older than an hour are dropped on the way.
-    std::optional<std::string> issue(Transaction& tx, const std::string& msisdn, std::int64_t now);
+    // A new random code (6 digits), not stored yet.
+    static std::string new_code();
+    // Stores `code` for `msisdn`, hashed; false (nothing stored) when the number's rations
+    // are used up. Codes older than an hour are dropped on the way.
+    bool issue(Transaction& tx, const std::string& msisdn, const std::string& code,
+               std::int64_t now);
 
     enum class Check {
         ok,       // right, and now used

@@ -16,6 +16,8 @@ bool six_digits(const std::string& text) {
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+struct RationsUsedUp {};
+
 bool active_customer(Transaction& tx, const std::string& msisdn) {
     auto rows = tx.query("SELECT status FROM customers WHERE msisdn = ?", {msisdn});
     return !rows.empty() && rows.front().text("status") == "active";
@@ -49,23 +51,28 @@ std::string CodeLogin::send(const std::string& msisdn, const std::string& client
     if (!is_mobile_number(msisdn))
         return "bad_request";
     const std::int64_t now = now_ms();
-    std::optional<std::string> code;
+    const std::string code = LoginCodes::new_code();
+    // A customer's code row and text commit together, a stranger's code row alone: one read
+    // and one write transaction either way, so the answer takes as long for both. Every
+    // number gets a code row, so the rations (and so the answers) are the same too.
     bool customer = false;
-    // Every number gets a code row, customer or not, so the rations (and so the answers)
-    // are the same for both; only a customer's code is texted.
-    store_.write([&](Transaction& tx) {
-        code = codes_.issue(tx, msisdn, now);
-        customer = code && active_customer(tx, msisdn);
-    });
-    if (!code)
+    store_.read([&](Transaction& tx) { customer = active_customer(tx, msisdn); });
+    bool issued = false;
+    if (!customer) {
+        store_.write([&](Transaction& tx) { issued = codes_.issue(tx, msisdn, code, now); });
+        return issued ? "ok" : "rate_limited";
+    }
+    const auto minutes =
+        std::chrono::duration_cast<std::chrono::minutes>(codes_.rules().valid_for).count();
+    const std::string text = templates_.render(
+        login_code_template, {{"code", code}, {"minutes", std::to_string(minutes)}});
+    try {
+        outbox_.enqueue(msisdn, text, now, [&](Transaction& tx, std::int64_t) {
+            if (!codes_.issue(tx, msisdn, code, now))
+                throw RationsUsedUp();  // rolls the queued text back
+        });
+    } catch (const RationsUsedUp&) {
         return "rate_limited";
-    if (customer) {
-        const auto minutes =
-            std::chrono::duration_cast<std::chrono::minutes>(codes_.rules().valid_for).count();
-        outbox_.enqueue(msisdn,
-                        templates_.render(login_code_template,
-                                          {{"code", *code}, {"minutes", std::to_string(minutes)}}),
-                        now);
     }
     return "ok";
 }

@@ -53,10 +53,12 @@ struct CodeStore {
         std::filesystem::remove_all(dir, ignored);
     }
 
+    // A new code stored for `msisdn`, or nothing when its rations are used up.
     std::optional<std::string> issue(const std::string& msisdn, std::int64_t now) {
-        std::optional<std::string> code;
-        store->write([&](ehall::Transaction& tx) { code = codes.issue(tx, msisdn, now); });
-        return code;
+        const std::string code = LoginCodes::new_code();
+        bool issued = false;
+        store->write([&](ehall::Transaction& tx) { issued = codes.issue(tx, msisdn, code, now); });
+        return issued ? std::optional(code) : std::nullopt;
     }
     Check check(const std::string& msisdn, const std::string& code, std::int64_t now) {
         Check result = Check::expired;
@@ -185,6 +187,7 @@ BOOST_FIXTURE_TEST_CASE(a_stranger_gets_the_same_answer_and_no_text, CodeLoginSt
     BOOST_TEST(login.send(stranger, "192.0.2.1") == "rate_limited");
     BOOST_TEST(login.send(customer, "192.0.2.1") == "ok");
     BOOST_TEST(login.send(customer, "192.0.2.1") == "rate_limited");
+    BOOST_TEST(outbox.list("", 10).size() == 1u);  // the refused code's text was rolled back
     BOOST_TEST(login.send("12345", "192.0.2.1") == "bad_request");
 }
 
