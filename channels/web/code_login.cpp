@@ -16,6 +16,7 @@ bool six_digits(const std::string& text) {
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Thrown inside the outbox's transaction when the number may not have another code.
 struct RationsUsedUp {};
 
 bool active_customer(Transaction& tx, const std::string& msisdn) {
@@ -57,8 +58,8 @@ std::string CodeLogin::send(const std::string& msisdn, const std::string& client
     // number gets a code row, so the rations (and so the answers) are the same too.
     bool customer = false;
     store_.read([&](Transaction& tx) { customer = active_customer(tx, msisdn); });
-    bool issued = false;
     if (!customer) {
+        bool issued = false;
         store_.write([&](Transaction& tx) { issued = codes_.issue(tx, msisdn, code, now); });
         return issued ? "ok" : "rate_limited";
     }
