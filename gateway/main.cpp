@@ -47,6 +47,7 @@
 #include "gateway/http/network_threads.hpp"
 #include "gateway/journal/journal.hpp"
 #include "gateway/logging.hpp"
+#include "gateway/login_codes.hpp"
 #include "gateway/observability_routes.hpp"
 #include "gateway/offers/offer_definition.hpp"
 #include "gateway/store/core_schema.hpp"
@@ -130,18 +131,21 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     add_observability_routes(router, metrics, journal);
     StaticFiles static_files(templates_root() / "static");
     static_files.add_routes(router);
-    WebLogin web_login(dispatcher, sessions, login);
+    sms::SmsTemplates sms_templates(sms_templates_dir(config), sms::sms_hall_templates());
+    sms::SmsPushes sms_pushes(config, store, workers);
+    sms_pushes.add_routes(router);
+    apply_migrations(store, "login_codes", login_code_migrations());
+    CodeLogin code_login(store, sms_pushes.outbox(), sms_templates, config.web.lockout_attempts,
+                         config.web.lockout_window, {}, config.web.login_code_per_address_per_min);
+    WebLogin web_login(dispatcher, sessions, login, code_login);
     WebApi web(dispatcher, web_login);
     web.add_routes(router);
     PageTemplates web_templates(templates_root(), "web");
     WebPages web_pages(dispatcher, web_login, store, host, journal, web_templates);
     web_pages.add_routes(router);
-    sms::SmsTemplates sms_templates(sms_templates_dir(config), sms::sms_hall_templates());
     sms::SmsHall sms_hall(config, dispatcher, store, sms_templates);
     sms::SmsApi sms_api(sms_hall, dispatcher, config);
     sms_api.add_routes(router);
-    sms::SmsPushes sms_pushes(config, store, workers);
-    sms_pushes.add_routes(router);
     KioskApi kiosk(config, store, dispatcher, login);
     kiosk.add_routes(router);
     TerminalAdminApi terminal_admin(config, store, workers);

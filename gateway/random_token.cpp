@@ -35,6 +35,14 @@ std::string random_hex(std::size_t bytes) {
     return to_hex(buffer.data(), buffer.size());
 }
 
+std::string random_decimal_digits(std::size_t count) {
+    ensure_sodium();
+    std::string digits(count, '0');
+    for (char& digit : digits)
+        digit = static_cast<char>('0' + randombytes_uniform(10));
+    return digits;
+}
+
 std::string trace_id() {
     thread_local std::uint64_t state = [] {
         ensure_sodium();

@@ -9,6 +9,8 @@ namespace ehall {
 
 // `bytes` random bytes as lowercase hex (2 * bytes characters).
 std::string random_hex(std::size_t bytes);
+// `count` uniformly random decimal digits (a one-time code).
+std::string random_decimal_digits(std::size_t count);
 // A 16-hex-digit id for tracing a request, not a secret: unique with overwhelming
 // likelihood, and cheap (a per-thread random start stepped by SplitMix64, no system call).
 std::string trace_id();

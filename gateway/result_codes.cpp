@@ -19,6 +19,8 @@ constexpr std::array codes = {
     CodeInfo{"ok", status::ok, "ok", "办理成功"},
     CodeInfo{"bad_request", status::bad_request, "rejected", "请求有误，请检查后重试"},
     CodeInfo{"unauthenticated", status::unauthorized, "rejected", "请先登录"},
+    CodeInfo{"code_invalid", status::unauthorized, "rejected", "验证码错误"},
+    CodeInfo{"code_expired", status::unauthorized, "rejected", "验证码已失效，请重新获取"},
     CodeInfo{"plugin_disabled", status::forbidden, "rejected", "该业务暂停办理"},
     CodeInfo{"forbidden", status::forbidden, "rejected", "无权办理"},
     CodeInfo{"locked", status::forbidden, "rejected", "尝试次数过多，已暂时锁定，请稍后再试"},

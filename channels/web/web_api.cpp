@@ -31,6 +31,12 @@ void WebApi::add_routes(Router& router) {
             }
         });
     });
+    router.add(http::verb::post, "/api/v1/login/code",
+               [this, &workers](const Exchange& e, Reply r) {
+                   reply_from_workers(workers, std::move(r), [this, &e] {
+                       return result_response(login_.send_code(e, json_object_body(e)));
+                   });
+               });
     router.add(http::verb::post, "/api/v1/logout", [this, &workers](const Exchange& e, Reply r) {
         reply_from_workers(workers, std::move(r), [this, &e] { return logout(e); });
     });

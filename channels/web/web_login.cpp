@@ -9,12 +9,13 @@ namespace ehall {
 WebLogin::Outcome WebLogin::attempt(const Exchange& exchange,
                                     const std::optional<nlohmann::json>& body) {
     const auto started = std::chrono::steady_clock::now();
-    auto checked = login_.verify_body(body);
+    const bool by_code = CodeLogin::wants_code(body);
+    auto checked = by_code ? codes_.verify_body(body) : login_.verify_body(body);
     Outcome outcome{.msisdn = checked.msisdn, .result = std::move(checked.result), .opened = {}};
     ServiceRequest attempt;
     attempt.channel = "web";
     attempt.plugin = "session";
-    attempt.operation = "login";
+    attempt.operation = by_code ? "code_login" : "login";
     attempt.request_id = exchange.request_id;
     attempt.customer = outcome.msisdn;
     if (outcome.result.is_ok()) {
@@ -25,6 +26,21 @@ WebLogin::Outcome WebLogin::attempt(const Exchange& exchange,
                        std::chrono::duration_cast<std::chrono::microseconds>(
                            std::chrono::steady_clock::now() - started));
     return outcome;
+}
+
+ServiceResult WebLogin::send_code(const Exchange& exchange,
+                                  const std::optional<nlohmann::json>& body) {
+    const auto started = std::chrono::steady_clock::now();
+    ServiceRequest request;
+    request.channel = "web";
+    request.plugin = "session";
+    request.operation = "send_code";
+    request.request_id = exchange.request_id;
+    ServiceResult result = codes_.send_body(body, exchange.remote_address, &request.customer);
+    dispatcher_.record(request, "other", result,
+                       std::chrono::duration_cast<std::chrono::microseconds>(
+                           std::chrono::steady_clock::now() - started));
+    return result;
 }
 
 std::optional<CustomerSession> WebLogin::cookie_session(const Exchange& exchange,

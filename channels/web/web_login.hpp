@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "channels/web/code_login.hpp"
 #include "gateway/customer_login.hpp"
 #include "gateway/customer_sessions.hpp"
 #include "gateway/dispatcher.hpp"
@@ -20,16 +21,20 @@ inline constexpr std::string_view session_cookie_name = "ehall_session";
 
 class WebLogin {
   public:
-    WebLogin(Dispatcher& dispatcher, CustomerSessions& sessions, CustomerLogin& login)
-        : dispatcher_(dispatcher), sessions_(sessions), login_(login) {}
+    WebLogin(Dispatcher& dispatcher, CustomerSessions& sessions, CustomerLogin& login,
+             CodeLogin& codes)
+        : dispatcher_(dispatcher), sessions_(sessions), login_(login), codes_(codes) {}
 
     struct Outcome {
         std::string msisdn;  // the number tried, when it is a mobile number
         ServiceResult result;
         std::optional<CustomerSessions::Opened> opened;  // on success
     };
-    // Checks {"msisdn", "password"}, journals the attempt, opens a web session on success.
+    // Checks {"msisdn", "password"} or {"msisdn", "code"} (a one-time code by SMS),
+    // journals the attempt, opens a web session on success.
     Outcome attempt(const Exchange& exchange, const std::optional<nlohmann::json>& body);
+    // Sends a one-time code for {"msisdn"} and journals the request (session.send_code).
+    ServiceResult send_code(const Exchange& exchange, const std::optional<nlohmann::json>& body);
 
     // The session of the request's `ehall_session` cookie (and the token), if live.
     std::optional<CustomerSession> cookie_session(const Exchange& exchange, std::string* token);
@@ -47,6 +52,7 @@ class WebLogin {
     Dispatcher& dispatcher_;
     CustomerSessions& sessions_;
     CustomerLogin& login_;
+    CodeLogin& codes_;
 };
 
 // True when the client reached us over TLS, directly or through a proxy.

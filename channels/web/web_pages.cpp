@@ -17,6 +17,7 @@ void WebPages::add_routes(Router& router) {
     };
     router.add(http::verb::get, "/login", on_workers(&WebPages::login_form));
     router.add(http::verb::post, "/login", on_workers(&WebPages::login_submit));
+    router.add(http::verb::post, "/login/code", on_workers(&WebPages::send_code_submit));
     router.add(http::verb::post, "/logout", on_workers(&WebPages::logout));
     router.add(http::verb::get, "/records", on_workers(&WebPages::records));
     router.add(http::verb::get, "/services/{plugin}/{operation}",
@@ -107,7 +108,10 @@ std::optional<AvailableOperation> WebPages::requested_operation(const Exchange& 
 std::string WebPages::operation_title(const std::string& plugin,
                                       const std::string& operation) const {
     if (plugin == "session")
-        return operation == "login" ? "登录" : operation;
+        return operation == "login"        ? "登录"
+               : operation == "code_login" ? "验证码登录"
+               : operation == "send_code"  ? "获取登录验证码"
+                                           : operation;
     if (const PluginModule* module = host_.find(plugin)) {
         if (const OperationSpec* spec = module->manifest().find(operation))
             return spec->title;

@@ -37,6 +37,7 @@ class WebPages {
   private:
     HttpResponse login_form(const Exchange& exchange);
     HttpResponse login_submit(const Exchange& exchange);
+    HttpResponse send_code_submit(const Exchange& exchange);  // "send me a code"
     HttpResponse logout(const Exchange& exchange);
     // With the recommended-offer banner from the offer slot (placement web_home), if any.
     void home(const Exchange& exchange, Reply& reply);

@@ -1,5 +1,8 @@
 #include "gateway/analytics/analytics_api.hpp"
 
+#include <algorithm>
+#include <boost/url/params_view.hpp>
+#include <boost/url/parse_query.hpp>
 #include <sstream>
 
 #include "gateway/html/html_response.hpp"
@@ -20,14 +23,37 @@ HttpResponse unauthorized() {
     return response;
 }
 
+bool takes_option(const ReportKind& kind, std::string_view name) {
+    return std::any_of(kind.options.begin(), kind.options.end(),
+                       [name](const ReportOption& option) { return option.name == name; });
+}
+
+std::string unknown_option_message(const ReportKind& kind, const std::string& name) {
+    std::string message = "unknown option '" + name + "': " + std::string(kind.name) + " takes ";
+    for (std::size_t i = 0; i < kind.options.size(); ++i)
+        message.append(i ? ", " : "").append(kind.options[i].name);
+    return message;
+}
+
 }  // namespace
 
 ReportParams params_from_query(const ReportKind& kind, const Exchange& exchange) {
     ReportParams params;
-    for (const auto& option : kind.options) {
-        std::string value = exchange.query_param(option.name);
-        if (!value.empty())
-            params[option.name] = std::move(value);
+    if (exchange.query().empty())
+        return params;
+    // A NUL-terminated copy: Boost.URL 1.81's parse_query measures its input with strlen
+    // (boostorg/url#757).
+    const std::string text(exchange.query());
+    auto parsed = boost::urls::parse_query(text);
+    if (!parsed)
+        throw ReportInputError("the query string is malformed");
+    for (auto param : boost::urls::params_view(*parsed)) {
+        if (param.key.empty() && param.value.empty())
+            continue;  // "?" or "a=1&&b=2"
+        if (!takes_option(kind, param.key))
+            throw ReportInputError(unknown_option_message(kind, param.key));
+        if (!param.value.empty())
+            params.emplace(param.key, param.value);  // the first of repeated ones counts
     }
     return params;
 }

@@ -13,7 +13,8 @@
 
 namespace ehall::analytics {
 
-// The report's parameters from the request's query string.
+// The report's parameters from the request's query string. Throws ReportInputError naming
+// an option the report does not take (a misspelt option must not be silently ignored).
 ReportParams params_from_query(const ReportKind& kind, const Exchange& exchange);
 
 class AnalyticsApi {

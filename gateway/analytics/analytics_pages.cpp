@@ -95,13 +95,22 @@ HttpResponse AnalyticsPages::dashboard(const Exchange& exchange) const {
     if (!session)
         return see_other("/analytics/login");
     const ReportKind& diversion = *find_report("diversion");
-    const ReportParams query = params_from_query(diversion, exchange);
-    const ReportParams params = dashboard_params(query, now_ms());
     nlohmann::json data = page_frame("渠道分流");
     data["logout_action"] = "/analytics/logout";
     data["csrf"] = session->csrf_token;
-    data["form"] = dashboard_form(params);
     auto status = http::status::ok;
+    // An option the dashboard does not take is refused, as by the JSON and CSV routes: the
+    // page says which and shows the form with its defaults.
+    ReportParams query;
+    try {
+        query = params_from_query(diversion, exchange);
+    } catch (const ReportInputError& e) {
+        data["form"] = dashboard_form(dashboard_params({}, now_ms()));
+        data["error"] = e.what();
+        return html_response(http::status::bad_request, pages_.render_page("dashboard", data));
+    }
+    const ReportParams params = dashboard_params(query, now_ms());
+    data["form"] = dashboard_form(params);
     try {
         const auto rates = run_report(diversion, config_.data_dir, params);
         const auto share = run_report(*find_report("echannel-share"), config_.data_dir, params);

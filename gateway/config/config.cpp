@@ -49,6 +49,7 @@ constexpr Key schema[] = {
     {"web.session_idle_seconds", Kind::integer},
     {"web.lockout_attempts", Kind::integer},
     {"web.lockout_minutes", Kind::integer},
+    {"web.login_code_per_address_per_min", Kind::integer},
     {"sms.service_number", Kind::string},
     {"sms.allowed_sources", Kind::string_list},
     {"sms.shared_secret", Kind::string},
@@ -353,6 +354,9 @@ Config parse_config(const json& document, const Environment& env) {
         integer(flat, "web.lockout_attempts", c.web.lockout_attempts, 1, 100));
     c.web.lockout_window = std::chrono::minutes(
         integer(flat, "web.lockout_minutes", c.web.lockout_window.count(), 1, 24 * 60));
+    c.web.login_code_per_address_per_min =
+        static_cast<unsigned>(integer(flat, "web.login_code_per_address_per_min",
+                                      c.web.login_code_per_address_per_min, 0, 1000000));
 
     auto& sms = c.sms;
     sms.service_number = text(flat, "sms.service_number", sms.service_number);

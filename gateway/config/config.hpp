@@ -55,6 +55,9 @@ struct Config {
         std::chrono::seconds session_idle{15 * 60};
         unsigned lockout_attempts = 5;
         std::chrono::minutes lockout_window{15};
+        // One-time login code requests per client address per minute, 0: off. Behind a
+        // proxy every client has the proxy's address: raise it or turn it off there.
+        unsigned login_code_per_address_per_min = 10;
     } web;
 
     // The SMS hall behind Kannel (DESIGN §6, §7).

@@ -8,8 +8,9 @@
 # packaged Kannel service cannot get in the way; a port taken by someone else between its
 # pick and Kannel's bind costs a retry on fresh ports (at most 4 attempts), not the test. First a push is queued while Kannel is
 # down (the outbox retries), then Kannel starts and the push arrives and is reported
-# delivered; then customer messages go in through fakesmsc and every reply that comes
-# back is decoded (plain text, UCS-2, concatenated UDH parts) and checked.
+# delivered; a web login code is texted and logs in; then customer messages go in
+# through fakesmsc and every reply that comes back is decoded (plain text, UCS-2,
+# concatenated UDH parts) and checked.
 #
 # usage: sms_kannel_e2e.sh path/to/ehall [plugin dir]
 set -euo pipefail
@@ -390,6 +391,21 @@ wait_until 20 "the delivery report for push $push_id" delivered
 echo "  outbox: delivered after $(outbox_field "$push_id" attempts) attempts," \
   "Kannel said '$(outbox_field "$push_id" kannel_reference)'"
 
+# ---- a one-time login code for the web hall reaches the handset and logs in ------------
+
+echo "web login code:"
+sent=$(curl -sS -X POST -H 'Content-Type: application/json' \
+  --data-binary '{"msisdn":"13800138000"}' "http://127.0.0.1:$gateway_port/api/v1/login/code")
+[[ $sent == *'"code":"ok"'* ]] || fail "code request refused: $sent"
+expect_reply 13800138000 "网上营业厅登录验证码" "5分钟内有效"
+login_code=$(grep -o '验证码为[0-9]\{6\}' <<<"$reply" | grep -o '[0-9]\{6\}' || true)
+[ -n "$login_code" ] || fail "no 6-digit code in '$reply'"
+logged_in=$(curl -sS -X POST -H 'Content-Type: application/json' \
+  --data-binary "{\"msisdn\":\"13800138000\",\"code\":\"$login_code\"}" \
+  "http://127.0.0.1:$gateway_port/api/v1/login")
+[[ $logged_in == *'"token"'* ]] || fail "the texted code did not log in: $logged_in"
+echo "  the texted code logged in"
+
 # ---- customer commands through Kannel ---------------------------------------------------
 
 mo() {  # FROM TYPE TEXT (ucs2: TEXT is UTF-8, sent as UTF-16BE)
@@ -425,4 +441,4 @@ fi
 
 stop_process ehall
 [ "$stopped_status" -eq 0 ] || fail "ehall exited with status $stopped_status on SIGTERM"
-echo "PASS: SMS hall through Kannel (push, delivery report, 8 commands)"
+echo "PASS: SMS hall through Kannel (push, delivery report, web login code, 8 commands)"

@@ -1,0 +1,146 @@
+#include "channels/web/code_login.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "gateway/clock.hpp"
+#include "gateway/login_failures.hpp"
+#include "gateway/param_validation.hpp"
+
+namespace ehall {
+
+namespace {
+
+bool six_digits(const std::string& text) {
+    return text.size() == 6 &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Thrown inside the outbox's transaction when the number may not have another code.
+struct RationsUsedUp {};
+
+bool active_customer(Transaction& tx, const std::string& msisdn) {
+    auto rows = tx.query("SELECT status FROM customers WHERE msisdn = ?", {msisdn});
+    return !rows.empty() && rows.front().text("status") == "active";
+}
+
+std::string string_field(const std::optional<nlohmann::json>& body, const char* name) {
+    if (!body || !body->contains(name) || !(*body)[name].is_string())
+        return {};
+    return (*body)[name].get<std::string>();
+}
+
+}  // namespace
+
+CodeLogin::CodeLogin(Store& store, sms::SmsOutbox& outbox, const sms::SmsTemplates& templates,
+                     unsigned lockout_attempts, std::chrono::minutes lockout_window,
+                     LoginCodeRules rules, unsigned per_address_per_minute)
+    : store_(store),
+      outbox_(outbox),
+      templates_(templates),
+      lockout_attempts_(lockout_attempts),
+      lockout_window_(lockout_window),
+      codes_(rules),
+      per_address_(per_address_per_minute) {
+    if (!templates_.has(login_code_template))
+        throw std::runtime_error("missing SMS template login_code.mustache");
+}
+
+std::string CodeLogin::send(const std::string& msisdn, const std::string& client_address) {
+    if (!per_address_.allow(client_address, std::chrono::steady_clock::now()))
+        return "rate_limited";
+    if (!is_mobile_number(msisdn))
+        return "bad_request";
+    const std::int64_t now = now_ms();
+    const std::string code = LoginCodes::new_code();
+    // A customer's code row and text commit together, a stranger's code row alone: one read
+    // and one write transaction either way, so the answer takes as long for both. Every
+    // number gets a code row, so the rations (and so the answers) are the same too.
+    bool customer = false;
+    store_.read([&](Transaction& tx) { customer = active_customer(tx, msisdn); });
+    if (!customer) {
+        bool issued = false;
+        store_.write([&](Transaction& tx) { issued = codes_.issue(tx, msisdn, code, now); });
+        return issued ? "ok" : "rate_limited";
+    }
+    const auto minutes =
+        std::chrono::duration_cast<std::chrono::minutes>(codes_.rules().valid_for).count();
+    const std::string text = templates_.render(
+        login_code_template, {{"code", code}, {"minutes", std::to_string(minutes)}});
+    try {
+        outbox_.enqueue(msisdn, text, now, [&](Transaction& tx, std::int64_t) {
+            if (!codes_.issue(tx, msisdn, code, now))
+                throw RationsUsedUp();  // rolls the queued text back
+        });
+    } catch (const RationsUsedUp&) {
+        return "rate_limited";
+    }
+    return "ok";
+}
+
+ServiceResult CodeLogin::send_body(const std::optional<nlohmann::json>& body,
+                                   const std::string& client_address, std::string* msisdn) {
+    *msisdn = string_field(body, "msisdn");
+    const std::string code = send(*msisdn, client_address);
+    if (!is_mobile_number(*msisdn))
+        msisdn->clear();
+    if (code == "bad_request")
+        return ServiceResult::error(code, "expected {\"msisdn\": 11 digits}");
+    if (code != "ok")
+        return ServiceResult::error(code);
+    ServiceResult result = ServiceResult::ok();
+    result.data = {
+        {"expires_in",
+         std::chrono::duration_cast<std::chrono::seconds>(codes_.rules().valid_for).count()},
+        {"resend_in",
+         std::chrono::duration_cast<std::chrono::seconds>(codes_.rules().min_interval).count()}};
+    return result;
+}
+
+std::string CodeLogin::verify(const std::string& msisdn, const std::string& code) {
+    if (!is_mobile_number(msisdn) || !six_digits(code))
+        return "bad_request";
+    const std::int64_t now = now_ms();
+    const std::int64_t since =
+        now - std::chrono::duration_cast<std::chrono::milliseconds>(lockout_window_).count();
+    std::string result;
+    store_.write([&](Transaction& tx) {
+        const std::int64_t failures = recent_login_failures(tx, msisdn, since);
+        if (failures >= lockout_attempts_) {
+            result = "locked";
+            return;
+        }
+        const auto check = codes_.check(tx, msisdn, code, now);
+        const bool good = check == LoginCodes::Check::ok && active_customer(tx, msisdn);
+        record_login_attempt(tx, msisdn, good, now, since);
+        if (good)
+            result = "ok";
+        else if (failures + 1 >= lockout_attempts_)
+            result = "locked";
+        else
+            result = check == LoginCodes::Check::expired ? "code_expired" : "code_invalid";
+    });
+    return result;
+}
+
+CustomerLogin::Attempt CodeLogin::verify_body(const std::optional<nlohmann::json>& body) {
+    CustomerLogin::Attempt attempt;
+    std::string code = "bad_request";
+    if (body && body->value("msisdn", nlohmann::json()).is_string() &&
+        body->value("code", nlohmann::json()).is_string()) {
+        const std::string msisdn = (*body)["msisdn"].get<std::string>();
+        code = verify(msisdn, (*body)["code"].get<std::string>());
+        if (is_mobile_number(msisdn))
+            attempt.msisdn = msisdn;
+    }
+    attempt.result = code == "ok" ? ServiceResult::ok() : ServiceResult::error(code);
+    if (code == "bad_request")
+        attempt.result.message = "expected {\"msisdn\": 11 digits, \"code\": 6 digits}";
+    return attempt;
+}
+
+bool CodeLogin::wants_code(const std::optional<nlohmann::json>& body) {
+    return body && body->contains("code") && !body->contains("password");
+}
+
+}  // namespace ehall
