@@ -83,18 +83,20 @@ BOOST_AUTO_TEST_CASE(use_extends_a_remembered_session) {
 
 BOOST_AUTO_TEST_CASE(a_deferred_touch_writes_only_when_run) {
     // As the gateway runs it: find() on a network thread hands the expiry write to the workers.
-    ehall::CustomerSessions sessions(store, 2s, 60s);
+    // Margins of a second and more either way, so a slow machine's late wake-ups do not
+    // matter: the touched expiry (first find + 4 s) is 1.4 s after the last check.
+    ehall::CustomerSessions sessions(store, 4s, 60s);
     std::vector<std::function<void()>> deferred;
     sessions.defer_touches(
         [&deferred](std::function<void()> touch) { deferred.push_back(std::move(touch)); });
     auto opened = sessions.open("13800138000", "web");
-    std::this_thread::sleep_for(600ms);  // past a quarter of the idle expiry
+    std::this_thread::sleep_for(1500ms);  // past a quarter of the idle expiry
     BOOST_REQUIRE(sessions.find(opened.token));
     BOOST_REQUIRE_EQUAL(deferred.size(), 1u);
     BOOST_TEST(sessions.find(opened.token).has_value());
     BOOST_TEST(deferred.size() == 1u);    // touched once, remembered as touched
-    std::this_thread::sleep_for(1500ms);  // past the expiry the store still holds
-    ehall::CustomerSessions without_memory(store, 2s);
+    std::this_thread::sleep_for(2600ms);  // past the expiry the store still holds
+    ehall::CustomerSessions without_memory(store, 4s);
     BOOST_TEST(!without_memory.find(opened.token).has_value());
     deferred.front()();
     BOOST_TEST(without_memory.find(opened.token).has_value());
