@@ -9,19 +9,19 @@ namespace ehall {
 namespace {
 
 struct Invocation {
-    Invocation(DeadlineWatch& deadlines, Plugin::Done done)
-        : deadlines(deadlines), done(std::move(done)) {}
+    explicit Invocation(Plugin::Done done) : done(std::move(done)) {}
 
     void finish(ServiceResult result) {
         if (finished.exchange(true))
             return;
-        deadlines.cancel(deadline);
+        if (deadlines)
+            deadlines->cancel(deadline);
         done(std::move(result));
     }
 
-    DeadlineWatch& deadlines;
     Plugin::Done done;
-    DeadlineWatch::Key deadline;
+    DeadlineWatch* deadlines = nullptr;  // none for a call on the caller's thread
+    DeadlineWatch::Key deadline{};
     std::atomic<bool> finished{false};
 };
 
@@ -31,10 +31,16 @@ void invoke_guarded(Plugin& plugin, std::shared_ptr<const ServiceRequest> reques
                     std::chrono::milliseconds timeout, boost::asio::thread_pool& workers,
                     DeadlineWatch& deadlines, RunningPluginCalls& running, bool on_caller_thread,
                     Plugin::Done done) {
-    auto invocation = std::make_shared<Invocation>(deadlines, std::move(done));
-    invocation->deadline = deadlines.watch(DeadlineWatch::Clock::now() + timeout, [invocation] {
-        invocation->finish(ServiceResult::error("timeout", "the service did not answer in time"));
-    });
+    auto invocation = std::make_shared<Invocation>(std::move(done));
+    // A call on the caller's thread gets no deadline: its answer would go out on that same
+    // network thread (a connection runs on one), which the call holds anyway.
+    if (!on_caller_thread) {
+        invocation->deadlines = &deadlines;
+        invocation->deadline = deadlines.watch(DeadlineWatch::Clock::now() + timeout, [invocation] {
+            invocation->finish(
+                ServiceResult::error("timeout", "the service did not answer in time"));
+        });
+    }
     auto call = [invocation, &plugin](const ServiceRequest& request) {
         try {
             plugin.invoke(request, [invocation](ServiceResult result) {

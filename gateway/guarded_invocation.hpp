@@ -2,7 +2,8 @@
 // that does not answer in time gives `timeout`, and whichever comes first is the only result
 // delivered. It runs on the workers, listed in `running` while the plugin's invoke() runs
 // (shutdown names the ones it abandons); or on the calling thread when `on_caller_thread`
-// (an operation that only reads the store: the hop would cost more than the call).
+// (an operation that only reads the store: the hop would cost more than the call), without
+// a deadline, since the caller's thread is the one that would send the timeout.
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
