@@ -47,18 +47,29 @@ std::string CustomerLogin::verify(const std::string& msisdn, const std::string& 
 }
 
 CustomerLogin::Attempt CustomerLogin::verify_body(const std::optional<nlohmann::json>& body) {
+    return verify_login_body(body, "password",
+                             [this](const std::string& msisdn, const std::string& password) {
+                                 return verify(msisdn, password);
+                             });
+}
+
+CustomerLogin::Attempt CustomerLogin::verify_login_body(
+    const std::optional<nlohmann::json>& body, const std::string& secret_field,
+    const std::function<std::string(const std::string&, const std::string&)>& verify) {
     Attempt attempt;
     std::string code = "bad_request";
     if (body && body->value("msisdn", nlohmann::json()).is_string() &&
-        body->value("password", nlohmann::json()).is_string()) {
+        body->value(secret_field, nlohmann::json()).is_string()) {
         const std::string msisdn = (*body)["msisdn"].get<std::string>();
-        code = verify(msisdn, (*body)["password"].get<std::string>());
+        code = verify(msisdn, (*body)[secret_field].get<std::string>());
         if (is_mobile_number(msisdn))
             attempt.msisdn = msisdn;
     }
     attempt.result = code == "ok" ? ServiceResult::ok() : ServiceResult::error(code);
-    if (code == "bad_request")
-        attempt.result.message = "expected {\"msisdn\": 11 digits, \"password\": 6 digits}";
+    if (code == "bad_request") {
+        attempt.result.message =
+            "expected {\"msisdn\": 11 digits, \"" + secret_field + "\": 6 digits}";
+    }
     return attempt;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -27,6 +28,11 @@ class CustomerLogin {
     };
     // Checks a request body {"msisdn", "password"}, as every channel's login sends it.
     Attempt verify_body(const std::optional<nlohmann::json>& body);
+    // Checks a body {"msisdn", <secret_field>} with `verify` (msisdn, secret) -> a code as
+    // verify() gives; shared by the password and the one-time-code login.
+    static Attempt verify_login_body(
+        const std::optional<nlohmann::json>& body, const std::string& secret_field,
+        const std::function<std::string(const std::string&, const std::string&)>& verify);
 
   private:
     Store& store_;

@@ -124,19 +124,10 @@ std::string CodeLogin::verify(const std::string& msisdn, const std::string& code
 }
 
 CustomerLogin::Attempt CodeLogin::verify_body(const std::optional<nlohmann::json>& body) {
-    CustomerLogin::Attempt attempt;
-    std::string code = "bad_request";
-    if (body && body->value("msisdn", nlohmann::json()).is_string() &&
-        body->value("code", nlohmann::json()).is_string()) {
-        const std::string msisdn = (*body)["msisdn"].get<std::string>();
-        code = verify(msisdn, (*body)["code"].get<std::string>());
-        if (is_mobile_number(msisdn))
-            attempt.msisdn = msisdn;
-    }
-    attempt.result = code == "ok" ? ServiceResult::ok() : ServiceResult::error(code);
-    if (code == "bad_request")
-        attempt.result.message = "expected {\"msisdn\": 11 digits, \"code\": 6 digits}";
-    return attempt;
+    return CustomerLogin::verify_login_body(
+        body, "code", [this](const std::string& msisdn, const std::string& code) {
+            return verify(msisdn, code);
+        });
 }
 
 bool CodeLogin::wants_code(const std::optional<nlohmann::json>& body) {
