@@ -112,6 +112,9 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                      .batch_size = config.journal.batch_size,
                      .queue_capacity = config.journal.queue_capacity});
     Metrics metrics;
+    // Before `io`, so it outlives the accept operation `io` may still hold at exit: that
+    // operation owns a socket of one of these contexts.
+    NetworkThreads network(config.gateway.threads);
     asio::io_context io(1);
     asio::thread_pool workers(config.gateway.worker_threads);
 
@@ -169,7 +172,6 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     analytics::AnalyticsPages analytics_pages(config, analyst_access, analytics_templates, workers);
     analytics_pages.add_routes(router);
 
-    NetworkThreads network(config.gateway.threads);
     HttpServer server(io,
                       {.host = config.gateway.host,
                        .port = config.gateway.port,
