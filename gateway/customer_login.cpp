@@ -9,17 +9,13 @@
 
 namespace ehall {
 
-namespace {
-
-bool six_digits(const std::string& text) {
+bool is_six_digits(std::string_view text) {
     return text.size() == 6 &&
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-}  // namespace
-
 std::string CustomerLogin::verify(const std::string& msisdn, const std::string& password) {
-    if (!is_mobile_number(msisdn) || !six_digits(password))
+    if (!is_mobile_number(msisdn) || !is_six_digits(password))
         return "bad_request";
     const std::int64_t now = now_ms();
     const std::int64_t since =

@@ -7,11 +7,15 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "gateway/plugin_api.hpp"
 #include "gateway/sql.hpp"
 
 namespace ehall {
+
+// A service password or a one-time login code: exactly six ASCII digits.
+bool is_six_digits(std::string_view text);
 
 class CustomerLogin {
   public:

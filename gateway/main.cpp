@@ -181,7 +181,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                        .header_limit = config.gateway.header_limit,
                        .body_limit = config.gateway.body_limit,
                        .access_log = config.gateway.access_log},
-                      router, metrics, &network);
+                      router, metrics, network);
     // Signals are caught before the port is announced: a SIGTERM right after start-up
     // must still shut down cleanly.
     auto work = asio::make_work_guard(io);

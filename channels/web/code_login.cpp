@@ -11,11 +11,6 @@ namespace ehall {
 
 namespace {
 
-bool six_digits(const std::string& text) {
-    return text.size() == 6 &&
-           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // Thrown inside the outbox's transaction when the number may not have another code.
 struct RationsUsedUp {};
 
@@ -98,7 +93,7 @@ ServiceResult CodeLogin::send_body(const std::optional<nlohmann::json>& body,
 }
 
 std::string CodeLogin::verify(const std::string& msisdn, const std::string& code) {
-    if (!is_mobile_number(msisdn) || !six_digits(code))
+    if (!is_mobile_number(msisdn) || !is_six_digits(code))
         return "bad_request";
     const std::int64_t now = now_ms();
     const std::int64_t since =

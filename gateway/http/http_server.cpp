@@ -21,9 +21,8 @@ constexpr std::chrono::milliseconds refusal_linger{1000};
 }  // namespace
 
 HttpServer::HttpServer(asio::io_context& io, Options options, const Router& router,
-                       Metrics& metrics, NetworkThreads* network)
-    : io_(io),
-      options_(std::move(options)),
+                       Metrics& metrics, NetworkThreads& network)
+    : options_(std::move(options)),
       router_(router),
       metrics_(metrics),
       acceptor_(asio::make_strand(io)),
@@ -49,12 +48,10 @@ void HttpServer::start() {
 }
 
 void HttpServer::do_accept() {
-    auto accepted = [this](boost::beast::error_code ec, tcp::socket socket) {
-        on_accept(ec, std::move(socket));
-    };
-    if (network_)
-        return acceptor_.async_accept(network_->next(), std::move(accepted));
-    acceptor_.async_accept(asio::make_strand(io_), std::move(accepted));
+    acceptor_.async_accept(network_.next(),
+                           [this](boost::beast::error_code ec, tcp::socket socket) {
+                               on_accept(ec, std::move(socket));
+                           });
 }
 
 void HttpServer::on_accept(boost::beast::error_code ec, tcp::socket socket) {

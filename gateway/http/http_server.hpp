@@ -37,10 +37,9 @@ class HttpServer {
         bool access_log = true;
     };
 
-    // Connections go to `network` in turn when given, else onto strands of `io`, which
-    // may then be run by several threads.
+    // `io` runs the acceptor and the server's timers; connections go to `network` in turn.
     HttpServer(boost::asio::io_context& io, Options options, const Router& router, Metrics& metrics,
-               NetworkThreads* network = nullptr);
+               NetworkThreads& network);
     ~HttpServer();
 
     // Binds and starts accepting. Throws when the address cannot be bound.
@@ -66,7 +65,6 @@ class HttpServer {
     void wait_for_drain(std::chrono::steady_clock::time_point deadline,
                         std::function<void()> drained);
 
-    boost::asio::io_context& io_;
     Options options_;
     const Router& router_;
     Metrics& metrics_;
@@ -78,7 +76,7 @@ class HttpServer {
     std::uint64_t refused_connections_ = 0;  // on the acceptor's strand only
     std::atomic<bool> stopping_{false};
     std::shared_ptr<SessionRegistry> sessions_;
-    NetworkThreads* network_;
+    NetworkThreads& network_;
 };
 
 }  // namespace ehall

@@ -60,7 +60,7 @@ HttpSession::~HttpSession() {
 
 void HttpSession::start() {
     tracked_ = registry_->add(weak_from_this());
-    // Run on the connection's executor (its thread or strand), like every later step.
+    // Run on the connection's executor (its network thread), like every later step.
     boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
 }
 
