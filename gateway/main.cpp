@@ -50,6 +50,7 @@
 #include "gateway/login_codes.hpp"
 #include "gateway/observability_routes.hpp"
 #include "gateway/offers/offer_definition.hpp"
+#include "gateway/periodic_task.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"
@@ -99,7 +100,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     using namespace ehall;
     raise_open_files_limit();
     std::filesystem::create_directories(config.data_dir);
-    SqliteStore store({.path = config.data_dir / "ehall.db"});
+    SqliteStore store(
+        {.path = config.data_dir / "ehall.db", .snapshot_reuse = config.store.snapshot_reuse});
     apply_migrations(store, "core", core_migrations());
     apply_migrations(store, "ops_accounts", ops_account_migrations());
     if (config.demo() && load_demo_data(store, now_ms())) {
@@ -162,6 +164,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     offer_admin.add_routes(router);
     PageTemplates admin_pages(templates_root(), "admin");
     TrafficHistory traffic(io.get_executor(), metrics, journal);
+    PeriodicTask snapshot_sweep(io.get_executor(), std::chrono::seconds(1),
+                                [&store] { store.end_idle_snapshots(); });
     OpsConsole console(config, store, router, admin_pages, metrics, traffic, workers);
     console.add_routes(router);
     CustomerSessions analyst_sessions(store, config.web.session_idle);
@@ -193,6 +197,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
         server.shutdown(config.gateway.shutdown_grace, [&] {
             deadlines.stop();
             traffic.stop();
+            snapshot_sweep.stop();
             work.reset();
             io.stop();
         });
@@ -205,6 +210,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
         std::ofstream(port_file) << server.port() << "\n";
     sms_pushes.start();
     traffic.start();
+    snapshot_sweep.start();
 
     // The main thread runs the acceptor, signals and timers; connections run on `network`.
     network.start();

@@ -46,6 +46,11 @@ struct Config {
         std::size_t queue_capacity = 200000;
     } journal;
 
+    struct Store {
+        // How long a read may reuse an earlier read's snapshot (sqlite_store.hpp); 0: never.
+        std::chrono::milliseconds snapshot_reuse{5};
+    } store;
+
     struct Admin {
         std::string token;
         std::string analyst_token;

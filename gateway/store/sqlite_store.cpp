@@ -11,15 +11,16 @@ namespace ehall {
 // Returns its connection to the pool whatever happens.
 class SqliteStore::Lease {
   public:
-    explicit Lease(SqliteStore& store) : store_(store), connection_(store.acquire()) {}
-    ~Lease() { store_.release(std::move(connection_)); }
+    explicit Lease(SqliteStore& store) : store_(store), pooled_(store.acquire()) {}
+    ~Lease() { store_.release(std::move(pooled_)); }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
-    SqliteConnection& operator*() const { return *connection_; }
+    Pooled& operator*() { return pooled_; }
+    SqliteConnection& connection() { return *pooled_.connection; }
 
   private:
     SqliteStore& store_;
-    std::unique_ptr<SqliteConnection> connection_;
+    Pooled pooled_;
 };
 
 SqliteStore::SqliteStore(Options options) : options_(std::move(options)) {
@@ -31,25 +32,26 @@ SqliteStore::SqliteStore(Options options) : options_(std::move(options)) {
     if (ec)
         throw StoreError("cannot create " + parent.string() + ": " + ec.message(), false);
     idle_.reserve(options_.max_connections);  // so release() never allocates
-    idle_.push_back(std::make_unique<SqliteConnection>(options_.path, options_.busy_timeout, true));
+    idle_.push_back(
+        {std::make_unique<SqliteConnection>(options_.path, options_.busy_timeout, true)});
     open_ = 1;
 }
 
 SqliteStore::~SqliteStore() = default;
 
-std::unique_ptr<SqliteConnection> SqliteStore::acquire() {
+SqliteStore::Pooled SqliteStore::acquire() {
     std::unique_lock lock(pool_mutex_);
     pool_available_.wait(lock,
                          [this] { return !idle_.empty() || open_ < options_.max_connections; });
     if (!idle_.empty()) {
-        auto connection = std::move(idle_.back());
+        Pooled pooled = std::move(idle_.back());
         idle_.pop_back();
-        return connection;
+        return pooled;
     }
     ++open_;
     lock.unlock();
     try {
-        return std::make_unique<SqliteConnection>(options_.path, options_.busy_timeout, false);
+        return {std::make_unique<SqliteConnection>(options_.path, options_.busy_timeout, false)};
     } catch (...) {
         lock.lock();
         --open_;
@@ -59,10 +61,10 @@ std::unique_ptr<SqliteConnection> SqliteStore::acquire() {
     }
 }
 
-void SqliteStore::release(std::unique_ptr<SqliteConnection> connection) {
+void SqliteStore::release(Pooled pooled) {
     {
         std::lock_guard lock(pool_mutex_);
-        idle_.push_back(std::move(connection));
+        idle_.push_back(std::move(pooled));
     }
     pool_available_.notify_one();
 }
@@ -82,16 +84,58 @@ void SqliteStore::run(SqliteConnection& connection, bool writing,
     }
 }
 
+void SqliteStore::end_snapshot(Pooled& pooled) noexcept {
+    if (pooled.snapshot_open)
+        pooled.connection->rollback_quietly();  // it only read: nothing to lose
+    pooled.snapshot_open = false;
+}
+
+void SqliteStore::run_in_snapshot(Pooled& pooled, const std::function<void(Transaction&)>& work) {
+    const auto now = SteadyClock::now();
+    const std::uint64_t writes = writes_.load(std::memory_order_acquire);
+    if (pooled.snapshot_open &&
+        (pooled.writes_seen != writes || now - pooled.snapshot_taken > options_.snapshot_reuse))
+        end_snapshot(pooled);
+    if (!pooled.snapshot_open) {
+        pooled.connection->execute("BEGIN", {});
+        pooled.snapshot_open = true;
+        pooled.snapshot_taken = now;
+        pooled.writes_seen = writes;
+    }
+    pooled.connection->set_read_only(true);
+    try {
+        work(*pooled.connection);
+        pooled.connection->set_read_only(false);
+    } catch (...) {
+        pooled.connection->set_read_only(false);
+        end_snapshot(pooled);
+        throw;
+    }
+}
+
 void SqliteStore::read(const std::function<void(Transaction&)>& work) {
     Lease lease(*this);
-    run(*lease, false, work);
+    if (options_.snapshot_reuse.count() > 0)
+        return run_in_snapshot(*lease, work);
+    run(lease.connection(), false, work);
 }
 
 void SqliteStore::write(const std::function<void(Transaction&)>& work) {
     // In-process writers queue here instead of polling in SQLite's busy handler.
     std::lock_guard lock(write_mutex_);
     Lease lease(*this);
-    run(*lease, true, work);
+    end_snapshot(*lease);
+    run(lease.connection(), true, work);
+    writes_.fetch_add(1, std::memory_order_release);
+}
+
+void SqliteStore::end_idle_snapshots() {
+    const auto oldest = SteadyClock::now() - options_.snapshot_reuse;
+    std::lock_guard lock(pool_mutex_);
+    for (Pooled& pooled : idle_) {
+        if (pooled.snapshot_open && pooled.snapshot_taken < oldest)
+            end_snapshot(pooled);
+    }
 }
 
 }  // namespace ehall
