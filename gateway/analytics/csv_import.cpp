@@ -60,6 +60,8 @@ ImportResult import_csv(CsvFile& file, SqliteFile& db, const CsvLayout& layout, 
                 result.bad.push_back({record.line, std::move(reason)});
         }
         if (!result.bad.empty() && !skip_bad) {
+            if (steps.before_rollback)
+                steps.before_rollback();
             db.exec("ROLLBACK");
             result.imported = 0;
         } else {
@@ -69,6 +71,8 @@ ImportResult import_csv(CsvFile& file, SqliteFile& db, const CsvLayout& layout, 
             result.committed = true;
         }
     } catch (...) {
+        if (steps.before_rollback)
+            steps.before_rollback();
         try {
             db.exec("ROLLBACK");
         } catch (const std::exception&) {  // the first error is the one to report

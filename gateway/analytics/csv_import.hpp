@@ -45,10 +45,12 @@ using RowImporter = std::function<std::string(const std::vector<std::string_view
 using HeaderSeen = std::function<RowImporter(std::size_t columns)>;
 
 // Work inside the import's transaction, around the rows (e.g. dropping and rebuilding
-// indexes); empty functions do nothing.
+// indexes); empty functions do nothing. before_rollback runs before a ROLLBACK (bad lines or
+// an error) and must not throw.
 struct TransactionSteps {
     std::function<void()> after_begin;
     std::function<void()> before_commit;
+    std::function<void()> before_rollback;
 };
 
 // Reads `file` in one transaction on `db`. A bad line rolls everything back unless

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "gateway/analytics/event_time.hpp"
+#include "gateway/analytics/event_writer.hpp"
 #include "gateway/analytics/field_checks.hpp"
 #include "gateway/analytics/journal_file.hpp"
 #include "gateway/analytics/usage_counts.hpp"
@@ -35,74 +36,6 @@ constexpr const char* kIndexUpdatePragmas = "PRAGMA cache_size=-262144;";
 
 // A CSV event line is about 50 bytes; this errs towards rebuilding the indexes.
 constexpr std::uintmax_t kBytesPerEvent = 64;
-
-constexpr const char* kInsertEvents =
-    "INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome, amount_fen, source) "
-    "VALUES ";
-constexpr const char* kEventValues = "(?, ?, ?, ?, ?, ?, 'import')";
-constexpr int kColumns = 6;
-// Rows per INSERT: one statement execution (and one AUTOINCREMENT update) per batch instead
-// of per row roughly halves the import's CPU time.
-constexpr std::size_t kBatchRows = 128;
-
-// A checked event waiting for its batch. The texts point into the memory-mapped file or at
-// the vocabulary, both alive until the import ends; channel and business index the vocabulary.
-struct PendingEvent {
-    std::int64_t ts_ms = 0;
-    std::string_view msisdn, outcome;
-    std::size_t channel = 0, business = 0;
-    std::optional<std::int64_t> amount_fen;
-};
-
-class EventBatches {
-  public:
-    explicit EventBatches(SqliteFile& db)
-        : full_(db.prepare(insert_sql(kBatchRows))), one_(db.prepare(insert_sql(1))) {
-        pending_.reserve(kBatchRows);
-    }
-
-    void add(const PendingEvent& event) {
-        pending_.push_back(event);
-        if (pending_.size() == kBatchRows)
-            write(full_);
-    }
-    // Writes the rows of a last, partial batch.
-    void finish() {
-        std::vector<PendingEvent> rest;
-        rest.swap(pending_);
-        for (const PendingEvent& event : rest) {
-            pending_.assign(1, event);
-            write(one_);
-        }
-        pending_.clear();
-    }
-
-  private:
-    static std::string insert_sql(std::size_t rows) {
-        std::string sql = kInsertEvents;
-        for (std::size_t i = 0; i < rows; ++i)
-            sql.append(i ? ", " : "").append(kEventValues);
-        return sql;
-    }
-
-    void write(Statement& insert) {
-        int at = 1;
-        for (const PendingEvent& e : pending_) {
-            insert.bind(at, e.ts_ms).bind(at + 1, channels[e.channel]).bind(at + 2, e.msisdn);
-            insert.bind(at + 3, businesses[e.business]).bind(at + 4, e.outcome);
-            if (e.amount_fen)
-                insert.bind(at + 5, *e.amount_fen);
-            else
-                insert.bind_null(at + 5);
-            at += kColumns;
-        }
-        insert.run();
-        pending_.clear();
-    }
-
-    Statement full_, one_;
-    std::vector<PendingEvent> pending_;
-};
 
 std::string check_amount(std::string_view value, std::int64_t& fen) {
     const char* end = value.data() + value.size();
@@ -168,7 +101,6 @@ ImportResult import_events(const std::filesystem::path& csv,
     CsvFile file(csv);
     SqliteFile db = open_journal(journal_db);
     db.exec(kBulkPragmas);
-    EventBatches batches(db);
     UsageCounts usage(db);
     const bool rebuild = rebuild_indexes(db, csv);
     if (!rebuild)
@@ -179,8 +111,9 @@ ImportResult import_events(const std::filesystem::path& csv,
         if (rebuild)
             db.exec(drop_journal_indexes_sql());
     };
-    steps.before_commit = [&db, &batches, &usage, rebuild] {
-        batches.finish();
+    EventWriter writer(db);
+    steps.before_commit = [&db, &writer, &usage, rebuild] {
+        writer.finish();
         usage.flush();
         if (rebuild) {
             db.exec(kIndexBuildPragmas);
@@ -188,14 +121,15 @@ ImportResult import_events(const std::filesystem::path& csv,
         }
         db.exec(monthly_usage_triggers_sql());
     };
+    steps.before_rollback = [&writer] { writer.abandon(); };
     const CsvLayout layout{{"ts", "msisdn", "channel", "business", "outcome"}, {"amount_fen"}};
-    auto on_header = [&batches, &usage](std::size_t columns) -> RowImporter {
+    auto on_header = [&writer, &usage](std::size_t columns) -> RowImporter {
         const bool with_amount = columns == 6;
-        return [&batches, &usage, with_amount,
+        return [&writer, &usage, with_amount,
                 event = PendingEvent{}](const std::vector<std::string_view>& f) mutable {
             if (auto bad = check_event(f, with_amount, event); !bad.empty())
                 return bad;
-            batches.add(event);
+            writer.add(event);
             if (event.outcome == "ok")
                 usage.add(event.ts_ms, event.business, msisdn_number(event.msisdn), event.channel);
             return std::string();

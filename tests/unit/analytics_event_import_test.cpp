@@ -1,5 +1,6 @@
-// import_events: bad lines named in file order, nothing written unless skip_bad, and times
-// before the epoch refused like any other bad value.
+// import_events: bad lines named in file order, nothing written unless skip_bad (however many
+// batches the writer thread already inserted), rows in file order, and times before the
+// epoch refused like any other bad value.
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
@@ -47,9 +48,40 @@ const std::string kAroundTheEpoch =
     "1970-01-01T07:59:59+08:00,13800000001,hall,payment,ok\n"
     "1970-01-01T00:00:00-05:00,13800000002,web,topup,ok\n";
 
+// `rows` good events one second apart from the epoch, then a bad line: many more batches
+// than the writer thread keeps queued.
+std::string many_events_then_a_bad_line(int rows) {
+    std::string text = "ts,msisdn,channel,business,outcome,amount_fen\n";
+    for (int i = 0; i < rows; ++i)
+        text += std::to_string(i * 1000LL) + ",13800000001,web,payment,ok,100\n";
+    return text + "not-a-time,13800000001,web,payment,ok,100\n";
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(analytics_event_import)
+
+BOOST_AUTO_TEST_CASE(a_bad_last_line_rolls_back_every_batch_before_it) {
+    TempFiles files;
+    const auto result =
+        import_events(files.csv(many_events_then_a_bad_line(20000)), files.journal(), false);
+    BOOST_TEST(!result.committed);
+    BOOST_REQUIRE_EQUAL(result.bad.size(), 1u);
+    BOOST_TEST(result.bad[0].line == 20002u);
+    BOOST_TEST(imported_times(files.journal()).empty());
+}
+
+BOOST_AUTO_TEST_CASE(rows_are_written_whole_and_in_file_order) {
+    TempFiles files;
+    const auto result =
+        import_events(files.csv(many_events_then_a_bad_line(20000)), files.journal(), true);
+    BOOST_TEST(result.committed);
+    BOOST_TEST(result.imported == 20000u);
+    const auto times = imported_times(files.journal());
+    BOOST_REQUIRE_EQUAL(times.size(), 20000u);
+    for (std::size_t i = 0; i < times.size(); ++i)
+        BOOST_REQUIRE_EQUAL(times[i], static_cast<std::int64_t>(i) * 1000);
+}
 
 BOOST_AUTO_TEST_CASE(a_time_before_the_epoch_is_a_bad_line) {
     TempFiles files;
