@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -46,6 +49,8 @@ WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, Options opti
         sqlite3_busy_timeout(db_, kBusyTimeoutMs) != SQLITE_OK ||
         // A first read opens the WAL; until then checkpoints find no WAL to copy.
         sqlite3_exec(db_, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr) !=
+            SQLITE_OK ||
+        sqlite3_exec(db_, "PRAGMA page_size", &WalCheckpointer::page_size_row, this, nullptr) !=
             SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(std::exchange(db_, nullptr));
@@ -68,9 +73,7 @@ WalCheckpointer::~WalCheckpointer() {
 }
 
 void WalCheckpointer::attach(sqlite3* writer) {
-    constexpr long long kPageSize = 4096;  // SQLite's default, which the journal keeps
-    const std::string limit =
-        "PRAGMA journal_size_limit=" + std::to_string(options_.restart_pages * kPageSize);
+    const std::string limit = "PRAGMA journal_size_limit=" + std::to_string(options_.restart_bytes);
     if (sqlite3_exec(writer, limit.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
         throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(writer));
     sqlite3_busy_handler(writer, &retry_every_millisecond, nullptr);
@@ -95,6 +98,17 @@ int WalCheckpointer::wal_hook(void* context, sqlite3*, const char*, int wal_fram
     return SQLITE_OK;
 }
 
+int WalCheckpointer::page_size_row(void* context, int columns, char** values, char**) {
+    auto* self = static_cast<WalCheckpointer*>(context);
+    const std::int64_t page = columns == 1 && values[0] ? std::atoll(values[0]) : 4096;
+    const auto frames = [page](std::int64_t bytes) {
+        return static_cast<int>(std::clamp<std::int64_t>(bytes / page, 1, INT_MAX));
+    };
+    self->passive_frames_ = frames(self->options_.passive_bytes);
+    self->restart_frames_ = frames(self->options_.restart_bytes);
+    return SQLITE_OK;
+}
+
 void WalCheckpointer::run() {
     std::unique_lock lock(mutex_);
     std::uint64_t seen = commits_;  // commits already considered
@@ -104,8 +118,8 @@ void WalCheckpointer::run() {
     for (;;) {
         const bool due = wake_.wait_for(lock, options_.idle_after, [&] {
             return stopping_ ||
-                   (commits_ != seen && (wal_frames_ >= options_.restart_pages ||
-                                         wal_frames_ - backfilled_ >= options_.passive_pages));
+                   (commits_ != seen && (wal_frames_ >= restart_frames_ ||
+                                         wal_frames_ - backfilled_ >= passive_frames_));
         });
         if (stopping_)
             break;
@@ -120,11 +134,10 @@ void WalCheckpointer::run() {
             }
             continue;
         }
-        const bool restart = wal_frames_ >= options_.restart_pages;
+        const bool restart = wal_frames_ >= restart_frames_;
         // A PASSIVE one first, so that a RESTART, holding the writer off, only has the frames
         // committed meanwhile to copy.
-        if (restart ? wal_frames_ > backfilled_
-                    : wal_frames_ - backfilled_ >= options_.passive_pages)
+        if (restart ? wal_frames_ > backfilled_ : wal_frames_ - backfilled_ >= passive_frames_)
             checkpoint(lock, SQLITE_CHECKPOINT_PASSIVE);
         if (restart)
             checkpoint(lock, SQLITE_CHECKPOINT_RESTART);

@@ -2,11 +2,11 @@
 // commits never wait for a checkpoint's copying and fsyncs (with synchronous=NORMAL in WAL mode
 // those are the only fsyncs). The writer turns its automatic checkpoint off and reports the
 // WAL's size after each commit; this thread then
-// - runs a PASSIVE checkpoint once passive_pages frames were added since the last one;
-// - runs a RESTART checkpoint when the WAL holds restart_pages frames or more, which waits for
+// - runs a PASSIVE checkpoint once passive_bytes of frames were added since the last one;
+// - runs a RESTART checkpoint when the WAL holds restart_bytes of frames or more, which waits for
 //   the writer's transaction to end and holds the writer off while it copies the frames the
 //   last PASSIVE one left: the WAL is then written from its start again, so under sustained
-//   load it stays about restart_pages frames (journal_size_limit trims the file) unless a
+//   load it stays about restart_bytes (journal_size_limit trims the file) unless a
 //   reader keeps an old snapshot open;
 // - runs a TRUNCATE checkpoint when no commit came for idle_after, so an idle journal leaves
 //   an empty WAL behind.
@@ -26,10 +26,11 @@ namespace ehall {
 class WalCheckpointer {
   public:
     struct Options {
-        int passive_pages = 1000;  // SQLite's own automatic checkpoint threshold
-        // 64 MiB of 4 KiB pages (about 100k records): at most one RESTART, which holds the
-        // writer off for its fsyncs, per that much WAL.
-        int restart_pages = 16000;
+        // SQLite's own automatic checkpoint threshold: 1,000 pages of its default 4 KiB.
+        std::int64_t passive_bytes = 1000 * 4096;
+        // 64 MiB (about 100k records): at most one RESTART, which holds the writer off for
+        // its fsyncs, per that much WAL.
+        std::int64_t restart_bytes = 16000 * 4096;
         std::chrono::milliseconds idle_after{1000};
     };
 
@@ -43,7 +44,7 @@ class WalCheckpointer {
 
     // Takes over the checkpoints of `writer`, the journal writer's connection (which must
     // outlive this): its commits report here instead of checkpointing themselves, its WAL
-    // file is cut back to restart_pages when written from its start again, and its busy
+    // file is cut back to restart_bytes when written from its start again, and its busy
     // handler retries every millisecond (for 5 s, the schema's busy_timeout). Throws
     // std::runtime_error when SQLite refuses the setting.
     void attach(sqlite3* writer);
@@ -52,6 +53,8 @@ class WalCheckpointer {
     // The writer's commit left `wal_frames` frames in the WAL (its sqlite3_wal_hook).
     void committed(int wal_frames) noexcept;
     static int wal_hook(void* context, sqlite3* db, const char* name, int wal_frames);
+    // Sets passive_frames_ and restart_frames_ from the row of PRAGMA page_size.
+    static int page_size_row(void* context, int columns, char** values, char** names);
     void run();
     // Runs one checkpoint of `mode` (SQLITE_CHECKPOINT_*) with mutex_ released.
     void checkpoint(std::unique_lock<std::mutex>& lock, int mode);
@@ -62,7 +65,8 @@ class WalCheckpointer {
 
     std::mutex mutex_;
     std::condition_variable wake_;
-    int wal_frames_ = 0;  // as the writer's last commit left them
+    int passive_frames_ = 0, restart_frames_ = 0;  // the options in pages of the file
+    int wal_frames_ = 0;                           // as the writer's last commit left them
     int backfilled_ = 0;  // frames the last checkpoint copied into the database file
     std::uint64_t commits_ = 0;
     bool stopping_ = false;

@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(the_writer_never_checkpoints_itself) {
     WalFile file;
     {
         ehall::WalCheckpointer checkpointer(
-            file.db, {.passive_pages = 1'000'000, .restart_pages = 1'000'000, .idle_after = 1h});
+            file.db, {.passive_bytes = 1LL << 40, .restart_bytes = 1LL << 40, .idle_after = 1h});
         checkpointer.attach(file.writer);
         // About 1,500 frames: past SQLite's automatic checkpoint (1,000), which would have
         // copied them and started the WAL over.
@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(the_writer_never_checkpoints_itself) {
 BOOST_AUTO_TEST_CASE(keeps_the_wal_bounded_and_empties_it_when_idle) {
     WalFile file;
     ehall::WalCheckpointer checkpointer(
-        file.db, {.passive_pages = 20, .restart_pages = 100, .idle_after = 100ms});
+        file.db, {.passive_bytes = 20 * 4096, .restart_bytes = 100 * 4096, .idle_after = 100ms});
     checkpointer.attach(file.writer);
     std::uintmax_t largest = 0;
     for (int i = 0; i < 400; ++i) {  // about 2,000 frames
