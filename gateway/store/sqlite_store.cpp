@@ -127,10 +127,16 @@ void SqliteStore::write(const std::function<void(Transaction&)>& work) {
     end_snapshot(*lease);
     run(lease.connection(), true, work);
     writes_.fetch_add(1, std::memory_order_release);
+    // Snapshots in use end at their next read. Idle ones end now: kept, they would hold back
+    // the checkpoints this write's pages need, and the WAL would grow while writes go on.
+    end_snapshots_older_than(SteadyClock::time_point::max());
 }
 
 void SqliteStore::end_idle_snapshots() {
-    const auto oldest = SteadyClock::now() - options_.snapshot_reuse;
+    end_snapshots_older_than(SteadyClock::now() - options_.snapshot_reuse);
+}
+
+void SqliteStore::end_snapshots_older_than(SteadyClock::time_point oldest) {
     std::lock_guard lock(pool_mutex_);
     for (Pooled& pooled : idle_) {
         if (pooled.snapshot_open && pooled.snapshot_taken < oldest)

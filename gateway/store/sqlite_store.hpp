@@ -69,6 +69,7 @@ class SqliteStore : public Store {
              const std::function<void(Transaction&)>& work);
     void run_in_snapshot(Pooled& pooled, const std::function<void(Transaction&)>& work);
     static void end_snapshot(Pooled& pooled) noexcept;
+    void end_snapshots_older_than(SteadyClock::time_point oldest);
 
     Options options_;
     std::mutex pool_mutex_;

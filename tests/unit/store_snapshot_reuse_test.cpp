@@ -114,6 +114,16 @@ BOOST_AUTO_TEST_CASE(idle_snapshots_end_so_checkpoints_complete) {
     BOOST_TEST(value(store) == 2);
 }
 
+BOOST_AUTO_TEST_CASE(a_write_ends_the_snapshots_of_idle_connections_at_once) {
+    SqliteStore store({.path = path, .snapshot_reuse = 1h});
+    // A nested read takes a second connection: two snapshots, both idle afterwards.
+    store.read([&](Transaction&) { BOOST_TEST(value(store) == 1); });
+    set(other, 2);
+    BOOST_TEST(checkpoint_blocked());
+    set(store, 3);  // on one of the two connections
+    BOOST_TEST(!checkpoint_blocked());
+}
+
 BOOST_AUTO_TEST_CASE(without_reuse_every_read_sees_the_latest_commit) {
     SqliteStore store({.path = path});
     BOOST_TEST(value(store) == 1);
