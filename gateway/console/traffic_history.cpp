@@ -6,21 +6,11 @@ namespace ehall {
 
 void TrafficHistory::start() {
     sample();
-    schedule();
+    sampler_.start();
 }
 
 void TrafficHistory::stop() {
-    timer_.cancel();
-}
-
-void TrafficHistory::schedule() {
-    timer_.expires_after(interval_);
-    timer_.async_wait([this](boost::system::error_code ec) {
-        if (ec)
-            return;
-        sample();
-        schedule();
-    });
+    sampler_.stop();
 }
 
 void TrafficHistory::sample() {

@@ -5,17 +5,18 @@
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <cstdint>
 #include <deque>
 #include <map>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gateway/journal/journal.hpp"
 #include "gateway/metrics.hpp"
+#include "gateway/periodic_task.hpp"
 
 namespace ehall {
 
@@ -23,10 +24,9 @@ class TrafficHistory {
   public:
     TrafficHistory(boost::asio::any_io_executor executor, Metrics& metrics, Journal& journal,
                    std::chrono::seconds interval = std::chrono::seconds(5), std::size_t keep = 61)
-        : timer_(executor),
+        : sampler_(std::move(executor), interval, [this] { sample(); }),
           metrics_(metrics),
           journal_(journal),
-          interval_(interval),
           keep_(keep) {}
 
     void start();  // samples now and then every interval, until stop()
@@ -54,12 +54,9 @@ class TrafficHistory {
         double queue_depth = 0;
         double flush_lag_ms = 0;
     };
-    void schedule();
-
-    boost::asio::steady_timer timer_;
+    PeriodicTask sampler_;
     Metrics& metrics_;
     Journal& journal_;
-    std::chrono::seconds interval_;
     std::size_t keep_;
     mutable std::mutex mutex_;
     std::deque<Snapshot> snapshots_;
