@@ -114,6 +114,7 @@ class Journal::Database {
                 sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             return error;
         };
+        checkpointer_->before_transaction();
         if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
             return fail();
         std::size_t at = 0;

@@ -4,7 +4,8 @@
 // WAL's size after each commit; this thread then
 // - runs a PASSIVE checkpoint once passive_bytes of frames were added since the last one;
 // - runs a RESTART checkpoint when the WAL holds restart_bytes of frames or more, which waits for
-//   the writer's transaction to end and holds the writer off while it copies the frames the
+//   the writer's transaction to end (the writer pauses before its next one meanwhile, see
+//   before_transaction) and holds the writer off while it copies the frames the
 //   last PASSIVE one left: the WAL is then written from its start again, so under sustained
 //   load it stays about restart_bytes (journal_size_limit trims the file) unless a
 //   reader keeps an old snapshot open;
@@ -12,6 +13,7 @@
 //   an empty WAL behind.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -48,6 +50,9 @@ class WalCheckpointer {
     // handler retries every millisecond (for 5 s, the schema's busy_timeout). Throws
     // std::runtime_error when SQLite refuses the setting.
     void attach(sqlite3* writer);
+    // The writer calls this before each transaction: while a RESTART runs it waits for it (at
+    // most 100 ms), so that the RESTART gets the write lock between two transactions.
+    void before_transaction() noexcept;
 
   private:
     // The writer's commit left `wal_frames` frames in the WAL (its sqlite3_wal_hook).
@@ -56,8 +61,11 @@ class WalCheckpointer {
     // Sets passive_frames_ and restart_frames_ from the row of PRAGMA page_size.
     static int page_size_row(void* context, int columns, char** values, char** names);
     void run();
-    // Runs one checkpoint of `mode` (SQLITE_CHECKPOINT_*) with mutex_ released.
-    void checkpoint(std::unique_lock<std::mutex>& lock, int mode);
+    // Runs one checkpoint of `mode` (SQLITE_CHECKPOINT_*) with mutex_ released; true when it
+    // did all the mode asks.
+    bool checkpoint(std::unique_lock<std::mutex>& lock, int mode);
+    void restart_wal(std::unique_lock<std::mutex>& lock);
+    int restart_at() const { return std::max(restart_frames_, next_restart_frames_); }
 
     Options options_;
     sqlite3* db_ = nullptr;
@@ -69,6 +77,9 @@ class WalCheckpointer {
     int wal_frames_ = 0;                           // as the writer's last commit left them
     int backfilled_ = 0;  // frames the last checkpoint copied into the database file
     std::uint64_t commits_ = 0;
+    bool restarting_ = false;      // a RESTART runs: the writer waits before a transaction
+    int next_restart_frames_ = 0;  // after a RESTART that failed, the next try's WAL size
+    std::condition_variable restart_done_;
     bool stopping_ = false;
     std::thread thread_;
 };
