@@ -1,8 +1,6 @@
 #include "gateway/analytics/event_import.hpp"
 
-#include <array>
 #include <charconv>
-#include <optional>
 
 #include "gateway/analytics/event_time.hpp"
 #include "gateway/analytics/event_writer.hpp"

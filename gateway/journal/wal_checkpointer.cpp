@@ -13,32 +13,28 @@
 namespace ehall {
 namespace {
 
-// How long a RESTART or TRUNCATE checkpoint waits, polling every millisecond, for the writer's
-// transaction or a reader to end: the writer's transaction ends within a few ms (the writer
-// pauses before its next one, see before_transaction), a reader's may not. When it runs out
-// the checkpoint copies what it can, as a PASSIVE one.
-constexpr int kBusyAttempts = 30;
-int retry_for_checkpoint(void*, int attempts) {
-    if (attempts >= kBusyAttempts)
+// A busy handler that retries every millisecond, `kAttempts` times: a waiter goes on as soon
+// as the lock is free rather than after one of the growing sleeps of SQLite's own handler
+// (up to 100 ms each).
+template <int kAttempts>
+int retry_every_millisecond(void*, int attempts) {
+    if (attempts >= kAttempts)
         return 0;
     sqlite3_sleep(1);
     return 1;
 }
+
+// How long a RESTART or TRUNCATE checkpoint waits for the writer's transaction or a reader to
+// end: the writer's transaction ends within a few ms (the writer pauses before its next one,
+// see before_transaction), a reader's may not. When it runs out the checkpoint copies what it
+// can, as a PASSIVE one.
+constexpr int kCheckpointAttempts = 30;
+// The writer waits for a RESTART as long as the schema's busy_timeout (5 s).
+constexpr int kWriterAttempts = 5000;
 
 // The longest the writer pauses before a transaction while a RESTART runs: the RESTART's own
 // wait and its copying and fsyncs, with room to spare. Past it the writer goes on.
 constexpr auto kWriterPause = std::chrono::milliseconds(100);
-
-// The writer's busy handler: it retries every millisecond, for as long as the schema's
-// busy_timeout (5 s), so that it goes on as soon as a RESTART checkpoint lets it rather than
-// after one of the growing sleeps of SQLite's own handler (up to 100 ms each).
-constexpr int kWriterAttempts = 5000;
-int retry_every_millisecond(void*, int attempts) {
-    if (attempts >= kWriterAttempts)
-        return 0;
-    sqlite3_sleep(1);
-    return 1;
-}
 
 const char* mode_name(int mode) {
     switch (mode) {
@@ -57,7 +53,8 @@ WalCheckpointer::WalCheckpointer(const std::filesystem::path& path, Options opti
     : options_(options) {
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK ||
-        sqlite3_busy_handler(db_, &retry_for_checkpoint, nullptr) != SQLITE_OK ||
+        sqlite3_busy_handler(db_, &retry_every_millisecond<kCheckpointAttempts>, nullptr) !=
+            SQLITE_OK ||
         // A first read opens the WAL; until then checkpoints find no WAL to copy.
         sqlite3_exec(db_, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr) !=
             SQLITE_OK ||
@@ -87,7 +84,7 @@ void WalCheckpointer::attach(sqlite3* writer) {
     const std::string limit = "PRAGMA journal_size_limit=" + std::to_string(options_.restart_bytes);
     if (sqlite3_exec(writer, limit.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
         throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(writer));
-    sqlite3_busy_handler(writer, &retry_every_millisecond, nullptr);
+    sqlite3_busy_handler(writer, &retry_every_millisecond<kWriterAttempts>, nullptr);
     // Replaces the automatic checkpoint (sqlite3_wal_autocheckpoint is a wal hook too).
     sqlite3_wal_hook(writer, &WalCheckpointer::wal_hook, this);
     writer_ = writer;
