@@ -45,11 +45,7 @@ void EventWriter::add(const PendingEvent& event) {
     if (filling_.size() < kBatchRows)
         return;
     std::unique_lock lock(mutex_);
-    if (queued_.size() >= kMaxQueued) {
-        reader_waiting_ = true;
-        changed_.wait(lock, [this] { return queued_.size() < kMaxQueued || error_; });
-        reader_waiting_ = false;
-    }
+    changed_.wait(lock, [this] { return queued_.size() < kMaxQueued || error_; });
     rethrow_error();
     queued_.push_back(std::move(filling_));
     if (spare_.empty()) {
@@ -59,24 +55,18 @@ void EventWriter::add(const PendingEvent& event) {
         filling_ = std::move(spare_.back());
         spare_.pop_back();
     }
-    if (writer_waiting_)  // wake-ups cost a system call each: only when someone waits
-        changed_.notify_all();
+    changed_.notify_all();
 }
 
 void EventWriter::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
-        if (queued_.empty() && !stopping_) {
-            writer_waiting_ = true;
-            changed_.wait(lock, [this] { return !queued_.empty() || stopping_; });
-            writer_waiting_ = false;
-        }
+        changed_.wait(lock, [this] { return !queued_.empty() || stopping_; });
         if (queued_.empty())
             return;
         Batch batch = std::move(queued_.front());
         queued_.pop_front();
-        if (reader_waiting_)
-            changed_.notify_all();
+        changed_.notify_all();
         lock.unlock();
         try {
             write(full_, batch);

@@ -55,8 +55,6 @@ class EventWriter {
     std::deque<Batch> queued_;
     std::vector<Batch> spare_;  // written batches, reused so the import does not allocate
     bool stopping_ = false;
-    bool reader_waiting_ = false;  // for room in the queue
-    bool writer_waiting_ = false;  // for a batch
     std::exception_ptr error_;
     std::thread thread_;
 };
