@@ -1,11 +1,15 @@
 // The journal's own figures for scripts/bench: records written per second and the flush lag
 // (age of the oldest queued record) while producer threads append gateway-like records at a
 // fixed rate, through the real Journal (gateway/journal/) into a fresh journal.db.
-//   journal_throughput DIR SECONDS RATE_PER_SECOND [PRODUCERS]
+//   journal_throughput DIR SECONDS RATE_PER_SECOND [PRODUCERS [sequential|random]]
 // Prints "written_per_second max_lag_ms dropped written_per_cpu_second": the last divides by
 // the process's CPU time (writer and producers), a figure a busy machine distorts less.
 // A RATE of 0 appends as fast as it can, so written_per_second is the writer's ceiling (the
 // lag then only says that the queue filled).
+// The records come from 1M customers: `sequential` (the default) takes them in number order,
+// so consecutive records land next to each other in the msisdn index and the monthly summary;
+// `random` scatters them as real traffic does, so nearly every record dirties pages of its
+// own there, and the writer's cost is that of random B-tree inserts.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -25,14 +29,18 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-ehall::InteractionRecord sample_record(std::uint64_t n) {
+ehall::InteractionRecord sample_record(std::uint64_t n, bool random_customers) {
+    constexpr std::uint64_t kCustomers = 1'000'000;
+    // Multiplying by an odd constant coprime to kCustomers visits every customer once per
+    // kCustomers records, in a scattered order.
+    const std::uint64_t customer = (random_customers ? n * 2'654'435'761u : n) % kCustomers;
     ehall::InteractionRecord r;
     r.ts_ms = 1'790'000'000'000 + static_cast<std::int64_t>(n);
     r.channel = n % 3 == 0 ? "web" : (n % 3 == 1 ? "sms" : "kiosk");
     r.subchannel = "10086";
     r.session_id = "3f2a9c0d1e4b5a67";
     r.request_id = "b7c1d2e3f4a59687";
-    r.msisdn = "138" + std::to_string(10'000'000 + n % 1'000'000);
+    r.msisdn = "138" + std::to_string(10'000'000 + customer);
     r.plugin = "billing";
     r.operation = "balance";
     r.business = "balance_query";
@@ -52,15 +60,19 @@ double cpu_seconds() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 4 || argc > 5) {
-        std::fprintf(stderr, "usage: journal_throughput DIR SECONDS RATE_PER_SECOND [PRODUCERS]\n");
+    const bool random_customers = argc == 6 && std::string(argv[5]) == "random";
+    if (argc < 4 || argc > 6 ||
+        (argc == 6 && !random_customers && std::string(argv[5]) != "sequential")) {
+        std::fprintf(stderr,
+                     "usage: journal_throughput DIR SECONDS RATE_PER_SECOND [PRODUCERS "
+                     "[sequential|random]]\n");
         return 2;
     }
     const auto path = std::filesystem::path(argv[1]) / "journal_bench.db";
     std::filesystem::remove(path);
     const auto duration = std::chrono::seconds(std::stoi(argv[2]));
     const double rate = std::stod(argv[3]);
-    const int producers = argc == 5 ? std::max(1, std::stoi(argv[4])) : 2;
+    const int producers = argc >= 5 ? std::max(1, std::stoi(argv[4])) : 2;
     spdlog::set_level(spdlog::level::err);  // drops are counted in the output, not logged
 
     double max_lag = 0;
@@ -85,7 +97,7 @@ int main(int argc, char** argv) {
                             continue;
                         }
                     }
-                    journal.append(sample_record(n * producers + p));
+                    journal.append(sample_record(n * producers + p, random_customers));
                     ++n;
                 }
             });
