@@ -23,7 +23,9 @@ std::optional<std::chrono::sys_days> parse_date(std::string_view s) {
     if (s.size() < 10 || s[4] != '-' || s[7] != '-')
         return std::nullopt;
     const int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
-    if (year < 1970 || month < 0 || day < 0)
+    // Any year: a local date in 1969 can be after the epoch in UTC (1969-12-31T23:00:00-05:00),
+    // and a time before it is refused by its callers as such, not as a malformed one.
+    if (year < 0 || month < 0 || day < 0)
         return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year(year),
                                           std::chrono::month(unsigned(month)),

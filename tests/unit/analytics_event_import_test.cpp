@@ -143,6 +143,21 @@ BOOST_AUTO_TEST_CASE(a_time_before_the_epoch_is_a_bad_line) {
     BOOST_TEST(imported_times(files.journal()).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_local_time_in_1969_after_the_epoch_imports) {
+    TempFiles files;
+    const auto result =
+        import_events(files.csv("ts,msisdn,channel,business,outcome\n"
+                                "1969-12-31T20:00:00-05:00,13800000001,hall,payment,ok\n"
+                                "1969-12-31T23:59:59+00:00,13800000001,hall,payment,ok\n"),
+                      files.journal(), true);
+    BOOST_TEST(result.imported == 1u);
+    BOOST_REQUIRE_EQUAL(result.bad.size(), 1u);
+    BOOST_TEST(result.bad[0].reason ==
+               "ts '1969-12-31T23:59:59+00:00' is before 1970-01-01T00:00:00Z");
+    BOOST_TEST(imported_times(files.journal()) == (std::vector<std::int64_t>{3600 * 1000}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(skip_bad_keeps_the_times_from_the_epoch_on) {
     TempFiles files;
     const auto result = import_events(files.csv(kAroundTheEpoch), files.journal(), true);

@@ -19,6 +19,9 @@ BOOST_AUTO_TEST_CASE(event_times_in_all_three_forms) {
     BOOST_TEST(*parse_event_time("1775182500000") == 1775182500000LL);
     BOOST_TEST(*parse_event_time("2026-04-03T02:15:00.250Z") == 1775182500250LL);
     BOOST_TEST(*parse_event_time("2026-04-02T21:15:00-05:00") == 1775182500000LL);
+    // A local date in 1969 four hours after the epoch, and a real time a second before it.
+    BOOST_TEST(*parse_event_time("1969-12-31T23:00:00-05:00") == 4 * 3600 * 1000LL);
+    BOOST_TEST(*parse_event_time("1969-12-31T23:59:59Z") == -1000LL);
     for (const char* bad : {"", "2026-04-03", "2026-04-03T10:15:00", "2026-04-03 10:15:00+08:00",
                             "2026-02-29T10:00:00Z", "2026-04-03T24:00:00Z", "2026-04-03T10:15:00+8",
                             "12x", "2026-04-03T10:15:00+08:00x", "-5"})
