@@ -112,7 +112,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     Journal journal({.path = config.data_dir / "journal.db",
                      .flush_interval = config.journal.flush_interval,
                      .batch_size = config.journal.batch_size,
-                     .queue_capacity = config.journal.queue_capacity});
+                     .queue_capacity = config.journal.queue_capacity,
+                     .summary_interval = config.journal.summary_interval});
     Metrics metrics;
     // Before `io`, so it outlives the accept operation `io` may still hold at exit: that
     // operation owns a socket of one of these contexts.

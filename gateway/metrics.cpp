@@ -221,6 +221,9 @@ std::string Metrics::render(const Journal::Stats& journal) const {
     append_unlabelled("ehall_journal_flush_lag_seconds", "gauge",
                       "Age of the oldest interaction record waiting to be written.",
                       format_number(journal.flush_lag_seconds));
+    append_unlabelled("ehall_journal_summary_lag_seconds", "gauge",
+                      "How long ago the journal's summary file last covered every written record.",
+                      format_number(journal.summary_lag_seconds));
     append_unlabelled("ehall_journal_written_total", "counter", "Interaction records written.",
                       std::to_string(journal.written));
     append_unlabelled("ehall_journal_dropped_total", "counter",

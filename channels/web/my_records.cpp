@@ -4,21 +4,34 @@
 #include <tuple>
 
 #include "gateway/journal/journal.hpp"
+#include "gateway/journal/journal_summary.hpp"
 #include "gateway/store/sqlite_connection.hpp"
 
 namespace ehall {
 
 namespace {
 
+// The customer's entries in the summary file up to its mark, and the journal's rows after the
+// mark (at most the few seconds since the last pass) read directly.
+constexpr const char* kNewest =
+    "SELECT ts_ms, channel, plugin, operation, outcome, code, amount_fen, request_id FROM ("
+    "SELECT i.* FROM (SELECT id FROM summary.customer_interactions WHERE msisdn = ?1 "
+    "ORDER BY ts_ms DESC, id DESC LIMIT ?2) c JOIN interactions i ON i.id = c.id "
+    "UNION ALL SELECT * FROM interactions WHERE id > ?3 AND msisdn = ?1) "
+    "ORDER BY ts_ms DESC, id DESC LIMIT ?2";
+
 std::vector<InteractionLine> written_interactions(const std::filesystem::path& journal_db,
                                                   const std::string& msisdn, int limit) {
     SqliteConnection journal(journal_db, std::chrono::milliseconds(2000), false);
     journal.set_read_only(true);
+    journal.query("ATTACH DATABASE ? AS summary", {journal_summary_path(journal_db).string()});
+    // The mark is read first, so the journal's rows are read from a later snapshot, which has
+    // every row the mark covers.
+    journal.execute("BEGIN");
+    const std::int64_t merged_to =
+        journal.query("SELECT merged_to FROM summary.summary_state").at(0).integer("merged_to");
     std::vector<InteractionLine> lines;
-    for (const Row& row : journal.query(
-             "SELECT ts_ms, channel, plugin, operation, outcome, code, amount_fen, request_id "
-             "FROM interactions WHERE msisdn = ? ORDER BY ts_ms DESC, id DESC LIMIT ?",
-             {msisdn, std::int64_t{limit}})) {
+    for (const Row& row : journal.query(kNewest, {msisdn, std::int64_t{limit}, merged_to})) {
         InteractionLine line{.ts_ms = row.integer("ts_ms"),
                              .channel = row.text("channel"),
                              .plugin = row.text("plugin"),
@@ -31,6 +44,7 @@ std::vector<InteractionLine> written_interactions(const std::filesystem::path& j
             line.amount_fen = row.integer("amount_fen");
         lines.push_back(std::move(line));
     }
+    journal.execute("COMMIT");
     return lines;
 }
 

@@ -1,7 +1,7 @@
 // "My records": a customer's recent interactions on every channel, read from the journal
-// file (a read-only query by msisdn, served by the journal's (msisdn, ts_ms) index) plus the
-// customer's records still queued in memory, so a just-made payment shows without making
-// the request wait for a flush.
+// file (read-only: the customer's entries in the summary file, and the rows written since its
+// last pass) plus the customer's records still queued in memory, so a just-made payment shows
+// without making the request wait for a flush.
 #pragma once
 
 #include <cstdint>

@@ -7,11 +7,13 @@ namespace ehall::analytics {
 namespace {
 
 // Cohort customers (join dates are Shanghai dates, ?1 <= join_date < ?2) with the channel
-// of their first ok B-transaction (?3) before ?4, or NULL; one index probe per customer.
+// of their first ok B-transaction (?3) before ?4, or NULL: through each customer's entries in
+// the summary (open_journal brought it up to date), oldest first.
 constexpr const char* kFirstChannels =
-    "SELECT first, COUNT(*) FROM (SELECT (SELECT channel FROM interactions i "
-    "WHERE i.msisdn = c.msisdn AND i.business = ?3 AND i.outcome = 'ok' AND i.ts_ms < ?4 "
-    "ORDER BY i.ts_ms, i.id LIMIT 1) AS first FROM store.customers c "
+    "SELECT first, COUNT(*) FROM (SELECT (SELECT i.channel FROM customer_interactions e "
+    "JOIN interactions i ON i.id = e.id WHERE e.msisdn = c.msisdn AND e.ts_ms < ?4 "
+    "AND i.business = ?3 AND i.outcome = 'ok' ORDER BY e.ts_ms, e.id LIMIT 1) AS first "
+    "FROM store.customers c "
     "WHERE c.join_date >= ?1 AND c.join_date < ?2) GROUP BY first ORDER BY first";
 
 std::string first_day(const Month& month) {

@@ -1,12 +1,12 @@
 #include "gateway/analytics/event_import.hpp"
 
 #include <charconv>
+#include <chrono>
 
 #include "gateway/analytics/event_time.hpp"
 #include "gateway/analytics/event_writer.hpp"
 #include "gateway/analytics/field_checks.hpp"
 #include "gateway/analytics/journal_file.hpp"
-#include "gateway/analytics/usage_counts.hpp"
 #include "gateway/analytics/vocabulary.hpp"
 #include "gateway/journal/journal_schema.hpp"
 
@@ -28,15 +28,15 @@ constexpr const char* kBulkPragmas =
     "PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=FILE; "
     "PRAGMA ignore_check_constraints=ON;";
 // SQLite sorts an index's keys in runs as big as the page cache and merges them as linked
-// lists: runs that fit the CPU cache build the two indexes about a third faster (measured).
+// lists: runs that fit the CPU cache build an index about a third faster (measured).
 // threads=2 lets a helper thread sort and merge runs while the table is read (one more
 // 2 MiB run): the same CPU time (measured); the wall time it saves needs a free core.
 constexpr const char* kIndexBuildPragmas = "PRAGMA cache_size=-2048; PRAGMA threads=2;";
-// Updating the indexes row by row dirties pages all over them: a 256 MiB cache spills and
-// rewrites fewer (200k events into a 2M-row journal: 30% less CPU time than with 64 MiB).
+// Updating the index row by row dirties pages all over it (imported events are older than
+// the journal's newest): a 256 MiB cache spills and rewrites fewer.
 constexpr const char* kIndexUpdatePragmas = "PRAGMA cache_size=-262144;";
 
-// A CSV event line is about 50 bytes; this errs towards rebuilding the indexes.
+// A CSV event line is about 50 bytes; this errs towards rebuilding the index.
 constexpr std::uintmax_t kBytesPerEvent = 64;
 
 std::string check_amount(std::string_view value, std::int64_t& fen) {
@@ -47,22 +47,15 @@ std::string check_amount(std::string_view value, std::int64_t& fen) {
     return {};
 }
 
-// Whether to build the indexes afresh after the rows rather than update them per row: when
-// the file holds at least an eighth as many events as the journal already has. Random
-// msisdn inserts into a big index spill and rewrite its pages: 500k events into a 2M-row
-// journal took twice the CPU time of dropping and rebuilding, 200k about the same (measured).
+// Whether to build the index afresh after the rows rather than update it per row: when the
+// file holds at least an eighth as many events as the journal already has (measured with the
+// per-customer index the journal had then: 500k events into a 2M-row journal took twice the
+// CPU time of dropping and rebuilding, 200k about the same).
 bool rebuild_indexes(SqliteFile& db, const std::filesystem::path& csv) {
     Statement rows = db.prepare("SELECT COALESCE(MAX(id), 0) FROM interactions");
     rows.step();
     const auto existing = static_cast<std::uintmax_t>(rows.integer(0));
     return std::filesystem::file_size(csv) / kBytesPerEvent >= existing / 8;
-}
-
-// A checked 11-digit msisdn as a number.
-std::uint64_t msisdn_number(std::string_view msisdn) {
-    std::uint64_t number = 0;
-    std::from_chars(msisdn.data(), msisdn.data() + msisdn.size(), number);
-    return number;
 }
 
 std::string check_event(const std::vector<std::string_view>& f, bool with_amount,
@@ -103,41 +96,41 @@ ImportResult import_events(const std::filesystem::path& csv,
     CsvFile file(csv);
     SqliteFile db = open_journal(journal_db);
     db.exec(kBulkPragmas);
-    UsageCounts usage(db);
     const bool rebuild = rebuild_indexes(db, csv);
     if (!rebuild)
         db.exec(kIndexUpdatePragmas);
     TransactionSteps steps;
     steps.after_begin = [&db, rebuild] {
-        db.exec(drop_monthly_usage_triggers_sql());
         if (rebuild)
             db.exec(drop_journal_indexes_sql());
     };
     EventWriter writer(db);
-    steps.before_commit = [&db, &writer, &usage, rebuild] {
+    steps.before_commit = [&db, &writer, rebuild] {
         writer.finish();
-        usage.flush();
         if (rebuild) {
             db.exec(kIndexBuildPragmas);
             db.exec(journal_indexes_sql());
         }
-        db.exec(monthly_usage_triggers_sql());
     };
     steps.before_rollback = [&writer] { writer.abandon(); };
     const CsvLayout layout{{"ts", "msisdn", "channel", "business", "outcome"}, {"amount_fen"}};
-    auto on_header = [&writer, &usage](std::size_t columns) -> RowImporter {
+    auto on_header = [&writer](std::size_t columns) -> RowImporter {
         const bool with_amount = columns == 6;
-        return [&writer, &usage, with_amount,
+        return [&writer, with_amount,
                 event = PendingEvent{}](const std::vector<std::string_view>& f) mutable {
             if (auto bad = check_event(f, with_amount, event); !bad.empty())
                 return bad;
             writer.add(event);
-            if (event.outcome == "ok")
-                usage.add(event.ts_ms, event.business, msisdn_number(event.msisdn), event.channel);
             return std::string();
         };
     };
-    return import_csv(file, db, layout, skip_bad, on_header, steps);
+    ImportResult result = import_csv(file, db, layout, skip_bad, on_header, steps);
+    // After the rows' commit, in a transaction of the summary file's own: a report run next
+    // finds them counted. Part of the import's time.
+    const auto summary_started = std::chrono::steady_clock::now();
+    update_summary(db, journal_db);
+    result.elapsed += std::chrono::steady_clock::now() - summary_started;
+    return result;
 }
 
 }  // namespace ehall::analytics

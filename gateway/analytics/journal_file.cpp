@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "gateway/journal/journal_schema.hpp"
+#include "gateway/journal/journal_summary.hpp"
 
 namespace ehall::analytics {
 
@@ -12,9 +13,18 @@ SqliteFile open_journal(const std::filesystem::path& journal_db) {
     if (journal_db.has_parent_path())
         std::filesystem::create_directories(journal_db.parent_path());
     SqliteFile journal(journal_db, SqliteFile::Mode::read_write);
-    if (apply_journal_schema(journal.handle()) != SQLITE_OK)
+    if (apply_journal_schema(journal.handle()) != SQLITE_OK ||
+        attach_journal_summary(journal.handle(), journal_db, true) != SQLITE_OK)
         throw std::runtime_error(journal_db.filename().string() + ": " + journal.error());
+    update_summary(journal, journal_db);
     return journal;
+}
+
+void update_summary(SqliteFile& journal, const std::filesystem::path& journal_db) {
+    journal.exec("PRAGMA threads=2");
+    if (const auto error = update_journal_summary(journal.handle()))
+        throw std::runtime_error(journal_summary_path(journal_db).filename().string() + ": " +
+                                 *error);
 }
 
 }  // namespace ehall::analytics

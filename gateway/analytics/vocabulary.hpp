@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "gateway/journal/journal_schema.hpp"
+#include "gateway/journal/journal_summary.hpp"
 
 namespace ehall::analytics {
 

@@ -43,6 +43,7 @@ constexpr Key schema[] = {
     {"journal.flush_interval_ms", Kind::integer},
     {"journal.batch_size", Kind::integer},
     {"journal.queue_capacity", Kind::integer},
+    {"journal.summary_interval_ms", Kind::integer},
     {"store.snapshot_reuse_ms", Kind::integer},
     {"admin.token", Kind::string},
     {"admin.analyst_token", Kind::string},
@@ -330,6 +331,8 @@ Config parse_config(const json& document, const Environment& env) {
         integer(flat, "journal.batch_size", c.journal.batch_size, 1, 1000000));
     c.journal.queue_capacity = static_cast<std::size_t>(
         integer(flat, "journal.queue_capacity", c.journal.queue_capacity, 1, 100000000));
+    c.journal.summary_interval = std::chrono::milliseconds(integer(
+        flat, "journal.summary_interval_ms", c.journal.summary_interval.count(), 10, 3600000));
     c.store.snapshot_reuse = std::chrono::milliseconds(
         integer(flat, "store.snapshot_reuse_ms", c.store.snapshot_reuse.count(), 0, 1000));
 

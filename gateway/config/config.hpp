@@ -44,6 +44,7 @@ struct Config {
         std::chrono::milliseconds flush_interval{100};
         std::size_t batch_size = 2000;
         std::size_t queue_capacity = 200000;
+        std::chrono::milliseconds summary_interval{1000};
     } journal;
 
     struct Store {

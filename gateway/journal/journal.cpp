@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "gateway/journal/journal_schema.hpp"
-#include "gateway/journal/usage_tally.hpp"
+#include "gateway/journal/summary_updater.hpp"
 #include "gateway/journal/wal_checkpointer.hpp"
 
 namespace ehall {
@@ -76,12 +76,8 @@ class Journal::Database {
         if (path.has_parent_path())
             std::filesystem::create_directories(path.parent_path());
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-        bool opened =
-            sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) == SQLITE_OK &&
-            apply_journal_schema(db_) == SQLITE_OK &&
-            // This connection counts its rows in `monthly_usage` itself (UsageTally),
-            // so the summary's triggers, kept for every other writer, stay off here.
-            sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr) == SQLITE_OK;
+        bool opened = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) == SQLITE_OK &&
+                      apply_journal_schema(db_) == SQLITE_OK;
         for (std::size_t i = 0; opened && i < kRowsPerInsert.size(); ++i)
             opened = prepare(insert_sql(kRowsPerInsert[i]), &inserts_[i]);
         if (!opened) {
@@ -90,7 +86,6 @@ class Journal::Database {
             throw std::runtime_error("journal: cannot open " + path.string() + ": " + message);
         }
         try {
-            tally_.emplace(db_);
             checkpointer_.emplace(path, WalCheckpointer::Options{});
             checkpointer_->attach(db_);
         } catch (...) {
@@ -102,14 +97,12 @@ class Journal::Database {
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // Inserts the batch in one transaction and counts its ok rows in `monthly_usage`. Returns
-    // the error, with everything rolled back.
+    // Inserts the batch in one transaction. Returns the error, with everything rolled back.
     std::optional<std::string> insert(const std::vector<const InteractionRecord*>& batch) {
         auto fail = [this] {
             std::string error = sqlite3_errmsg(db_);
             for (sqlite3_stmt* stmt : inserts_)
                 sqlite3_reset(stmt);
-            tally_->clear();
             if (!sqlite3_get_autocommit(db_))
                 sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             return error;
@@ -125,9 +118,7 @@ class Journal::Database {
                     return fail();
             }
         }
-        for (const InteractionRecord* record : batch)
-            tally_->add(*record);
-        if (!tally_->write() || sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
             return fail();
         return std::nullopt;
     }
@@ -175,7 +166,6 @@ class Journal::Database {
 
     void close() {
         checkpointer_.reset();  // its last checkpoint, before this connection closes
-        tally_.reset();
         for (sqlite3_stmt*& stmt : inserts_)
             sqlite3_finalize(std::exchange(stmt, nullptr));
         sqlite3_close(std::exchange(db_, nullptr));
@@ -183,12 +173,13 @@ class Journal::Database {
 
     sqlite3* db_ = nullptr;
     std::array<sqlite3_stmt*, kRowsPerInsert.size()> inserts_{};  // one per kRowsPerInsert
-    std::optional<UsageTally> tally_;
     std::optional<WalCheckpointer> checkpointer_;
 };
 
 Journal::Journal(Options options)
-    : options_(std::move(options)), db_(std::make_unique<Database>(options_.path)) {
+    : options_(std::move(options)),
+      db_(std::make_unique<Database>(options_.path)),
+      summary_(std::make_shared<SummaryUpdater>(options_.path, options_.summary_interval)) {
     options_.batch_size = std::max<std::size_t>(options_.batch_size, 1);
     options_.flush_interval =
         std::clamp(options_.flush_interval, milliseconds(1), milliseconds(std::chrono::hours(24)));
@@ -254,6 +245,16 @@ void Journal::flush() {
     --flush_waiters_;
 }
 
+bool Journal::flush_summary() {
+    flush();
+    std::shared_ptr<SummaryUpdater> summary;
+    {
+        std::lock_guard lock(summary_mutex_);
+        summary = summary_;
+    }
+    return summary && summary->update_now();
+}
+
 std::vector<InteractionRecord> Journal::pending_for(std::string_view msisdn,
                                                     std::size_t limit) const {
     std::vector<InteractionRecord> records;
@@ -281,10 +282,21 @@ void Journal::stop() {
     if (writer_.joinable())
         writer_.join();
     db_.reset();
+    std::shared_ptr<SummaryUpdater> summary;
+    {
+        std::lock_guard lock(summary_mutex_);
+        summary.swap(summary_);
+    }
+    summary.reset();  // its last pass, after the last record (or flush_summary's, after it)
 }
 
 Journal::Stats Journal::stats() const {
     Stats s;
+    {
+        std::lock_guard lock(summary_mutex_);
+        if (summary_)
+            s.summary_lag_seconds = summary_->lag_seconds();
+    }
     std::lock_guard lock(mutex_);
     s.queue_depth = queue_.size() + taken_.size();
     s.appended = appended_;

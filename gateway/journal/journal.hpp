@@ -16,6 +16,8 @@
 
 namespace ehall {
 
+class SummaryUpdater;
+
 class Journal {
   public:
     struct Options {
@@ -25,6 +27,8 @@ class Journal {
         // queue in one transaction.
         std::size_t batch_size = 2000;
         std::size_t queue_capacity = 200000;
+        // How often the summary file (journal_summary.hpp) takes in the records written since.
+        std::chrono::milliseconds summary_interval{1000};
     };
 
     struct Stats {
@@ -36,6 +40,9 @@ class Journal {
         std::uint64_t write_errors = 0;
         // Age of the oldest record still waiting to be written, 0 when the queue is empty.
         double flush_lag_seconds = 0;
+        // How long ago the summary file last covered every written record (it is brought up
+        // to date every summary_interval); 0 once stopped.
+        double summary_lag_seconds = 0;
     };
 
     // Opens (and creates) the journal file and starts the writer thread.
@@ -49,6 +56,9 @@ class Journal {
     bool append(InteractionRecord record) noexcept;
     // Blocks until every record appended before the call has been written.
     void flush();
+    // flush(), then blocks until the summary file covers what it wrote; false when that failed
+    // or the journal is stopped.
+    bool flush_summary();
     // Copies of the newest `limit` records of `msisdn` still queued (oldest first): with the
     // file read after this call, every record appended before it, without a flush. A record
     // written meanwhile is in both.
@@ -73,6 +83,8 @@ class Journal {
 
     Options options_;
     std::unique_ptr<Database> db_;
+    mutable std::mutex summary_mutex_;  // guards the pointer, which stop() clears
+    std::shared_ptr<SummaryUpdater> summary_;
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;      // wakes the writer

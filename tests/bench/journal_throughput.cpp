@@ -2,14 +2,16 @@
 // (age of the oldest queued record) while producer threads append gateway-like records at a
 // fixed rate, through the real Journal (gateway/journal/) into a fresh journal.db.
 //   journal_throughput DIR SECONDS RATE_PER_SECOND [PRODUCERS [sequential|random]]
-// Prints "written_per_second max_lag_ms dropped written_per_cpu_second": the last divides by
-// the process's CPU time (writer and producers), a figure a busy machine distorts less.
+// Prints "written_per_second max_lag_ms dropped written_per_cpu_second max_summary_lag_ms
+// catch_up_seconds": written_per_cpu_second divides by the process's CPU time (writer,
+// producers and summary passes), a figure a busy machine distorts less; max_summary_lag_ms is
+// the worst age of the summary file (Journal::Stats::summary_lag_seconds) during the run, and
+// catch_up_seconds how long stopping took: the last records and the summary's last pass.
 // A RATE of 0 appends as fast as it can, so written_per_second is the writer's ceiling (the
 // lag then only says that the queue filled).
 // The records come from 1M customers: `sequential` (the default) takes them in number order,
-// so consecutive records land next to each other in the msisdn index and the monthly summary;
-// `random` scatters them as real traffic does, so nearly every record dirties pages of its
-// own there, and the writer's cost is that of random B-tree inserts.
+// so consecutive records land next to each other in the summary's per-customer tables;
+// `random` scatters them as real traffic does, so a pass's entries spread over those tables.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -17,6 +19,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -75,11 +78,13 @@ int main(int argc, char** argv) {
     const int producers = argc >= 5 ? std::max(1, std::stoi(argv[4])) : 2;
     spdlog::set_level(spdlog::level::err);  // drops are counted in the output, not logged
 
-    double max_lag = 0;
+    double max_lag = 0, max_summary_lag = 0, catch_up = 0;
     std::uint64_t written = 0, dropped = 0;
     double elapsed = 0, cpu = 0;
     {
-        ehall::Journal journal({.path = path});
+        std::optional<ehall::Journal> journal_holder(std::in_place,
+                                                     ehall::Journal::Options{.path = path});
+        ehall::Journal& journal = *journal_holder;
         std::atomic<bool> running{true};
         const auto start = Clock::now();
         std::vector<std::thread> threads;
@@ -104,7 +109,9 @@ int main(int argc, char** argv) {
         }
         while (Clock::now() - start < duration) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
-            max_lag = std::max(max_lag, journal.stats().flush_lag_seconds);
+            const auto stats = journal.stats();
+            max_lag = std::max(max_lag, stats.flush_lag_seconds);
+            max_summary_lag = std::max(max_summary_lag, stats.summary_lag_seconds);
         }
         const auto before_stop = journal.stats();
         elapsed = std::chrono::duration<double>(Clock::now() - start).count();
@@ -114,11 +121,17 @@ int main(int argc, char** argv) {
             thread.join();
         written = before_stop.written;
         dropped = before_stop.dropped;
+        const auto stopping = Clock::now();
+        journal_holder.reset();
+        catch_up = std::chrono::duration<double>(Clock::now() - stopping).count();
     }
     std::filesystem::remove(path);
     std::filesystem::remove(path.string() + "-wal");
     std::filesystem::remove(path.string() + "-shm");
-    std::printf("%.0f %.1f %llu %.0f\n", static_cast<double>(written) / elapsed, max_lag * 1000,
-                static_cast<unsigned long long>(dropped), static_cast<double>(written) / cpu);
+    for (const char* suffix : {"-summary.db", "-summary.db-wal", "-summary.db-shm"})
+        std::filesystem::remove(path.parent_path() / (path.stem().string() + suffix));
+    std::printf("%.0f %.1f %llu %.0f %.1f %.2f\n", static_cast<double>(written) / elapsed,
+                max_lag * 1000, static_cast<unsigned long long>(dropped),
+                static_cast<double>(written) / cpu, max_summary_lag * 1000, catch_up);
     return 0;
 }

@@ -1,7 +1,7 @@
-// The journal's monthly summary (`monthly_usage`) that the reports read stays in step with
-// the events however they arrive: a second import of the same file, the gateway's own
-// interactions, rows deleted by hand, and a journal written before the summary existed; and
-// opening the journal for a report never waits for a writer.
+// The journal's monthly summary (`monthly_usage`, in the summary file) that the reports read
+// stays in step with the events however they arrive: a second import of the same file, the
+// gateway's own interactions, rows deleted by hand, and a journal written before the summary
+// existed; and opening the journal for a report never waits for a writer.
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 
@@ -10,6 +10,7 @@
 #include "gateway/analytics/sqlite_file.hpp"
 #include "gateway/analytics/vocabulary.hpp"
 #include "gateway/clock.hpp"
+#include "gateway/journal/journal_summary.hpp"
 #include "tests/support/analytics_fixture.hpp"
 #include "tests/support/demo_customer.hpp"
 #include "tests/support/server_process.hpp"
@@ -200,6 +201,7 @@ BOOST_AUTO_TEST_CASE(imports_into_a_journal_with_events_keep_the_summary_equal_t
     const auto small = data.ehall("import events " + analytics_fixture("events.csv").string());
     BOOST_TEST_REQUIRE(small.status == 0, small.output);
     SqliteFile journal(journal_db, SqliteFile::Mode::read_only);
+    BOOST_REQUIRE(ehall::attach_journal_summary(journal.handle(), journal_db, false) == 0);
     Statement counts = journal.prepare(
         "SELECT (SELECT COUNT(*) FROM interactions), (SELECT SUM(n) FROM monthly_usage)");
     BOOST_TEST_REQUIRE(counts.step());

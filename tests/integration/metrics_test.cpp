@@ -68,6 +68,7 @@ BOOST_AUTO_TEST_CASE(counts_requests_results_and_journal_state) {
                          "channel=\"web\",code=\"unauthenticated\"}") == "1");
         BOOST_TEST(found.count("ehall_journal_queue_depth") == 1u);
         BOOST_TEST(found.count("ehall_journal_flush_lag_seconds") == 1u);
+        BOOST_TEST(found.count("ehall_journal_summary_lag_seconds") == 1u);
         BOOST_TEST(value("ehall_journal_dropped_total") == "0");
     }
     BOOST_TEST(server.stop() == 0);

@@ -1,12 +1,10 @@
 // Shanghai months, event timestamps and preference levels (DESIGN §6a), by hand.
-#include <sqlite3.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "gateway/analytics/event_time.hpp"
 #include "gateway/analytics/month.hpp"
 #include "gateway/analytics/preference_level.hpp"
-#include "gateway/journal/journal_schema.hpp"
+#include "gateway/journal/journal_summary.hpp"
 
 using namespace ehall::analytics;
 
@@ -57,12 +55,9 @@ BOOST_AUTO_TEST_CASE(levels_at_the_share_boundaries) {
     BOOST_TEST(preference_level(7, 10) == 4);  // 0.7 -> ceil(3.5)
 }
 
-// The journal's triggers file a row under the month SQLite computes; the import under the
-// month computed here. Both must agree, at every edge of a Shanghai month.
-BOOST_AUTO_TEST_CASE(the_summary_triggers_use_the_shanghai_month) {
-    sqlite3* db = nullptr;
-    BOOST_REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
-    BOOST_REQUIRE(ehall::apply_journal_schema(db) == SQLITE_OK);
+// The summary file counts a row under the month monthly_usage_month computes; the reports ask
+// for the month computed here. Both must agree, at every edge of a Shanghai month.
+BOOST_AUTO_TEST_CASE(the_summary_uses_the_reports_shanghai_month) {
     const std::int64_t instants[] = {0,
                                      1774972799999,  // 2026-03-31T23:59:59.999+08:00
                                      1774972800000,  // 2026-04-01T00:00:00+08:00
@@ -70,30 +65,10 @@ BOOST_AUTO_TEST_CASE(the_summary_triggers_use_the_shanghai_month) {
                                      1798732800000,  // 2027-01-01T00:00:00+08:00
                                      1835395200000,  // 2028-02-29T08:00:00+08:00
                                      ehall::monthly_usage_last_ms};
-    sqlite3_stmt* insert = nullptr;
-    BOOST_REQUIRE(sqlite3_prepare_v2(db,
-                                     "INSERT INTO interactions (ts_ms, channel, msisdn, business, "
-                                     "outcome) VALUES (?1, 'hall', ?2, 'payment', 'ok')",
-                                     -1, &insert, nullptr) == SQLITE_OK);
-    sqlite3_stmt* month = nullptr;
-    BOOST_REQUIRE(sqlite3_prepare_v2(db, "SELECT month FROM monthly_usage WHERE msisdn = ?1", -1,
-                                     &month, nullptr) == SQLITE_OK);
-    for (const std::int64_t ts : instants) {
-        const std::string msisdn = std::to_string(ts);  // one summary row per instant
-        sqlite3_bind_int64(insert, 1, ts);
-        sqlite3_bind_text(insert, 2, msisdn.c_str(), -1, SQLITE_TRANSIENT);
-        BOOST_REQUIRE(sqlite3_step(insert) == SQLITE_DONE);
-        sqlite3_reset(insert);
-        sqlite3_bind_text(month, 1, msisdn.c_str(), -1, SQLITE_TRANSIENT);
-        BOOST_REQUIRE(sqlite3_step(month) == SQLITE_ROW);
-        BOOST_TEST(sqlite3_column_int(month, 0) == Month::containing(ts).key(), ts);
-        sqlite3_reset(month);
-    }
+    for (const std::int64_t ts : instants)
+        BOOST_TEST(*ehall::monthly_usage_month(ts) == Month::containing(ts).key(), ts);
     BOOST_TEST(Month::containing(1774972799999).key() == 202603);
     BOOST_TEST(Month::containing(1774972800000).key() == 202604);
-    sqlite3_finalize(month);
-    sqlite3_finalize(insert);
-    sqlite3_close(db);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,6 @@
-// The gateway's journal writer counts its own ok rows into `monthly_usage` (its connection has
-// the summary's triggers off): the summary must equal a recount of the events with the
-// triggers' own rules, whoever wrote them, across Shanghai month boundaries.
+// The journal's summary file, brought up to date in passes, must equal a recount of the
+// journal's rows (with SQLite's own date functions), whoever wrote or deleted them, across
+// Shanghai month boundaries; and a summary that does not belong to the journal is rebuilt.
 #include <sqlite3.h>
 
 #include <boost/test/unit_test.hpp>
@@ -11,8 +11,7 @@
 #include <vector>
 
 #include "gateway/journal/journal.hpp"
-#include "gateway/journal/journal_schema.hpp"
-#include "gateway/journal/usage_tally.hpp"
+#include "gateway/journal/journal_summary.hpp"
 
 namespace fs = std::filesystem;
 
@@ -34,10 +33,12 @@ struct TempDb {
 
 using Rows = std::vector<std::string>;  // each row's columns joined by '|'
 
+// Runs `sql` on the journal `db` with its summary file attached.
 Rows query(const fs::path& db, const std::string& sql) {
     sqlite3* handle = nullptr;
     BOOST_REQUIRE_EQUAL(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr),
                         SQLITE_OK);
+    BOOST_REQUIRE_EQUAL(ehall::attach_journal_summary(handle, db, false), SQLITE_OK);
     sqlite3_stmt* stmt = nullptr;
     BOOST_REQUIRE_EQUAL(sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK);
     Rows rows;
@@ -54,18 +55,23 @@ Rows query(const fs::path& db, const std::string& sql) {
     return rows;
 }
 
-// Inserts one ok payment through a plain connection, which the triggers count.
-void insert_by_hand(const fs::path& db, std::int64_t ts_ms, const std::string& msisdn) {
+// Runs `sql` through a plain connection, as an analyst with `sqlite3` would.
+void by_hand(const fs::path& db, const std::string& sql) {
     sqlite3* handle = nullptr;
     BOOST_REQUIRE_EQUAL(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
-    const std::string sql =
-        "INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome) VALUES (" +
-        std::to_string(ts_ms) + ", 'web', '" + msisdn + "', 'payment', 'ok')";
-    BOOST_TEST(sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_busy_timeout(handle, 5000);
+    BOOST_TEST(sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK, sql);
     sqlite3_close(handle);
 }
 
-// The summary as the triggers would have counted every row of `interactions`.
+// Inserts one ok payment through a plain connection.
+void insert_by_hand(const fs::path& db, std::int64_t ts_ms, const std::string& msisdn) {
+    by_hand(db, "INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome) VALUES (" +
+                    std::to_string(ts_ms) + ", 'web', " +
+                    (msisdn.empty() ? "NULL" : "'" + msisdn + "'") + ", 'payment', 'ok')");
+}
+
+// `monthly_usage` as a recount of every row of `interactions` gives it.
 Rows recount(const fs::path& db) {
     return query(db,
                  "SELECT CAST(strftime('%Y%m', ts_ms / 1000 + 28800, 'unixepoch') AS INTEGER), "
@@ -81,6 +87,22 @@ Rows summary(const fs::path& db) {
     return query(db,
                  "SELECT month, business, msisdn, channel, n FROM monthly_usage "
                  "ORDER BY 1, 2, 3, 4");
+}
+
+// Every row's entry in `customer_interactions`, and what a recount gives.
+Rows customer_entries(const fs::path& db) {
+    return query(db, "SELECT msisdn, ts_ms, id FROM customer_interactions ORDER BY 1, 2, 3");
+}
+Rows customer_recount(const fs::path& db) {
+    return query(db,
+                 "SELECT msisdn, ts_ms, id FROM interactions WHERE msisdn IS NOT NULL "
+                 "ORDER BY 1, 2, 3");
+}
+
+// Whether both summary tables equal their recounts.
+void check_summary(const fs::path& db) {
+    BOOST_TEST(summary(db) == recount(db), boost::test_tools::per_element());
+    BOOST_TEST(customer_entries(db) == customer_recount(db), boost::test_tools::per_element());
 }
 
 // Instants at the edges of Shanghai months and of what the summary counts.
@@ -112,32 +134,130 @@ ehall::InteractionRecord mixed_record(int i) {
 
 BOOST_AUTO_TEST_SUITE(journal_summary)
 
-BOOST_AUTO_TEST_CASE(the_writers_summary_equals_a_recount) {
+BOOST_AUTO_TEST_CASE(the_summary_equals_a_recount_whoever_wrote_the_rows) {
     TempDb tmp;
     {
         ehall::Journal journal({.path = tmp.db()});
-        // Counted rows already there, from a writer the triggers count for.
         insert_by_hand(tmp.db(), 1774972799999, "13800000001");
         insert_by_hand(tmp.db(), 1774972800000, "13800000001");
-        // Batches that take every size of INSERT and of summary upsert, then a few small ones.
         for (int i = 0; i < 6000; ++i)
             BOOST_REQUIRE(journal.append(mixed_record(i)));
-        journal.flush();
-        for (int i = 6000; i < 6010; ++i) {
+        BOOST_TEST(journal.flush_summary());
+        check_summary(tmp.db());
+        // Rows after a pass, from the gateway and by hand, in the next one.
+        for (int i = 6000; i < 6010; ++i)
             BOOST_REQUIRE(journal.append(mixed_record(i)));
-            journal.flush();
-        }
-        // The triggers still count for other writers while the gateway's writer is open.
         insert_by_hand(tmp.db(), 1798732800000, "");
+        BOOST_TEST(journal.flush_summary());
+        check_summary(tmp.db());
     }
     const Rows expected = recount(tmp.db());
     BOOST_TEST_REQUIRE(expected.size() > 1000u);  // many keys, several months
-    BOOST_TEST(summary(tmp.db()) == expected, boost::test_tools::per_element());
+    check_summary(tmp.db());
     const auto ok_rows = query(tmp.db(), "SELECT SUM(n) FROM monthly_usage");
     BOOST_TEST(std::stoi(ok_rows.at(0)) > 600);
 }
 
-BOOST_AUTO_TEST_CASE(months_as_the_triggers_compute_them) {
+BOOST_AUTO_TEST_CASE(deleted_rows_leave_the_summary_whether_merged_or_not) {
+    TempDb tmp;
+    ehall::Journal journal({.path = tmp.db(), .summary_interval = std::chrono::hours(1)});
+    for (int i = 0; i < 3000; ++i)
+        BOOST_REQUIRE(journal.append(mixed_record(i)));
+    BOOST_TEST(journal.flush_summary());
+    // Merged rows deleted, then new rows of which some are deleted before any pass saw them.
+    by_hand(tmp.db(), "DELETE FROM interactions WHERE id % 3 = 0");
+    for (int i = 3000; i < 4000; ++i)
+        BOOST_REQUIRE(journal.append(mixed_record(i)));
+    journal.flush();
+    by_hand(tmp.db(), "DELETE FROM interactions WHERE id > 3500 AND id % 2 = 0");
+    BOOST_TEST(journal.flush_summary());
+    check_summary(tmp.db());
+    // The newest rows deleted: not a journal that lost rows, so no rebuild is needed to agree.
+    by_hand(tmp.db(), "DELETE FROM interactions WHERE id > 3900");
+    BOOST_TEST(journal.flush_summary());
+    check_summary(tmp.db());
+    BOOST_TEST(query(tmp.db(), "SELECT COUNT(*) FROM interactions").at(0) != "0");
+}
+
+BOOST_AUTO_TEST_CASE(a_summary_that_is_not_the_journals_is_rebuilt) {
+    TempDb a, b;
+    for (const TempDb* tmp : {&a, &b}) {
+        ehall::Journal journal({.path = tmp->db()});
+        for (int i = 0; i < (tmp == &a ? 2000 : 500); ++i)
+            BOOST_REQUIRE(journal.append(mixed_record(i * 7)));
+        BOOST_TEST(journal.flush_summary());
+    }
+    // b's summary next to a's journal.
+    const fs::path summary_of_a = ehall::journal_summary_path(a.db());
+    fs::copy_file(ehall::journal_summary_path(b.db()), summary_of_a,
+                  fs::copy_options::overwrite_existing);
+    {
+        ehall::Journal journal({.path = a.db()});
+        BOOST_TEST(journal.flush_summary());
+    }
+    check_summary(a.db());
+    BOOST_TEST(customer_entries(a.db()).size() > 1500u);
+    // a's journal back as it was before its newest rows, which the summary has merged (as
+    // after a power cut); the ids of the rows written next are those of the lost ones.
+    const fs::path before = a.dir / "journal-before.db";
+    fs::copy_file(a.db(), before);
+    {
+        ehall::Journal journal({.path = a.db()});
+        for (int i = 0; i < 100; ++i)
+            BOOST_REQUIRE(journal.append(mixed_record(i * 5)));
+        BOOST_TEST(journal.flush_summary());
+    }
+    fs::copy_file(before, a.db(), fs::copy_options::overwrite_existing);
+    {
+        ehall::Journal journal({.path = a.db()});
+        for (int i = 0; i < 50; ++i)
+            BOOST_REQUIRE(journal.append(mixed_record(i * 3)));
+        BOOST_TEST(journal.flush_summary());
+    }
+    check_summary(a.db());
+    // No summary at all.
+    fs::remove(ehall::journal_summary_path(b.db()));
+    {
+        ehall::Journal journal({.path = b.db()});
+        BOOST_TEST(journal.flush_summary());
+    }
+    check_summary(b.db());
+    BOOST_TEST(customer_entries(b.db()).size() > 400u);
+}
+
+// A journal made before the summary file had the per-customer structures in it: an index by
+// customer, `monthly_usage` and the triggers that kept it. They go, and the summary file is
+// filled from the rows.
+BOOST_AUTO_TEST_CASE(an_older_journal_is_migrated) {
+    TempDb tmp;
+    by_hand(tmp.db(),
+            "PRAGMA journal_mode=WAL; CREATE TABLE interactions (id INTEGER PRIMARY KEY "
+            "AUTOINCREMENT, ts_ms INTEGER NOT NULL, channel TEXT NOT NULL, subchannel TEXT, "
+            "terminal_id TEXT, session_id TEXT, request_id TEXT, msisdn TEXT, plugin TEXT, "
+            "operation TEXT, business TEXT, outcome TEXT NOT NULL, code TEXT, latency_us INTEGER, "
+            "amount_fen INTEGER, offer_id TEXT, source TEXT NOT NULL DEFAULT 'gateway');"
+            "CREATE INDEX interactions_by_msisdn ON interactions (msisdn, ts_ms);"
+            "CREATE TABLE monthly_usage (month INTEGER, business TEXT, msisdn TEXT, "
+            "channel TEXT, n INTEGER, PRIMARY KEY (month, business, msisdn, channel));"
+            "CREATE TRIGGER monthly_usage_on_insert AFTER INSERT ON interactions BEGIN "
+            "INSERT INTO monthly_usage VALUES (0, 'payment', '', 'web', 1) ON CONFLICT DO "
+            "UPDATE SET n = n + 1; END;");
+    for (int i = 0; i < 20; ++i)
+        insert_by_hand(tmp.db(), 1774972799999 + i, "1380000000" + std::to_string(i % 4));
+    {
+        ehall::Journal journal({.path = tmp.db()});
+        BOOST_TEST(journal.flush_summary());
+    }
+    check_summary(tmp.db());
+    BOOST_TEST(customer_entries(tmp.db()).size() == 20u);
+    const auto old =
+        query(tmp.db(),
+              "SELECT COUNT(*) FROM main.sqlite_master WHERE name IN "
+              "('interactions_by_msisdn', 'monthly_usage', 'monthly_usage_on_insert')");
+    BOOST_TEST(old.at(0) == "0");
+}
+
+BOOST_AUTO_TEST_CASE(months_in_shanghai) {
     BOOST_TEST(!ehall::monthly_usage_month(-1).has_value());
     BOOST_TEST(*ehall::monthly_usage_month(0) == 197001);
     BOOST_TEST(*ehall::monthly_usage_month(1774972799999) == 202603);

@@ -107,10 +107,12 @@ BOOST_AUTO_TEST_CASE(renders_journal_stats_and_gauges) {
     stats.dropped = 2;
     stats.write_errors = 1;
     stats.flush_lag_seconds = 0.25;
+    stats.summary_lag_seconds = 1.5;
     const std::string text = metrics.render(stats);
     BOOST_TEST(has_line(text, "# TYPE ehall_journal_queue_depth gauge"));
     BOOST_TEST(has_line(text, "ehall_journal_queue_depth 7"));
     BOOST_TEST(has_line(text, "ehall_journal_flush_lag_seconds 0.25"));
+    BOOST_TEST(has_line(text, "ehall_journal_summary_lag_seconds 1.5"));
     BOOST_TEST(has_line(text, "# TYPE ehall_journal_written_total counter"));
     BOOST_TEST(has_line(text, "ehall_journal_written_total 1234567"));
     BOOST_TEST(has_line(text, "ehall_journal_dropped_total 2"));

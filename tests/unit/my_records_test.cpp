@@ -1,5 +1,6 @@
-// "My records" reads the journal file plus the customer's records still queued in memory:
-// a just-made interaction shows at once, without a flush, and exactly once.
+// "My records" reads the journal file (the summary file's entries for the customer and the rows
+// written after its last pass) plus the customer's records still queued in memory: a just-made
+// interaction shows at once, without a flush, and exactly once.
 #include <sqlite3.h>
 
 #include <boost/test/unit_test.hpp>
@@ -22,9 +23,10 @@ struct QuietJournal {
     QuietJournal() {
         std::random_device random;
         dir = fs::temp_directory_path() / ("ehall-my-records-test-" + std::to_string(random()));
-        // An hour between flushes: nothing reaches the file unless flushed.
+        // An hour between flushes and passes: nothing reaches the files unless flushed.
         journal.emplace(ehall::Journal::Options{.path = dir / "journal.db",
-                                                .flush_interval = std::chrono::hours(1)});
+                                                .flush_interval = std::chrono::hours(1),
+                                                .summary_interval = std::chrono::hours(1)});
     }
     ~QuietJournal() {
         journal.reset();
@@ -119,6 +121,28 @@ BOOST_AUTO_TEST_CASE(queued_records_show_without_a_flush_and_each_once) {
                boost::test_tools::per_element());
     // Nothing was flushed for it: records 2 and 3 are still only in memory.
     BOOST_TEST(q.journal->stats().queue_depth == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(written_records_come_from_the_summary_and_the_rows_after_it) {
+    QuietJournal q;
+    const std::string me = "13800138000";
+    for (int i = 1; i <= 60; ++i) {
+        BOOST_REQUIRE(q.journal->append(record(me, i)));
+        BOOST_REQUIRE(q.journal->append(record("13900139000", 1000 + i)));
+    }
+    BOOST_REQUIRE(q.journal->flush_summary());  // 1..60 in the summary
+    for (int i = 61; i <= 65; ++i)
+        BOOST_REQUIRE(q.journal->append(record(me, i)));
+    q.journal->flush();  // 61..65 only after its mark
+    std::vector<std::int64_t> newest;
+    for (int i = 65; i > 15; --i)
+        newest.push_back(100 * i);
+    BOOST_TEST(amounts(ehall::recent_interactions(*q.journal, me, 50)) == newest,
+               boost::test_tools::per_element());
+    BOOST_TEST(amounts(ehall::recent_interactions(*q.journal, me, 7)) ==
+                   (std::vector<std::int64_t>{6500, 6400, 6300, 6200, 6100, 6000, 5900}),
+               boost::test_tools::per_element());
+    BOOST_TEST(q.journal->stats().queue_depth == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

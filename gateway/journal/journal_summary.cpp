@@ -1,0 +1,358 @@
+#include "gateway/journal/journal_summary.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <utility>
+
+namespace ehall {
+namespace {
+
+constexpr std::int64_t kShanghaiOffsetSeconds = 8 * 3600;
+
+// Run only by a writable attach: the page size applies to a new file alone, and the state
+// row starts at "nothing merged" for a journal of no identity, so the first pass fills it.
+// The pending tables hold a staged pass's rows and deletions (see pass()).
+constexpr const char* kSchema = R"sql(
+PRAGMA summary.page_size=16384;
+PRAGMA summary.journal_mode=WAL;
+PRAGMA summary.synchronous=NORMAL;
+CREATE TABLE IF NOT EXISTS summary.customer_interactions (
+    msisdn TEXT NOT NULL, ts_ms INTEGER NOT NULL, id INTEGER NOT NULL,
+    PRIMARY KEY (msisdn, ts_ms, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS summary.monthly_usage (
+    month INTEGER NOT NULL, business TEXT NOT NULL, msisdn TEXT NOT NULL,
+    channel TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (month, business, msisdn, channel)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS summary.summary_state (
+    journal_identity TEXT NOT NULL, merged_to INTEGER NOT NULL, deletes_seen INTEGER NOT NULL,
+    staged_to INTEGER NOT NULL, staged_deletes INTEGER NOT NULL
+);
+INSERT INTO summary.summary_state SELECT '', 0, 0, 0, 0
+    WHERE NOT EXISTS (SELECT 1 FROM summary.summary_state);
+CREATE TABLE IF NOT EXISTS summary.pending_rows (
+    id INTEGER PRIMARY KEY, ts_ms INTEGER, channel TEXT, msisdn TEXT, business TEXT, outcome TEXT
+);
+CREATE TABLE IF NOT EXISTS summary.pending_deletes (
+    row_id INTEGER, ts_ms INTEGER, channel TEXT, msisdn TEXT, business TEXT, outcome TEXT
+);
+)sql";
+
+// Whether a row of `interactions` or `interactions_deleted` counts in `monthly_usage`, and
+// its key there.
+const std::string& counted() {
+    static const std::string sql = [] {
+        std::string businesses;
+        for (const std::string_view business : monthly_usage_businesses)
+            businesses.append(businesses.empty() ? "'" : ", '").append(business).append("'");
+        return "outcome = 'ok' AND business IN (" + businesses +
+               ") AND ehall_month(ts_ms) IS NOT NULL";
+    }();
+    return sql;
+}
+constexpr const char* kUsageKey = "ehall_month(ts_ms), business, COALESCE(msisdn, ''), channel";
+
+// Where a pass takes its rows and deletions from: the journal itself (?1 < id <= ?2; deletions
+// logged after the last pass, ?1 < rowid <= ?2, of rows it merged, row_id <= ?3: a row deleted
+// before any pass merged it was never in), or what a staging pass copied of the same.
+struct Source {
+    const char* rows;
+    const char* deleted;
+};
+constexpr Source kJournal{" FROM main.interactions WHERE id > ?1 AND id <= ?2",
+                          " FROM main.interactions_deleted WHERE rowid > ?1 AND rowid <= ?2 "
+                          "AND row_id <= ?3"};
+constexpr Source kStaged{" FROM summary.pending_rows WHERE 1",
+                         " FROM summary.pending_deletes WHERE 1"};
+
+std::string undo_deletes(const Source& from) {
+    const std::string deleted = from.deleted;
+    return "DELETE FROM summary.customer_interactions WHERE (msisdn, ts_ms, id) IN "
+           "(SELECT msisdn, ts_ms, row_id" +
+           deleted + " AND msisdn IS NOT NULL);" +
+           "WITH gone (month, business, msisdn, channel, n) AS (SELECT " + kUsageKey +
+           ", COUNT(*)" + deleted + " AND " + counted() +
+           " GROUP BY 1, 2, 3, 4) UPDATE summary.monthly_usage AS u SET n = u.n - gone.n FROM "
+           "gone WHERE (u.month, u.business, u.msisdn, u.channel) = (gone.month, "
+           "gone.business, gone.msisdn, gone.channel);" +
+           "DELETE FROM summary.monthly_usage WHERE n <= 0 AND (month, business, msisdn, "
+           "channel) IN (SELECT " +
+           kUsageKey + deleted + " AND " + counted() + ");";
+}
+
+// Each summary table in its key order.
+std::string merge_rows(const Source& from) {
+    const std::string rows = from.rows;
+    return "INSERT OR IGNORE INTO summary.customer_interactions SELECT msisdn, ts_ms, id" + rows +
+           " AND msisdn IS NOT NULL ORDER BY 1, 2, 3;" +
+           "INSERT INTO summary.monthly_usage SELECT " + kUsageKey + ", COUNT(*)" + rows + " AND " +
+           counted() + " GROUP BY 1, 2, 3, 4 ON CONFLICT DO UPDATE SET n = n + excluded.n;";
+}
+
+// What a staging pass copies: the rows (bound as kJournal.rows) and the deletions (bound as
+// kJournal.deleted).
+const std::string& stage_rows() {
+    static const std::string sql =
+        std::string(
+            "INSERT INTO summary.pending_rows SELECT id, ts_ms, channel, msisdn, "
+            "business, outcome") +
+        kJournal.rows;
+    return sql;
+}
+const std::string& stage_deletes() {
+    static const std::string sql =
+        std::string(
+            "INSERT INTO summary.pending_deletes SELECT row_id, ts_ms, channel, msisdn, "
+            "business, outcome") +
+        kJournal.deleted;
+    return sql;
+}
+
+void month_function(sqlite3_context* context, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER) {
+        sqlite3_result_null(context);
+        return;
+    }
+    if (const auto month = monthly_usage_month(sqlite3_value_int64(argv[0])))
+        sqlite3_result_int(context, *month);
+    else
+        sqlite3_result_null(context);
+}
+
+// Runs every statement of `sql` with the same integers bound to ?1.. .
+int run(sqlite3* db, const std::string& sql, std::initializer_list<std::int64_t> params) {
+    const char* rest = sql.c_str();
+    while (*rest) {
+        sqlite3_stmt* stmt = nullptr;
+        int rc = sqlite3_prepare_v2(db, rest, -1, &stmt, &rest);
+        if (rc != SQLITE_OK)
+            return rc;
+        if (!stmt)
+            continue;  // whitespace after the last statement
+        int index = 0;
+        for (const std::int64_t param : params) {
+            if (++index <= sqlite3_bind_parameter_count(stmt))
+                sqlite3_bind_int64(stmt, index, param);
+        }
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        }
+        sqlite3_finalize(stmt);
+        if (rc != SQLITE_DONE)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+// The first column of the first row of `sql` as text ("" when there is none).
+int read_text(sqlite3* db, const char* sql, std::string& out) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(stmt);
+    out.clear();
+    if (rc == SQLITE_ROW) {
+        if (const auto* text = sqlite3_column_text(stmt, 0))
+            out = reinterpret_cast<const char*>(text);
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+int read_integer(sqlite3* db, const char* sql, std::int64_t& out) {
+    std::string text;
+    const int rc = read_text(db, sql, text);
+    out = text.empty() ? 0 : std::stoll(text);
+    return rc;
+}
+
+struct State {
+    std::string identity;
+    std::int64_t merged_to = 0, deletes_seen = 0, staged_to = 0, staged_deletes = 0;
+};
+
+int read_state(sqlite3* db, State& state) {
+    int rc = read_text(db, "SELECT journal_identity FROM summary.summary_state", state.identity);
+    const std::pair<const char*, std::int64_t*> columns[] = {
+        {"SELECT merged_to FROM summary.summary_state", &state.merged_to},
+        {"SELECT deletes_seen FROM summary.summary_state", &state.deletes_seen},
+        {"SELECT staged_to FROM summary.summary_state", &state.staged_to},
+        {"SELECT staged_deletes FROM summary.summary_state", &state.staged_deletes}};
+    for (const auto& [sql, value] : columns) {
+        if (rc == SQLITE_OK)
+            rc = read_integer(db, sql, *value);
+    }
+    return rc;
+}
+
+int write_state(sqlite3* db, const State& state) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db,
+                                "UPDATE summary.summary_state SET journal_identity = ?1, "
+                                "merged_to = ?2, deletes_seen = ?3, staged_to = ?4, "
+                                "staged_deletes = ?5",
+                                -1, &stmt, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, state.identity.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(stmt, 2, state.merged_to);
+        sqlite3_bind_int64(stmt, 3, state.deletes_seen);
+        sqlite3_bind_int64(stmt, 4, state.staged_to);
+        sqlite3_bind_int64(stmt, 5, state.staged_deletes);
+        rc = sqlite3_step(stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+struct PassResult {
+    std::int64_t covered = 0;    // the mark after the pass
+    std::int64_t last_row = -1;  // the journal's last row id, when the pass read it
+    bool staged = false;         // it staged rows that the next pass merges
+};
+
+// The journal part of a pass, in the summary's write transaction: where the journal stands,
+// and a rebuild when this file is not its summary (another journal, or one that lost its newest
+// rows in a power cut after this file had merged them). Then, with `rows` (its most rows) at
+// 0, the whole merge, which holds the journal's snapshot for as long as it takes; otherwise
+// it only copies the rows and deletions into the pending tables, a short sequential read,
+// and the next pass merges them without touching the journal. A snapshot held for seconds
+// would stop the gateway's checkpoints, and the WAL growing meanwhile slows every read of it.
+int read_journal(sqlite3* db, std::int64_t rows, State& state, PassResult& result) {
+    std::string identity;
+    std::int64_t last_delete = 0;
+    int rc = read_text(db, "SELECT id FROM main.journal_identity", identity);
+    // The highest id ever given (AUTOINCREMENT), not the highest still there: deleting the
+    // newest rows must not look like a journal that lost rows.
+    if (rc == SQLITE_OK)
+        rc = read_integer(db, "SELECT seq FROM main.sqlite_sequence WHERE name = 'interactions'",
+                          result.last_row);
+    if (rc == SQLITE_OK)
+        rc = read_integer(db, "SELECT MAX(rowid) FROM main.interactions_deleted", last_delete);
+    if (rc == SQLITE_OK && (identity != state.identity || state.merged_to > result.last_row)) {
+        rc =
+            run(db, "DELETE FROM summary.customer_interactions; DELETE FROM summary.monthly_usage;",
+                {});
+        state = {identity, 0, last_delete, 0, last_delete};
+    }
+    const std::int64_t from = state.merged_to;
+    const std::int64_t to = rows > 0 ? std::min(result.last_row, from + rows) : result.last_row;
+    result.covered = from;
+    if (rc != SQLITE_OK || (to == from && last_delete == state.deletes_seen))
+        return rc;
+    const std::initializer_list<std::int64_t> deletes = {state.deletes_seen, last_delete, from};
+    state.staged_to = to;
+    state.staged_deletes = last_delete;
+    if (rows > 0) {
+        rc = run(db, stage_rows(), {from, to});
+        if (rc == SQLITE_OK)
+            rc = run(db, stage_deletes(), deletes);
+        result.staged = true;
+        return rc;
+    }
+    rc = run(db, undo_deletes(kJournal), deletes);
+    if (rc == SQLITE_OK)
+        rc = run(db, merge_rows(kJournal), {from, to});
+    state.merged_to = to;
+    state.deletes_seen = last_delete;
+    result.covered = to;
+    return rc;
+}
+
+// Merges what the last pass staged; the journal is not read.
+int merge_staged(sqlite3* db, State& state, PassResult& result) {
+    int rc = run(db, undo_deletes(kStaged), {});
+    if (rc == SQLITE_OK)
+        rc = run(db, merge_rows(kStaged), {});
+    if (rc == SQLITE_OK)
+        rc = run(db, "DELETE FROM summary.pending_rows; DELETE FROM summary.pending_deletes;", {});
+    state.merged_to = state.staged_to;
+    state.deletes_seen = state.staged_deletes;
+    result.covered = state.merged_to;
+    return rc;
+}
+
+// One pass in one transaction of the summary file: the merge of what the last pass staged if
+// there is any, else read_journal's.
+std::optional<std::string> pass(sqlite3* db, std::int64_t rows, PassResult& result) {
+    // The first write takes the summary's lock before anything is read, so two processes'
+    // passes never start from the same mark; the journal is only read.
+    int rc = sqlite3_exec(db, "BEGIN; UPDATE summary.summary_state SET merged_to = merged_to",
+                          nullptr, nullptr, nullptr);
+    State state;
+    if (rc == SQLITE_OK)
+        rc = read_state(db, state);
+    if (rc == SQLITE_OK) {
+        const bool staged =
+            state.staged_to > state.merged_to || state.staged_deletes > state.deletes_seen;
+        rc = staged ? merge_staged(db, state, result) : read_journal(db, rows, state, result);
+    }
+    if (rc == SQLITE_OK)
+        rc = write_state(db, state);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+        return std::nullopt;
+    std::string error = sqlite3_errmsg(db);
+    if (!sqlite3_get_autocommit(db))
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return error;
+}
+
+}  // namespace
+
+std::optional<int> monthly_usage_month(std::int64_t ts_ms) {
+    if (ts_ms < 0 || ts_ms > monthly_usage_last_ms)
+        return std::nullopt;
+    using namespace std::chrono;
+    const sys_seconds shanghai{seconds{ts_ms / 1000 + kShanghaiOffsetSeconds}};
+    const year_month_day day{floor<days>(shanghai)};
+    return static_cast<int>(day.year()) * 100 + static_cast<int>(unsigned{day.month()});
+}
+
+std::filesystem::path journal_summary_path(const std::filesystem::path& journal_db) {
+    std::filesystem::path summary = journal_db;
+    return summary.replace_filename(journal_db.stem().string() + "-summary" +
+                                    journal_db.extension().string());
+}
+
+int attach_journal_summary(sqlite3* db, const std::filesystem::path& journal_db, bool writable) {
+    const std::string path = journal_summary_path(journal_db).string();
+    sqlite3_stmt* attach = nullptr;
+    int rc = sqlite3_prepare_v2(db, "ATTACH DATABASE ?1 AS summary", -1, &attach, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(attach, 1, path.c_str(), -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(attach) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+    }
+    sqlite3_finalize(attach);
+    if (rc != SQLITE_OK || !writable)
+        return rc;
+    rc = sqlite3_create_function(db, "ehall_month", 1,
+                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                 month_function, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr);
+    return rc;
+}
+
+std::optional<std::string> update_journal_summary(sqlite3* db, std::int64_t rows_per_pass) {
+    // Rows written meanwhile wait for the next call; only those there at the call are covered.
+    std::int64_t target = -1;
+    for (;;) {
+        PassResult result;
+        if (auto error = pass(db, rows_per_pass, result))
+            return error;
+        if (target < 0)
+            target = result.last_row;
+        if (!result.staged && target >= 0 && result.covered >= target)
+            return std::nullopt;
+    }
+}
+
+}  // namespace ehall

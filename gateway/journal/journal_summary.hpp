@@ -1,0 +1,50 @@
+// The journal's summary file, next to it (var/journal.db -> var/journal-summary.db): what the
+// reports and the customer's "My records" look up by customer. `customer_interactions` has
+// one entry (msisdn, ts_ms, id) per journal row with a customer; `monthly_usage` counts the ok
+// rows per Shanghai month, business, customer and channel. Neither is kept up to date row by
+// row: a pass adds every journal row written since the last one, in key order, in one
+// transaction of the summary file, with the mark of the last row it covers (`merged_to`), so
+// the journal's writer only appends and each summary page is written once per pass however
+// the customers come. A crash loses no count: the next pass starts from the mark. The file can
+// be deleted at any time; the next pass rebuilds it from the journal.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+
+namespace ehall {
+
+// The last instant `monthly_usage` counts, 9999-12-31 23:59:59.999 in Shanghai (report months
+// end with year 9999); it counts none before 1970.
+inline constexpr std::int64_t monthly_usage_last_ms = 253402271999999;
+
+// The business types `monthly_usage` counts (DESIGN §4); rows with others are not counted.
+inline constexpr std::array<std::string_view, 8> monthly_usage_businesses = {
+    "payment",        "topup",         "bill_query",   "balance_query",
+    "package_change", "points_redeem", "offer_accept", "other"};
+
+// The Shanghai month (YYYYMM) `monthly_usage` counts an ok row at `ts_ms` in; none outside
+// 1970-01-01 Shanghai .. monthly_usage_last_ms.
+std::optional<int> monthly_usage_month(std::int64_t ts_ms);
+
+std::filesystem::path journal_summary_path(const std::filesystem::path& journal_db);
+
+// Attaches the summary file of `journal_db` as `summary` to `db`, a connection to that journal,
+// so that `customer_interactions`, `monthly_usage` and `summary_state` (`merged_to`) resolve
+// there. With `writable` it creates the file and its tables when missing and registers what a
+// pass needs. Returns an SQLite result code (the error is in sqlite3_errmsg).
+int attach_journal_summary(sqlite3* db, const std::filesystem::path& journal_db, bool writable);
+
+// Brings the attached summary up to date with the journal: passes of at most `rows_per_pass`
+// rows each (0: one pass for all) until it covers every row written before the call. Waits for
+// another process's pass (busy timeout). Returns SQLite's error, with the failed pass rolled
+// back.
+std::optional<std::string> update_journal_summary(sqlite3* db, std::int64_t rows_per_pass = 0);
+
+}  // namespace ehall

@@ -1,0 +1,53 @@
+// Keeps the journal's summary file (journal_summary.hpp) up to date inside the gateway: a pass
+// every `interval` on a thread and connection of its own, so the journal's writer never waits
+// for one (they write different files).
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+struct sqlite3;
+
+namespace ehall {
+
+class SummaryUpdater {
+  public:
+    // Opens the journal at `journal_db` (already made by the writer) with its summary and
+    // starts the thread; throws std::runtime_error when it cannot.
+    SummaryUpdater(const std::filesystem::path& journal_db, std::chrono::milliseconds interval);
+    // A last pass, then stops.
+    ~SummaryUpdater();
+    SummaryUpdater(const SummaryUpdater&) = delete;
+    SummaryUpdater& operator=(const SummaryUpdater&) = delete;
+
+    // Blocks until a pass that started after the call has ended; false when it failed.
+    bool update_now();
+    // How long ago the summary was last known to cover every journal row: the start of the
+    // last pass that caught up (from the updater's start until one has).
+    double lag_seconds() const;
+
+  private:
+    // Rows per transaction of the summary file, which bounds a pass's memory and how long it
+    // holds that file's lock against a report's own pass.
+    static constexpr std::int64_t kRowsPerPass = 100'000;
+
+    void run();
+
+    sqlite3* db_ = nullptr;
+    std::chrono::milliseconds interval_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_, done_;
+    std::uint64_t requested_ = 0;  // passes asked for by update_now
+    std::uint64_t finished_ = 0;   // passes ended
+    std::chrono::steady_clock::time_point covered_until_ = std::chrono::steady_clock::now();
+    bool running_ = false;
+    bool last_ok_ = true;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace ehall
