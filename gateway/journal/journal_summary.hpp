@@ -6,7 +6,7 @@
 // transaction of the summary file, with the mark of the last row it covers (`merged_to`), so
 // the journal's writer only appends and each summary page is written once per pass however
 // the customers come. A crash loses no count: the next pass starts from the mark. The file can
-// be deleted at any time; the next pass rebuilds it from the journal.
+// be deleted while no process has it open; the next pass rebuilds it from the journal.
 #pragma once
 
 #include <array>
