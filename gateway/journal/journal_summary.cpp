@@ -93,23 +93,11 @@ std::string merge_rows(const Source& from) {
            counted() + " GROUP BY 1, 2, 3, 4 ON CONFLICT DO UPDATE SET n = n + excluded.n;";
 }
 
-// What a staging pass copies: the rows (bound as kJournal.rows) and the deletions (bound as
-// kJournal.deleted).
-const std::string& stage_rows() {
-    static const std::string sql =
-        std::string(
-            "INSERT INTO summary.pending_rows SELECT id, ts_ms, channel, msisdn, "
-            "business, outcome") +
-        kJournal.rows;
-    return sql;
-}
-const std::string& stage_deletes() {
-    static const std::string sql =
-        std::string(
-            "INSERT INTO summary.pending_deletes SELECT row_id, ts_ms, channel, msisdn, "
-            "business, outcome") +
-        kJournal.deleted;
-    return sql;
+// A staging pass's copy into the pending table `table` of what `source` (one of kJournal's,
+// bound as it is) selects, with `id_column` first.
+std::string stage(const char* table, const char* id_column, const char* source) {
+    return std::string("INSERT INTO summary.") + table + " SELECT " + id_column +
+           ", ts_ms, channel, msisdn, business, outcome" + source;
 }
 
 void month_function(sqlite3_context* context, int, sqlite3_value** argv) {
@@ -147,30 +135,25 @@ int run(sqlite3* db, const std::string& sql, std::initializer_list<std::int64_t>
     return SQLITE_OK;
 }
 
-// The first column of the first row of `sql` as text ("" when there is none).
-int read_text(sqlite3* db, const char* sql, std::string& out) {
+// Steps `sql` and hands its first row, if any, to `take`.
+template <typename Take>
+int read_row(sqlite3* db, const char* sql, Take&& take) {
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
-    if (rc != SQLITE_OK)
-        return rc;
-    rc = sqlite3_step(stmt);
-    out.clear();
-    if (rc == SQLITE_ROW) {
-        if (const auto* text = sqlite3_column_text(stmt, 0))
-            out = reinterpret_cast<const char*>(text);
-        rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-        rc = SQLITE_OK;
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            take(stmt);
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+            rc = SQLITE_OK;
     }
     sqlite3_finalize(stmt);
     return rc;
 }
 
-int read_integer(sqlite3* db, const char* sql, std::int64_t& out) {
-    std::string text;
-    const int rc = read_text(db, sql, text);
-    out = text.empty() ? 0 : std::stoll(text);
-    return rc;
+std::string text_column(sqlite3_stmt* stmt, int column) {
+    const auto* text = sqlite3_column_text(stmt, column);
+    return text ? reinterpret_cast<const char*>(text) : "";
 }
 
 struct State {
@@ -179,17 +162,14 @@ struct State {
 };
 
 int read_state(sqlite3* db, State& state) {
-    int rc = read_text(db, "SELECT journal_identity FROM summary.summary_state", state.identity);
-    const std::pair<const char*, std::int64_t*> columns[] = {
-        {"SELECT merged_to FROM summary.summary_state", &state.merged_to},
-        {"SELECT deletes_seen FROM summary.summary_state", &state.deletes_seen},
-        {"SELECT staged_to FROM summary.summary_state", &state.staged_to},
-        {"SELECT staged_deletes FROM summary.summary_state", &state.staged_deletes}};
-    for (const auto& [sql, value] : columns) {
-        if (rc == SQLITE_OK)
-            rc = read_integer(db, sql, *value);
-    }
-    return rc;
+    return read_row(db,
+                    "SELECT journal_identity, merged_to, deletes_seen, staged_to, staged_deletes "
+                    "FROM summary.summary_state",
+                    [&](sqlite3_stmt* row) {
+                        state = {text_column(row, 0), sqlite3_column_int64(row, 1),
+                                 sqlite3_column_int64(row, 2), sqlite3_column_int64(row, 3),
+                                 sqlite3_column_int64(row, 4)};
+                    });
 }
 
 int write_state(sqlite3* db, const State& state) {
@@ -227,14 +207,17 @@ struct PassResult {
 int read_journal(sqlite3* db, std::int64_t rows, State& state, PassResult& result) {
     std::string identity;
     std::int64_t last_delete = 0;
-    int rc = read_text(db, "SELECT id FROM main.journal_identity", identity);
     // The highest id ever given (AUTOINCREMENT), not the highest still there: deleting the
     // newest rows must not look like a journal that lost rows.
-    if (rc == SQLITE_OK)
-        rc = read_integer(db, "SELECT seq FROM main.sqlite_sequence WHERE name = 'interactions'",
-                          result.last_row);
-    if (rc == SQLITE_OK)
-        rc = read_integer(db, "SELECT MAX(rowid) FROM main.interactions_deleted", last_delete);
+    int rc = read_row(db,
+                      "SELECT (SELECT id FROM main.journal_identity), (SELECT seq FROM "
+                      "main.sqlite_sequence WHERE name = 'interactions'), (SELECT MAX(rowid) FROM "
+                      "main.interactions_deleted)",
+                      [&](sqlite3_stmt* row) {
+                          identity = text_column(row, 0);
+                          result.last_row = sqlite3_column_int64(row, 1);  // NULL: 0
+                          last_delete = sqlite3_column_int64(row, 2);
+                      });
     if (rc == SQLITE_OK && (identity != state.identity || state.merged_to > result.last_row)) {
         rc =
             run(db, "DELETE FROM summary.customer_interactions; DELETE FROM summary.monthly_usage;",
@@ -250,9 +233,9 @@ int read_journal(sqlite3* db, std::int64_t rows, State& state, PassResult& resul
     state.staged_to = to;
     state.staged_deletes = last_delete;
     if (rows > 0) {
-        rc = run(db, stage_rows(), {from, to});
+        rc = run(db, stage("pending_rows", "id", kJournal.rows), {from, to});
         if (rc == SQLITE_OK)
-            rc = run(db, stage_deletes(), deletes);
+            rc = run(db, stage("pending_deletes", "row_id", kJournal.deleted), deletes);
         result.staged = true;
         return rc;
     }
