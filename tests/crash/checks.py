@@ -1,4 +1,5 @@
-"""What must hold in ehall.db and journal.db after a crash, read with SQLite itself."""
+"""What must hold in ehall.db, journal.db and journal-summary.db after a crash, read with
+SQLite itself."""
 
 import sqlite3
 from collections import Counter, defaultdict
@@ -155,3 +156,51 @@ def check_all_journaled(journal_path, request_ids):
     if missing:
         raise CrashTestFailure(f"{len(missing)} acknowledged request(s) not journaled after a "
                                f"clean shutdown, e.g. {missing[0]}")
+
+
+# What journal_summary.hpp counts in monthly_usage: ok rows of these businesses, by Shanghai
+# month, recounted here with SQLite's own date functions.
+COUNTED_BUSINESSES = ("payment", "topup", "bill_query", "balance_query", "package_change",
+                      "points_redeem", "offer_accept", "other")
+RECOUNT = f"""
+    SELECT CAST(strftime('%Y%m', ts_ms / 1000 + 8 * 3600, 'unixepoch') AS INTEGER), business,
+           COALESCE(msisdn, ''), channel, COUNT(*)
+    FROM main.interactions
+    WHERE id <= ? AND outcome = 'ok' AND business IN {COUNTED_BUSINESSES}
+    GROUP BY 1, 2, 3, 4"""
+
+
+def summary_path(journal_path):
+    return journal_path.with_name(journal_path.stem + "-summary" + journal_path.suffix)
+
+
+def check_summary(journal_path, caught_up):
+    """The summary file passes integrity_check and, up to its mark, equals a recount of the
+    journal: a crash mid-pass lost or doubled no count. With `caught_up` (after a clean stop)
+    the mark is the journal's last row."""
+    path = summary_path(journal_path)
+    integrity(path)
+    with read_only(journal_path) as db:
+        db.execute("ATTACH DATABASE ? AS summary", (f"file:{path}?mode=ro",))
+        db.execute("BEGIN")  # one snapshot of both files while the gateway's passes go on
+        mark = db.execute("SELECT merged_to FROM summary.summary_state").fetchone()[0]
+        last = db.execute("SELECT COALESCE(MAX(id), 0) FROM main.interactions").fetchone()[0]
+        entries = db.execute("SELECT msisdn, ts_ms, id FROM summary.customer_interactions "
+                             "ORDER BY 1, 2, 3").fetchall()
+        expected_entries = db.execute(
+            "SELECT msisdn, ts_ms, id FROM main.interactions WHERE id <= ? AND msisdn IS NOT "
+            "NULL ORDER BY 1, 2, 3", (mark,)).fetchall()
+        usage = db.execute("SELECT month, business, msisdn, channel, n FROM "
+                           "summary.monthly_usage ORDER BY 1, 2, 3, 4").fetchall()
+        expected_usage = db.execute(RECOUNT + " ORDER BY 1, 2, 3, 4", (mark,)).fetchall()
+    if mark > last or (caught_up and mark != last):
+        raise CrashTestFailure(f"{path.name}: merged to row {mark}, the journal's last is {last}")
+    if entries != expected_entries:
+        raise CrashTestFailure(f"{path.name}: {len(entries)} customer_interactions entries up to "
+                               f"row {mark}, the journal has {len(expected_entries)} (or they "
+                               "differ)")
+    if usage != expected_usage:
+        raise CrashTestFailure(f"{path.name}: monthly_usage up to row {mark} differs from a "
+                               f"recount of the journal ({len(usage)} against "
+                               f"{len(expected_usage)} rows)")
+    return mark, last

@@ -1,6 +1,6 @@
 """Crash test (issue 9): concurrent card payments and points redemptions, `kill -9` of the
 gateway mid-load, a restart on the same data dir, then checks that nothing acknowledged was
-lost or doubled. Run through scripts/crash-test; exits 1 naming the first failed check."""
+lost or doubled, and the journal's summary file still equals a recount. Run through scripts/crash-test; exits 1 naming the first failed check."""
 
 import argparse
 import http.client
@@ -109,6 +109,8 @@ def check_round(gateway, attempts, earlier, killed_at, opening, flush_ms):
     checks.check_no_phantoms(gateway.store_path, earlier + sent)
     checks.check_balances(gateway.store_path, opening)
     journal = checks.check_journal_loss(gateway.journal_path, sent, killed_at, flush_ms)
+    mark, last = checks.check_summary(gateway.journal_path, caught_up=False)
+    journal += f"; summary equal to a recount up to row {mark} of {last}"
     before = checks.totals(gateway.store_path)
     return acked, unanswered, journal, before
 
@@ -156,6 +158,7 @@ def main():
             raise CrashTestFailure(f"clean stop exited {status}")
         for path in (gateway.store_path, gateway.journal_path):
             checks.integrity(path)
+        checks.check_summary(gateway.journal_path, caught_up=True)
         checks.check_all_journaled(gateway.journal_path,
                                    [a.key + RETRY_SUFFIX for a in retried])
     except CrashTestFailure as failure:
@@ -168,7 +171,8 @@ def main():
             print(f"work dir kept: {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"PASS: {args.rounds} crash rounds; integrity_check ok on ehall.db and journal.db")
+    print(f"PASS: {args.rounds} crash rounds; integrity_check ok on ehall.db, journal.db and "
+          "journal-summary.db, the summary equal to a recount")
     return 0
 
 
