@@ -57,8 +57,8 @@ const std::string& counted() {
 constexpr const char* kUsageKey = "ehall_month(ts_ms), business, COALESCE(msisdn, ''), channel";
 
 // Where a pass takes its rows and deletions from: the journal itself (?1 < id <= ?2; deletions
-// logged after the last pass, ?1 < rowid <= ?2, of rows it merged, row_id <= ?3: a row deleted
-// before any pass merged it was never in), or what a staging pass copied of the same.
+// logged after the last pass, ?1 < rowid <= ?2, of rows merged or copied before, row_id <= ?3:
+// a row deleted before any pass took it was never in), or what copying passes took of the same.
 struct Source {
     const char* rows;
     const char* deleted;
@@ -194,45 +194,82 @@ int write_state(sqlite3* db, const State& state) {
 struct PassResult {
     std::int64_t covered = 0;    // the mark after the pass
     std::int64_t last_row = -1;  // the journal's last row id, when the pass read it
-    bool staged = false;         // it staged rows that the next pass merges
+    bool staged = false;         // it staged rows that a later pass merges
 };
 
-// The journal part of a pass, in the summary's write transaction: where the journal stands,
-// and a rebuild when this file is not its summary (another journal, or one that lost its newest
-// rows in a power cut after this file had merged them). Then, with `rows` (its most rows) at
-// 0, the whole merge, which holds the journal's snapshot for as long as it takes; otherwise
-// it only copies the rows and deletions into the pending tables, a short sequential read,
-// and the next pass merges them without touching the journal. A snapshot held for seconds
-// would stop the gateway's checkpoints, and the WAL growing meanwhile slows every read of it.
-int read_journal(sqlite3* db, std::int64_t rows, State& state, PassResult& result) {
+// How much a pass takes: with `copy` at 0, all the new rows in one transaction that reads the
+// journal for as long as it merges them. Otherwise it copies at most `copy` rows into the
+// pending tables, a short sequential read, and once `merge` rows are pending or the copies have
+// caught up, a pass merges them without touching the journal. A snapshot held for seconds
+// would stop the gateway's checkpoints, and the WAL growing meanwhile slows every read of it;
+// a merge rewrites most pages of the summary's tables whatever its size (customers come at
+// random), so the more rows it takes the less it writes per row.
+struct PassSizes {
+    std::int64_t copy = 0, merge = 0;
+};
+
+// Merges what earlier passes staged; the journal is not read. Rows first: a staged deletion
+// may be of a row staged with it.
+int merge_staged(sqlite3* db, State& state, PassResult& result) {
+    int rc = run(db, merge_rows(kStaged), {});
+    if (rc == SQLITE_OK)
+        rc = run(db, undo_deletes(kStaged), {});
+    if (rc == SQLITE_OK)
+        rc = run(db, "DELETE FROM summary.pending_rows; DELETE FROM summary.pending_deletes;", {});
+    state.merged_to = state.staged_to;
+    state.deletes_seen = state.staged_deletes;
+    result.covered = state.merged_to;
+    return rc;
+}
+
+// Where the journal stands.
+struct JournalPosition {
     std::string identity;
-    std::int64_t last_delete = 0;
     // The highest id ever given (AUTOINCREMENT), not the highest still there: deleting the
     // newest rows must not look like a journal that lost rows.
-    int rc = read_row(db,
-                      "SELECT (SELECT id FROM main.journal_identity), (SELECT seq FROM "
-                      "main.sqlite_sequence WHERE name = 'interactions'), (SELECT MAX(rowid) FROM "
-                      "main.interactions_deleted)",
-                      [&](sqlite3_stmt* row) {
-                          identity = text_column(row, 0);
-                          result.last_row = sqlite3_column_int64(row, 1);  // NULL: 0
-                          last_delete = sqlite3_column_int64(row, 2);
-                      });
-    if (rc == SQLITE_OK && (identity != state.identity || state.merged_to > result.last_row)) {
-        rc =
-            run(db, "DELETE FROM summary.customer_interactions; DELETE FROM summary.monthly_usage;",
-                {});
-        state = {identity, 0, last_delete, 0, last_delete};
+    std::int64_t last_row = 0;
+    std::int64_t last_delete = 0;
+};
+
+int read_position(sqlite3* db, JournalPosition& position) {
+    return read_row(db,
+                    "SELECT (SELECT id FROM main.journal_identity), (SELECT seq FROM "
+                    "main.sqlite_sequence WHERE name = 'interactions'), (SELECT MAX(rowid) FROM "
+                    "main.interactions_deleted)",
+                    [&](sqlite3_stmt* row) {
+                        position = {text_column(row, 0), sqlite3_column_int64(row, 1),
+                                    sqlite3_column_int64(row, 2)};  // NULL: 0
+                    });
+}
+
+// The journal part of a pass, in the summary's write transaction: where the journal stands,
+// and a rebuild when this file is not its summary (another journal, or one that lost its
+// newest rows in a power cut after this file had taken them). Then a copy of the next rows or
+// (`copy` 0) the whole merge straight from the journal.
+int read_journal(sqlite3* db, std::int64_t copy, State& state, PassResult& result) {
+    JournalPosition journal;
+    int rc = read_position(db, journal);
+    result.last_row = journal.last_row;
+    // staged_to >= merged_to: what is staged comes after what is merged.
+    if (rc == SQLITE_OK &&
+        (journal.identity != state.identity || state.staged_to > journal.last_row)) {
+        rc = run(db,
+                 "DELETE FROM summary.customer_interactions; DELETE FROM summary.monthly_usage; "
+                 "DELETE FROM summary.pending_rows; DELETE FROM summary.pending_deletes;",
+                 {});
+        state = {journal.identity, 0, journal.last_delete, 0, journal.last_delete};
     }
-    const std::int64_t from = state.merged_to;
-    const std::int64_t to = rows > 0 ? std::min(result.last_row, from + rows) : result.last_row;
-    result.covered = from;
-    if (rc != SQLITE_OK || (to == from && last_delete == state.deletes_seen))
+    result.covered = state.merged_to;
+    const std::int64_t from = state.staged_to;
+    const std::int64_t to = copy > 0 ? std::min(journal.last_row, from + copy) : journal.last_row;
+    if (rc != SQLITE_OK || (to == from && journal.last_delete == state.staged_deletes))
         return rc;
-    const std::initializer_list<std::int64_t> deletes = {state.deletes_seen, last_delete, from};
+    // Deletions of rows merged or staged before: one deleted before it was copied was never in.
+    const std::initializer_list<std::int64_t> deletes = {state.staged_deletes, journal.last_delete,
+                                                         from};
     state.staged_to = to;
-    state.staged_deletes = last_delete;
-    if (rows > 0) {
+    state.staged_deletes = journal.last_delete;
+    if (copy > 0) {
         rc = run(db, stage("pending_rows", "id", kJournal.rows), {from, to});
         if (rc == SQLITE_OK)
             rc = run(db, stage("pending_deletes", "row_id", kJournal.deleted), deletes);
@@ -243,30 +280,22 @@ int read_journal(sqlite3* db, std::int64_t rows, State& state, PassResult& resul
     if (rc == SQLITE_OK)
         rc = run(db, merge_rows(kJournal), {from, to});
     state.merged_to = to;
-    state.deletes_seen = last_delete;
+    state.deletes_seen = journal.last_delete;
     result.covered = to;
     return rc;
 }
 
-// Merges what the last pass staged; the journal is not read.
-int merge_staged(sqlite3* db, State& state, PassResult& result) {
-    int rc = run(db, undo_deletes(kStaged), {});
-    if (rc == SQLITE_OK)
-        rc = run(db, merge_rows(kStaged), {});
-    if (rc == SQLITE_OK)
-        rc = run(db, "DELETE FROM summary.pending_rows; DELETE FROM summary.pending_deletes;", {});
-    state.merged_to = state.staged_to;
-    state.deletes_seen = state.staged_deletes;
-    result.covered = state.merged_to;
-    return rc;
-}
-
-// One pass in one transaction of the summary file: the merge of what the last pass staged if
-// there is any, else read_journal's.
-std::optional<std::string> pass(sqlite3* db, std::int64_t rows, PassResult& result) {
+// One pass in one transaction of the summary file.
+std::optional<std::string> pass(sqlite3* db, PassSizes sizes, PassResult& result) {
     // The first write takes the summary's lock before anything is read, so two processes'
     // passes never start from the same mark; the journal is only read.
-    int rc = sqlite3_exec(db, "BEGIN; UPDATE summary.summary_state SET merged_to = merged_to",
+    // A merge does not read the journal in its transaction, which would hold the journal's
+    // snapshot as long as it runs: whether the copies have caught up is read before, on its own.
+    JournalPosition seen;
+    int rc = read_position(db, seen);
+    result.last_row = seen.last_row;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "BEGIN; UPDATE summary.summary_state SET merged_to = merged_to",
                           nullptr, nullptr, nullptr);
     State state;
     if (rc == SQLITE_OK)
@@ -274,7 +303,12 @@ std::optional<std::string> pass(sqlite3* db, std::int64_t rows, PassResult& resu
     if (rc == SQLITE_OK) {
         const bool staged =
             state.staged_to > state.merged_to || state.staged_deletes > state.deletes_seen;
-        rc = staged ? merge_staged(db, state, result) : read_journal(db, rows, state, result);
+        const bool copied_all =
+            state.staged_to >= seen.last_row && state.staged_deletes >= seen.last_delete;
+        rc = staged && (sizes.copy == 0 || copied_all ||
+                        state.staged_to - state.merged_to >= sizes.merge)
+                 ? merge_staged(db, state, result)
+                 : read_journal(db, sizes.copy, state, result);
     }
     if (rc == SQLITE_OK)
         rc = write_state(db, state);
@@ -324,12 +358,13 @@ int attach_journal_summary(sqlite3* db, const std::filesystem::path& journal_db,
     return rc;
 }
 
-std::optional<std::string> update_journal_summary(sqlite3* db, std::int64_t rows_per_pass) {
+std::optional<std::string> update_journal_summary(sqlite3* db, std::int64_t rows_per_copy,
+                                                  std::int64_t rows_per_merge) {
     // Rows written meanwhile wait for the next call; only those there at the call are covered.
     std::int64_t target = -1;
     for (;;) {
         PassResult result;
-        if (auto error = pass(db, rows_per_pass, result))
+        if (auto error = pass(db, {rows_per_copy, rows_per_merge}, result))
             return error;
         if (target < 0)
             target = result.last_row;

@@ -41,10 +41,12 @@ std::filesystem::path journal_summary_path(const std::filesystem::path& journal_
 // pass needs. Returns an SQLite result code (the error is in sqlite3_errmsg).
 int attach_journal_summary(sqlite3* db, const std::filesystem::path& journal_db, bool writable);
 
-// Brings the attached summary up to date with the journal: passes of at most `rows_per_pass`
-// rows each (0: one pass for all) until it covers every row written before the call. Waits for
-// another process's pass (busy timeout). Returns SQLite's error, with the failed pass rolled
-// back.
-std::optional<std::string> update_journal_summary(sqlite3* db, std::int64_t rows_per_pass = 0);
+// Brings the attached summary up to date with the journal until it covers every row written
+// before the call: with `rows_per_copy` 0, in one pass for all; otherwise passes copy at most
+// that many rows each from the journal and merge what they copied once `rows_per_merge` rows
+// are waiting or the copies have caught up. Waits for another process's pass (busy timeout).
+// Returns SQLite's error, with the failed pass rolled back.
+std::optional<std::string> update_journal_summary(sqlite3* db, std::int64_t rows_per_copy = 0,
+                                                  std::int64_t rows_per_merge = 0);
 
 }  // namespace ehall

@@ -70,7 +70,7 @@ void SummaryUpdater::run() {
         running_ = true;
         const auto started = std::chrono::steady_clock::now();
         lock.unlock();
-        const auto error = update_journal_summary(db_, kRowsPerPass);
+        const auto error = update_journal_summary(db_, kRowsPerCopy, kRowsPerMerge);
         if (error)
             spdlog::error("journal: updating the summary failed, will retry: {}", *error);
         lock.lock();

@@ -179,6 +179,55 @@ BOOST_AUTO_TEST_CASE(deleted_rows_leave_the_summary_whether_merged_or_not) {
     BOOST_TEST(query(tmp.db(), "SELECT COUNT(*) FROM interactions").at(0) != "0");
 }
 
+// Passes that copy 100 rows at a time and merge 450 at a time, while rows are deleted and
+// written between them: rows merged before, rows copied but not merged yet, and rows not
+// copied yet are deleted, and the summary still equals a recount.
+BOOST_AUTO_TEST_CASE(copies_merged_later_take_deletions_of_any_row) {
+    TempDb tmp;
+    {
+        ehall::Journal journal({.path = tmp.db(), .summary_interval = std::chrono::hours(1)});
+        for (int i = 0; i < 1500; ++i)
+            BOOST_REQUIRE(journal.append(mixed_record(i)));
+    }  // its last pass merges these
+    const std::string copy_rows =
+        "INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome) SELECT ts_ms, "
+        "channel, msisdn, business, outcome FROM interactions ORDER BY id LIMIT 1500;";
+    by_hand(tmp.db(), copy_rows);
+
+    struct Between {
+        fs::path db;
+        int summary_commits = 0;
+    } between{tmp.db()};
+    // Called after each commit of the summary file, when the pass has let go of both files.
+    const auto after_commit = [](void* context, sqlite3*, const char* name, int) {
+        auto& b = *static_cast<Between*>(context);
+        if (std::string(name) != "summary")
+            return SQLITE_OK;
+        ++b.summary_commits;
+        if (b.summary_commits == 3)  // 300 rows copied, none of them merged
+            by_hand(b.db, "DELETE FROM interactions WHERE id % 4 = 0");
+        if (b.summary_commits == 6)
+            by_hand(b.db,
+                    "INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome) SELECT "
+                    "ts_ms, channel, msisdn, business, outcome FROM interactions ORDER BY id "
+                    "LIMIT 400; DELETE FROM interactions WHERE id % 7 = 0;");
+        return SQLITE_OK;
+    };
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE_EQUAL(sqlite3_open(tmp.db().c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    BOOST_REQUIRE_EQUAL(ehall::attach_journal_summary(db, tmp.db(), true), SQLITE_OK);
+    sqlite3_wal_hook(db, after_commit, &between);
+    for (int call = 0; call < 2; ++call) {  // the second for the rows written during the first
+        const auto error = ehall::update_journal_summary(db, 100, 450);
+        BOOST_TEST(!error.has_value(), error.value_or(""));
+    }
+    sqlite3_close(db);
+    BOOST_TEST(between.summary_commits > 12);  // 2000+ rows: copies, and merges between them
+    check_summary(tmp.db());
+    BOOST_TEST(customer_entries(tmp.db()).size() > 2000u);
+}
+
 BOOST_AUTO_TEST_CASE(a_summary_that_is_not_the_journals_is_rebuilt) {
     TempDb a, b;
     for (const TempDb* tmp : {&a, &b}) {
