@@ -46,6 +46,10 @@ std::string insert_sql(int rows) {
 // Records of queue capacity the writer keeps allocated between batches (about 16 MiB).
 constexpr std::size_t kKeptCapacity = 32768;
 
+// A batch of this many times batch_size means the writer is falling behind: it took longer to
+// write the last one than the queue took to fill this far.
+constexpr std::size_t kBehindBatches = 2;
+
 // How often stop() retries a failing write before it gives up on the queued records.
 constexpr int kStopAttempts = 3;
 
@@ -72,7 +76,7 @@ int bind_text(sqlite3_stmt* stmt, int index, const std::string& value) {
 
 class Journal::Database {
   public:
-    explicit Database(const std::filesystem::path& path) {
+    Database(const std::filesystem::path& path, std::mutex* long_reads) {
         if (path.has_parent_path())
             std::filesystem::create_directories(path.parent_path());
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -86,7 +90,7 @@ class Journal::Database {
             throw std::runtime_error("journal: cannot open " + path.string() + ": " + message);
         }
         try {
-            checkpointer_.emplace(path, WalCheckpointer::Options{});
+            checkpointer_.emplace(path, WalCheckpointer::Options{.long_reads = long_reads});
             checkpointer_->attach(db_);
         } catch (...) {
             close();
@@ -178,8 +182,10 @@ class Journal::Database {
 
 Journal::Journal(Options options)
     : options_(std::move(options)),
-      db_(std::make_unique<Database>(options_.path)),
-      summary_(std::make_shared<SummaryUpdater>(options_.path, options_.summary_interval)) {
+      db_(std::make_unique<Database>(options_.path, &long_reads_)),
+      summary_(std::make_shared<SummaryUpdater>(
+          options_.path, options_.summary_interval,
+          SummaryUpdater::Writer{.long_reads = &long_reads_, .behind = &writer_behind_})) {
     options_.batch_size = std::max<std::size_t>(options_.batch_size, 1);
     options_.flush_interval =
         std::clamp(options_.flush_interval, milliseconds(1), milliseconds(std::chrono::hours(24)));
@@ -347,6 +353,8 @@ void Journal::run() {
         }
     }
     writer_done_ = true;
+    writer_behind_.store(false,
+                         std::memory_order_relaxed);  // the summary's last pass at full speed
     progress_.notify_all();
 }
 
@@ -360,6 +368,7 @@ bool Journal::drain(std::unique_lock<std::mutex>& lock) {
             taken_.swap(queue_);
         }
         const std::size_t n = taken_.size();
+        writer_behind_.store(n >= kBehindBatches * options_.batch_size, std::memory_order_relaxed);
         lock.unlock();
         batch.clear();
         for (const Pending& pending : taken_)

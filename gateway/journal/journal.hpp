@@ -2,6 +2,7 @@
 // batches. Requests only enqueue; they never wait for the disk.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -82,6 +83,12 @@ class Journal {
     void note_drop(std::unique_lock<std::mutex>& lock, const char* reason) noexcept;
 
     Options options_;
+    // Shared by the writer's checkpointer and the summary's updater (WalCheckpointer::Options
+    // and SummaryUpdater), which outlive neither.
+    std::mutex long_reads_;
+    // Whether the batch the writer took last was large: it is falling behind. Until it is
+    // not, the summary's updater slows down to leave it the CPU.
+    std::atomic<bool> writer_behind_{false};
     std::unique_ptr<Database> db_;
     mutable std::mutex summary_mutex_;  // guards the pointer, which stop() clears
     std::shared_ptr<SummaryUpdater> summary_;

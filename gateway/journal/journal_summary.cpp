@@ -3,8 +3,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <string>
+#include <thread>
 #include <utility>
 
 namespace ehall {
@@ -197,16 +199,27 @@ struct PassResult {
     bool staged = false;         // it staged rows that a later pass merges
 };
 
-// How much a pass takes: with `copy` at 0, all the new rows in one transaction that reads the
-// journal for as long as it merges them. Otherwise it copies at most `copy` rows into the
-// pending tables, a short sequential read, and once `merge` rows are pending or the copies have
-// caught up, a pass merges them without touching the journal. A snapshot held for seconds
-// would stop the gateway's checkpoints, and the WAL growing meanwhile slows every read of it;
-// a merge rewrites most pages of the summary's tables whatever its size (customers come at
-// random), so the more rows it takes the less it writes per row.
-struct PassSizes {
-    std::int64_t copy = 0, merge = 0;
+// A merge's pace while SummaryPasses::slow_down is true: a quarter of the time.
+constexpr auto kWorkBetweenYields = std::chrono::milliseconds(1);
+constexpr auto kYield = std::chrono::milliseconds(3);
+constexpr int kInstructionsBetweenChecks = 1000;
+
+struct Yielding {
+    const std::atomic<bool>* slow_down;
+    std::chrono::steady_clock::time_point last_yield;
 };
+
+// SQLite's progress handler during a merge.
+int yield_while_slowed_down(void* context) {
+    auto& yielding = *static_cast<Yielding*>(context);
+    if (!yielding.slow_down->load(std::memory_order_relaxed))
+        return 0;
+    if (std::chrono::steady_clock::now() - yielding.last_yield >= kWorkBetweenYields) {
+        std::this_thread::sleep_for(kYield);
+        yielding.last_yield = std::chrono::steady_clock::now();
+    }
+    return 0;  // go on
+}
 
 // Merges what earlier passes staged; the journal is not read. Rows first: a staged deletion
 // may be of a row staged with it.
@@ -285,12 +298,20 @@ int read_journal(sqlite3* db, std::int64_t copy, State& state, PassResult& resul
     return rc;
 }
 
-// One pass in one transaction of the summary file.
-std::optional<std::string> pass(sqlite3* db, PassSizes sizes, PassResult& result) {
+// One pass in one transaction of the summary file. With rows_per_copy at 0, all the new rows
+// in one transaction that reads the journal for as long as it merges them. Otherwise a pass
+// copies at most rows_per_copy rows into the pending tables, a short sequential read, and once
+// rows_per_merge rows are pending or the copies have caught up, one merges them without
+// touching the journal. A snapshot held for seconds would stop the gateway's checkpoints, and
+// the WAL growing meanwhile slows every read of it; a merge rewrites most pages of the
+// summary's tables whatever its size (customers come at random), so the more rows it takes
+// the less it writes per row.
+std::optional<std::string> pass(sqlite3* db, const SummaryPasses& passes, PassResult& result) {
     // The first write takes the summary's lock before anything is read, so two processes'
     // passes never start from the same mark; the journal is only read.
     // A merge does not read the journal in its transaction, which would hold the journal's
     // snapshot as long as it runs: whether the copies have caught up is read before, on its own.
+    std::unique_lock<std::mutex> copying;
     JournalPosition seen;
     int rc = read_position(db, seen);
     result.last_row = seen.last_row;
@@ -305,10 +326,19 @@ std::optional<std::string> pass(sqlite3* db, PassSizes sizes, PassResult& result
             state.staged_to > state.merged_to || state.staged_deletes > state.deletes_seen;
         const bool copied_all =
             state.staged_to >= seen.last_row && state.staged_deletes >= seen.last_delete;
-        rc = staged && (sizes.copy == 0 || copied_all ||
-                        state.staged_to - state.merged_to >= sizes.merge)
-                 ? merge_staged(db, state, result)
-                 : read_journal(db, sizes.copy, state, result);
+        if (staged && (passes.rows_per_copy == 0 || copied_all ||
+                       state.staged_to - state.merged_to >= passes.rows_per_merge)) {
+            Yielding yielding{passes.slow_down, std::chrono::steady_clock::now()};
+            if (passes.slow_down)
+                sqlite3_progress_handler(db, kInstructionsBetweenChecks, &yield_while_slowed_down,
+                                         &yielding);
+            rc = merge_staged(db, state, result);
+            sqlite3_progress_handler(db, 0, nullptr, nullptr);
+        } else {
+            if (passes.copy_lock)  // until the COMMIT ends the journal's read transaction
+                copying = std::unique_lock(*passes.copy_lock);
+            rc = read_journal(db, passes.rows_per_copy, state, result);
+        }
     }
     if (rc == SQLITE_OK)
         rc = write_state(db, state);
@@ -358,13 +388,12 @@ int attach_journal_summary(sqlite3* db, const std::filesystem::path& journal_db,
     return rc;
 }
 
-std::optional<std::string> update_journal_summary(sqlite3* db, std::int64_t rows_per_copy,
-                                                  std::int64_t rows_per_merge) {
+std::optional<std::string> update_journal_summary(sqlite3* db, const SummaryPasses& passes) {
     // Rows written meanwhile wait for the next call; only those there at the call are covered.
     std::int64_t target = -1;
     for (;;) {
         PassResult result;
-        if (auto error = pass(db, {rows_per_copy, rows_per_merge}, result))
+        if (auto error = pass(db, passes, result))
             return error;
         if (target < 0)
             target = result.last_row;

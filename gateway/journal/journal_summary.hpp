@@ -10,8 +10,10 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,12 +43,24 @@ std::filesystem::path journal_summary_path(const std::filesystem::path& journal_
 // pass needs. Returns an SQLite result code (the error is in sqlite3_errmsg).
 int attach_journal_summary(sqlite3* db, const std::filesystem::path& journal_db, bool writable);
 
+struct SummaryPasses {
+    // 0: one pass for all. Otherwise passes copy at most this many rows each from the journal
+    // and merge what they copied once rows_per_merge rows are waiting or the copies have
+    // caught up.
+    std::int64_t rows_per_copy = 0;
+    std::int64_t rows_per_merge = 0;
+    // Held while a pass copies, if set (WalCheckpointer::Options::long_reads).
+    std::mutex* copy_lock = nullptr;
+    // While it is true a merge sleeps 3 ms after each 1 ms of work, at a quarter of its speed
+    // so that the summary still moves: on 2 cores a merge slowed the journal's writer (shared
+    // CPU and caches) enough to add 50-100 ms to its lag at 200k records/s. Copies do not
+    // slow down, as the journal's RESTART checkpoints wait for them.
+    const std::atomic<bool>* slow_down = nullptr;
+};
+
 // Brings the attached summary up to date with the journal until it covers every row written
-// before the call: with `rows_per_copy` 0, in one pass for all; otherwise passes copy at most
-// that many rows each from the journal and merge what they copied once `rows_per_merge` rows
-// are waiting or the copies have caught up. Waits for another process's pass (busy timeout).
-// Returns SQLite's error, with the failed pass rolled back.
-std::optional<std::string> update_journal_summary(sqlite3* db, std::int64_t rows_per_copy = 0,
-                                                  std::int64_t rows_per_merge = 0);
+// before the call, in `passes`. Waits for another process's pass (busy timeout). Returns
+// SQLite's error, with the failed pass rolled back.
+std::optional<std::string> update_journal_summary(sqlite3* db, const SummaryPasses& passes = {});
 
 }  // namespace ehall

@@ -3,6 +3,7 @@
 // for one (they write different files).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -16,9 +17,18 @@ namespace ehall {
 
 class SummaryUpdater {
   public:
+    // What the updater shares with the journal's writer; both must outlive it.
+    struct Writer {
+        // Held while a pass reads the journal to copy rows (WalCheckpointer::Options).
+        std::mutex* long_reads = nullptr;
+        // Whether it is falling behind (SummaryPasses::slow_down).
+        const std::atomic<bool>* behind = nullptr;
+    };
+
     // Opens the journal at `journal_db` (already made by the writer) with its summary and
     // starts the thread; throws std::runtime_error when it cannot.
-    SummaryUpdater(const std::filesystem::path& journal_db, std::chrono::milliseconds interval);
+    SummaryUpdater(const std::filesystem::path& journal_db, std::chrono::milliseconds interval,
+                   Writer writer);
     // A last pass, then stops.
     ~SummaryUpdater();
     SummaryUpdater(const SummaryUpdater&) = delete;
@@ -44,6 +54,7 @@ class SummaryUpdater {
 
     sqlite3* db_ = nullptr;
     std::chrono::milliseconds interval_;
+    Writer writer_;
     mutable std::mutex mutex_;
     std::condition_variable wake_, done_;
     std::uint64_t requested_ = 0;  // passes asked for by update_now

@@ -81,7 +81,8 @@ WalCheckpointer::~WalCheckpointer() {
 }
 
 void WalCheckpointer::attach(sqlite3* writer) {
-    const std::string limit = "PRAGMA journal_size_limit=" + std::to_string(options_.restart_bytes);
+    const std::string limit =
+        "PRAGMA journal_size_limit=" + std::to_string(options_.size_limit_bytes);
     if (sqlite3_exec(writer, limit.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
         throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(writer));
     sqlite3_busy_handler(writer, &retry_every_millisecond<kWriterAttempts>, nullptr);
@@ -149,6 +150,12 @@ void WalCheckpointer::run() {
             continue;
         }
         const bool restart = wal_frames_ >= restart_at();
+        std::unique_lock<std::mutex> no_long_reads;
+        if (restart && options_.long_reads) {
+            lock.unlock();
+            no_long_reads = std::unique_lock(*options_.long_reads);
+            lock.lock();
+        }
         // A PASSIVE one first, so that a RESTART, holding the writer off, only has the frames
         // committed meanwhile to copy.
         if (restart ? wal_frames_ > backfilled_ : wal_frames_ - backfilled_ >= passive_frames_)

@@ -219,7 +219,8 @@ BOOST_AUTO_TEST_CASE(copies_merged_later_take_deletions_of_any_row) {
     BOOST_REQUIRE_EQUAL(ehall::attach_journal_summary(db, tmp.db(), true), SQLITE_OK);
     sqlite3_wal_hook(db, after_commit, &between);
     for (int call = 0; call < 2; ++call) {  // the second for the rows written during the first
-        const auto error = ehall::update_journal_summary(db, 100, 450);
+        const auto error =
+            ehall::update_journal_summary(db, {.rows_per_copy = 100, .rows_per_merge = 450});
         BOOST_TEST(!error.has_value(), error.value_or(""));
     }
     sqlite3_close(db);
