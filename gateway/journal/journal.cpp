@@ -183,9 +183,8 @@ class Journal::Database {
 Journal::Journal(Options options)
     : options_(std::move(options)),
       db_(std::make_unique<Database>(options_.path, &long_reads_)),
-      summary_(std::make_shared<SummaryUpdater>(
-          options_.path, options_.summary_interval,
-          SummaryUpdater::Writer{.long_reads = &long_reads_, .behind = &writer_behind_})) {
+      summary_(std::make_shared<SummaryUpdater>(options_.path, options_.summary_interval,
+                                                &long_reads_, &writer_behind_)) {
     options_.batch_size = std::max<std::size_t>(options_.batch_size, 1);
     options_.flush_interval =
         std::clamp(options_.flush_interval, milliseconds(1), milliseconds(std::chrono::hours(24)));
@@ -353,8 +352,8 @@ void Journal::run() {
         }
     }
     writer_done_ = true;
-    writer_behind_.store(false,
-                         std::memory_order_relaxed);  // the summary's last pass at full speed
+    // The summary's last pass at full speed.
+    writer_behind_.store(false, std::memory_order_relaxed);
     progress_.notify_all();
 }
 

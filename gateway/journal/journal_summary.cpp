@@ -260,6 +260,9 @@ int read_position(sqlite3* db, JournalPosition& position) {
 // newest rows in a power cut after this file had taken them). Then a copy of the next rows or
 // (`copy` 0) the whole merge straight from the journal.
 int read_journal(sqlite3* db, std::int64_t copy, State& state, PassResult& result) {
+    // Read again in the transaction (pass() read it before, to choose): the rows and deletions
+    // copied must be those of this snapshot, or a row deleted in between would be taken out
+    // later without ever having been counted.
     JournalPosition journal;
     int rc = read_position(db, journal);
     result.last_row = journal.last_row;

@@ -15,8 +15,13 @@
 namespace ehall {
 
 SummaryUpdater::SummaryUpdater(const std::filesystem::path& journal_db,
-                               std::chrono::milliseconds interval, Writer writer)
-    : interval_(interval), writer_(writer) {
+                               std::chrono::milliseconds interval, std::mutex* long_reads,
+                               const std::atomic<bool>* writer_behind)
+    : interval_(interval),
+      passes_{.rows_per_copy = kRowsPerCopy,
+              .rows_per_merge = kRowsPerMerge,
+              .copy_lock = long_reads,
+              .slow_down = writer_behind} {
     // CREATE for the summary file, which ATTACH opens with these flags.
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(journal_db.c_str(), &db_, flags, nullptr) != SQLITE_OK ||
@@ -70,10 +75,7 @@ void SummaryUpdater::run() {
         running_ = true;
         const auto started = std::chrono::steady_clock::now();
         lock.unlock();
-        const auto error = update_journal_summary(db_, {.rows_per_copy = kRowsPerCopy,
-                                                        .rows_per_merge = kRowsPerMerge,
-                                                        .copy_lock = writer_.long_reads,
-                                                        .slow_down = writer_.behind});
+        const auto error = update_journal_summary(db_, passes_);
         if (error)
             spdlog::error("journal: updating the summary failed, will retry: {}", *error);
         lock.lock();

@@ -11,24 +11,19 @@
 #include <mutex>
 #include <thread>
 
+#include "gateway/journal/journal_summary.hpp"
+
 struct sqlite3;
 
 namespace ehall {
 
 class SummaryUpdater {
   public:
-    // What the updater shares with the journal's writer; both must outlive it.
-    struct Writer {
-        // Held while a pass reads the journal to copy rows (WalCheckpointer::Options).
-        std::mutex* long_reads = nullptr;
-        // Whether it is falling behind (SummaryPasses::slow_down).
-        const std::atomic<bool>* behind = nullptr;
-    };
-
     // Opens the journal at `journal_db` (already made by the writer) with its summary and
-    // starts the thread; throws std::runtime_error when it cannot.
+    // starts the thread; throws std::runtime_error when it cannot. `long_reads` and
+    // `writer_behind`, shared with the journal's writer, must outlive it (SummaryPasses).
     SummaryUpdater(const std::filesystem::path& journal_db, std::chrono::milliseconds interval,
-                   Writer writer);
+                   std::mutex* long_reads, const std::atomic<bool>* writer_behind);
     // A last pass, then stops.
     ~SummaryUpdater();
     SummaryUpdater(const SummaryUpdater&) = delete;
@@ -54,7 +49,7 @@ class SummaryUpdater {
 
     sqlite3* db_ = nullptr;
     std::chrono::milliseconds interval_;
-    Writer writer_;
+    SummaryPasses passes_;
     mutable std::mutex mutex_;
     std::condition_variable wake_, done_;
     std::uint64_t requested_ = 0;  // passes asked for by update_now

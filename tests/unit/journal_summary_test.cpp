@@ -71,6 +71,14 @@ void insert_by_hand(const fs::path& db, std::int64_t ts_ms, const std::string& m
                     (msisdn.empty() ? "NULL" : "'" + msisdn + "'") + ", 'payment', 'ok')");
 }
 
+// Inserts a copy of the journal's first `rows` rows (new ids) through a plain connection.
+void copy_rows_by_hand(const fs::path& db, int rows) {
+    by_hand(db,
+            "INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome) SELECT ts_ms, "
+            "channel, msisdn, business, outcome FROM interactions ORDER BY id LIMIT " +
+                std::to_string(rows));
+}
+
 // `monthly_usage` as a recount of every row of `interactions` gives it.
 Rows recount(const fs::path& db) {
     return query(db,
@@ -189,10 +197,7 @@ BOOST_AUTO_TEST_CASE(copies_merged_later_take_deletions_of_any_row) {
         for (int i = 0; i < 1500; ++i)
             BOOST_REQUIRE(journal.append(mixed_record(i)));
     }  // its last pass merges these
-    const std::string copy_rows =
-        "INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome) SELECT ts_ms, "
-        "channel, msisdn, business, outcome FROM interactions ORDER BY id LIMIT 1500;";
-    by_hand(tmp.db(), copy_rows);
+    copy_rows_by_hand(tmp.db(), 1500);
 
     struct Between {
         fs::path db;
@@ -206,11 +211,10 @@ BOOST_AUTO_TEST_CASE(copies_merged_later_take_deletions_of_any_row) {
         ++b.summary_commits;
         if (b.summary_commits == 3)  // 300 rows copied, none of them merged
             by_hand(b.db, "DELETE FROM interactions WHERE id % 4 = 0");
-        if (b.summary_commits == 6)
-            by_hand(b.db,
-                    "INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome) SELECT "
-                    "ts_ms, channel, msisdn, business, outcome FROM interactions ORDER BY id "
-                    "LIMIT 400; DELETE FROM interactions WHERE id % 7 = 0;");
+        if (b.summary_commits == 6) {
+            copy_rows_by_hand(b.db, 400);
+            by_hand(b.db, "DELETE FROM interactions WHERE id % 7 = 0");
+        }
         return SQLITE_OK;
     };
     sqlite3* db = nullptr;
