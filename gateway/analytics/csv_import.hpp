@@ -30,6 +30,8 @@ struct ImportResult {
     std::size_t imported = 0;  // rows committed (0 when bad lines stopped the import)
     std::vector<BadLine> bad;  // in file order
     bool committed = false;
+    // Something that failed after the commit, which the rows do not depend on.
+    std::string warning;
     std::chrono::duration<double> elapsed{};
 };
 

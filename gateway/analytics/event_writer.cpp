@@ -10,10 +10,10 @@ namespace ehall::analytics {
 namespace {
 
 constexpr const char* kInsertEvents =
-    "INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome, amount_fen, source) "
+    "INSERT INTO interactions (id, ts_ms, channel, msisdn, business, outcome, amount_fen, source) "
     "VALUES ";
-constexpr const char* kEventValues = "(?, ?, ?, ?, ?, ?, 'import')";
-constexpr int kColumns = 6;
+constexpr const char* kEventValues = "(?, ?, ?, ?, ?, ?, ?, 'import')";
+constexpr int kColumns = 7;
 // Rows per INSERT: one statement execution (and one AUTOINCREMENT update) per batch instead
 // of per row roughly halves the import's CPU time.
 constexpr std::size_t kBatchRows = 128;
@@ -86,12 +86,13 @@ void EventWriter::run() {
 void EventWriter::write(Statement& insert, const Batch& batch) {
     int at = 1;
     for (const PendingEvent& e : batch) {
-        insert.bind(at, e.ts_ms).bind(at + 1, channels[e.channel]).bind(at + 2, e.msisdn);
-        insert.bind(at + 3, businesses[e.business]).bind(at + 4, e.outcome);
+        insert.bind(at, e.id).bind(at + 1, e.ts_ms).bind(at + 2, channels[e.channel]);
+        insert.bind(at + 3, e.msisdn).bind(at + 4, businesses[e.business]);
+        insert.bind(at + 5, e.outcome);
         if (e.amount_fen)
-            insert.bind(at + 5, *e.amount_fen);
+            insert.bind(at + 6, *e.amount_fen);
         else
-            insert.bind_null(at + 5);
+            insert.bind_null(at + 6);
         at += kColumns;
     }
     insert.run();

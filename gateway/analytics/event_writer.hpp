@@ -21,6 +21,7 @@ namespace ehall::analytics {
 // A checked event. The texts point into the memory-mapped file or at the vocabulary, both
 // alive until the import ends; channel and business index the vocabulary.
 struct PendingEvent {
+    std::int64_t id = 0;  // the import's rows take the ids after the journal's last
     std::int64_t ts_ms = 0;
     std::string_view msisdn, outcome;
     std::size_t channel = 0, business = 0;

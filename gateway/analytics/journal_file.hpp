@@ -12,8 +12,9 @@ namespace ehall::analytics {
 
 // Throws std::runtime_error naming the file.
 SqliteFile open_journal(const std::filesystem::path& journal_db);
-
-// Brings the summary of a journal opened by open_journal up to date; throws as open_journal.
-void update_summary(SqliteFile& journal, const std::filesystem::path& journal_db);
+// journal.db alone, created if missing and its schema applied, without the summary file: for
+// an import, whose write transaction would otherwise lock the summary too (SummaryBulkLoad
+// writes it on a connection of its own). Throws as open_journal.
+SqliteFile open_journal_without_summary(const std::filesystem::path& journal_db);
 
 }  // namespace ehall::analytics

@@ -27,6 +27,8 @@ void print_result(const analytics::ImportResult& result, const std::string& kind
     if (!result.bad.empty())
         std::printf("; skipped %zu bad line(s)", result.bad.size());
     std::printf("\n");
+    if (!result.warning.empty())
+        std::cerr << "warning: " << result.warning << "\n";
 }
 
 }  // namespace

@@ -9,6 +9,8 @@
 #include <thread>
 #include <utility>
 
+#include "gateway/journal/summary_state.hpp"
+
 namespace ehall {
 namespace {
 
@@ -137,62 +139,6 @@ int run(sqlite3* db, const std::string& sql, std::initializer_list<std::int64_t>
     return SQLITE_OK;
 }
 
-// Steps `sql` and hands its first row, if any, to `take`.
-template <typename Take>
-int read_row(sqlite3* db, const char* sql, Take&& take) {
-    sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW)
-            take(stmt);
-        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-    }
-    sqlite3_finalize(stmt);
-    return rc;
-}
-
-std::string text_column(sqlite3_stmt* stmt, int column) {
-    const auto* text = sqlite3_column_text(stmt, column);
-    return text ? reinterpret_cast<const char*>(text) : "";
-}
-
-struct State {
-    std::string identity;
-    std::int64_t merged_to = 0, deletes_seen = 0, staged_to = 0, staged_deletes = 0;
-};
-
-int read_state(sqlite3* db, State& state) {
-    return read_row(db,
-                    "SELECT journal_identity, merged_to, deletes_seen, staged_to, staged_deletes "
-                    "FROM summary.summary_state",
-                    [&](sqlite3_stmt* row) {
-                        state = {text_column(row, 0), sqlite3_column_int64(row, 1),
-                                 sqlite3_column_int64(row, 2), sqlite3_column_int64(row, 3),
-                                 sqlite3_column_int64(row, 4)};
-                    });
-}
-
-int write_state(sqlite3* db, const State& state) {
-    sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v2(db,
-                                "UPDATE summary.summary_state SET journal_identity = ?1, "
-                                "merged_to = ?2, deletes_seen = ?3, staged_to = ?4, "
-                                "staged_deletes = ?5",
-                                -1, &stmt, nullptr);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(stmt, 1, state.identity.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(stmt, 2, state.merged_to);
-        sqlite3_bind_int64(stmt, 3, state.deletes_seen);
-        sqlite3_bind_int64(stmt, 4, state.staged_to);
-        sqlite3_bind_int64(stmt, 5, state.staged_deletes);
-        rc = sqlite3_step(stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
-    }
-    sqlite3_finalize(stmt);
-    return rc;
-}
-
 struct PassResult {
     std::int64_t covered = 0;    // the mark after the pass
     std::int64_t last_row = -1;  // the journal's last row id, when the pass read it
@@ -223,7 +169,7 @@ int yield_while_slowed_down(void* context) {
 
 // Merges what earlier passes staged; the journal is not read. Rows first: a staged deletion
 // may be of a row staged with it.
-int merge_staged(sqlite3* db, State& state, PassResult& result) {
+int merge_staged(sqlite3* db, SummaryState& state, PassResult& result) {
     int rc = run(db, merge_rows(kStaged), {});
     if (rc == SQLITE_OK)
         rc = run(db, undo_deletes(kStaged), {});
@@ -235,36 +181,16 @@ int merge_staged(sqlite3* db, State& state, PassResult& result) {
     return rc;
 }
 
-// Where the journal stands.
-struct JournalPosition {
-    std::string identity;
-    // The highest id ever given (AUTOINCREMENT), not the highest still there: deleting the
-    // newest rows must not look like a journal that lost rows.
-    std::int64_t last_row = 0;
-    std::int64_t last_delete = 0;
-};
-
-int read_position(sqlite3* db, JournalPosition& position) {
-    return read_row(db,
-                    "SELECT (SELECT id FROM main.journal_identity), (SELECT seq FROM "
-                    "main.sqlite_sequence WHERE name = 'interactions'), (SELECT MAX(rowid) FROM "
-                    "main.interactions_deleted)",
-                    [&](sqlite3_stmt* row) {
-                        position = {text_column(row, 0), sqlite3_column_int64(row, 1),
-                                    sqlite3_column_int64(row, 2)};  // NULL: 0
-                    });
-}
-
 // The journal part of a pass, in the summary's write transaction: where the journal stands,
 // and a rebuild when this file is not its summary (another journal, or one that lost its
 // newest rows in a power cut after this file had taken them). Then a copy of the next rows or
 // (`copy` 0) the whole merge straight from the journal.
-int read_journal(sqlite3* db, std::int64_t copy, State& state, PassResult& result) {
+int read_journal(sqlite3* db, std::int64_t copy, SummaryState& state, PassResult& result) {
     // Read again in the transaction (pass() read it before, to choose): the rows and deletions
     // copied must be those of this snapshot, or a row deleted in between would be taken out
     // later without ever having been counted.
     JournalPosition journal;
-    int rc = read_position(db, journal);
+    int rc = read_journal_position(db, journal);
     result.last_row = journal.last_row;
     // staged_to >= merged_to: what is staged comes after what is merged.
     if (rc == SQLITE_OK &&
@@ -316,14 +242,14 @@ std::optional<std::string> pass(sqlite3* db, const SummaryPasses& passes, PassRe
     // snapshot as long as it runs: whether the copies have caught up is read before, on its own.
     std::unique_lock<std::mutex> copying;
     JournalPosition seen;
-    int rc = read_position(db, seen);
+    int rc = read_journal_position(db, seen);
     result.last_row = seen.last_row;
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, "BEGIN; UPDATE summary.summary_state SET merged_to = merged_to",
                           nullptr, nullptr, nullptr);
-    State state;
+    SummaryState state;
     if (rc == SQLITE_OK)
-        rc = read_state(db, state);
+        rc = read_summary_state(db, state);
     if (rc == SQLITE_OK) {
         const bool staged =
             state.staged_to > state.merged_to || state.staged_deletes > state.deletes_seen;
@@ -344,7 +270,7 @@ std::optional<std::string> pass(sqlite3* db, const SummaryPasses& passes, PassRe
         }
     }
     if (rc == SQLITE_OK)
-        rc = write_state(db, state);
+        rc = write_summary_state(db, state);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     if (rc == SQLITE_OK)
