@@ -31,8 +31,8 @@ constexpr const char* kBulkPragmas =
     "PRAGMA ignore_check_constraints=ON; PRAGMA wal_autocheckpoint=0;";
 // SQLite sorts an index's keys in runs as big as the page cache and merges them as linked
 // lists: runs that fit the CPU cache build an index about a third faster (measured).
-// threads=2 lets a helper thread sort and merge runs while the table is read (one more
-// 2 MiB run): the same CPU time (measured); the wall time it saves needs a free core.
+// One thread: the other CPU inserts the summary's entries meanwhile (SummaryBulkLoad), and
+// a helper sorter thread competing with it made 10M events 1-2 s slower (measured).
 constexpr const char* kIndexBuildPragmas = "PRAGMA cache_size=-2048; PRAGMA threads=1;";
 // Updating the index row by row dirties pages all over it (imported events are older than
 // the journal's newest): a 256 MiB cache spills and rewrites fewer.

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "gateway/journal/journal_summary.hpp"
+#include "gateway/journal/sorted_runs.hpp"
 #include "gateway/journal/summary_state.hpp"
 
 namespace ehall {
@@ -70,20 +71,24 @@ int insert_rows(sqlite3* db, std::size_t count, Sql insert_sql, int columns, Bin
     return rc;
 }
 
-// Sorts `keys` and leaves each key once, returning how many times each was there.
-std::vector<std::uint32_t> sort_and_count(std::vector<std::uint64_t>& keys) {
-    std::sort(keys.begin(), keys.end());
+// monthly_usage's keys, each once, with how many rows it counts.
+struct UsageCounts {
+    std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> counts;
-    std::size_t unique = 0;
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (i == 0 || keys[i] != keys[unique - 1]) {
-            keys[unique++] = keys[i];
-            counts.push_back(0);
+};
+
+UsageCounts count_usage(const std::vector<std::uint64_t>& keys,
+                        const std::vector<std::size_t>& run_ends) {
+    UsageCounts usage;
+    for (SortedRuns<std::uint64_t> runs(keys, run_ends); !runs.empty();) {
+        const std::uint64_t key = runs.next();
+        if (usage.keys.empty() || usage.keys.back() != key) {
+            usage.keys.push_back(key);
+            usage.counts.push_back(0);
         }
-        ++counts.back();
+        ++usage.counts.back();
     }
-    keys.resize(unique);
-    return counts;
+    return usage;
 }
 
 std::string values_sql(const char* head, const char* values, std::size_t rows, const char* tail) {
@@ -96,13 +101,12 @@ std::string values_sql(const char* head, const char* values, std::size_t rows, c
 }  // namespace
 
 SummaryBulkLoad::SummaryBulkLoad(const std::filesystem::path& journal_db,
-                                 std::span<const std::string_view> channels,
-                                 std::size_t rows_per_chunk)
+                                 std::span<const std::string_view> channels, Sizes sizes)
     : channel_by_rank_(channels.size()),
       business_by_rank_(monthly_usage_businesses.size()),
       channel_rank_(ranks(channels)),
       business_rank_(ranks(monthly_usage_businesses)),
-      rows_per_chunk_(rows_per_chunk) {
+      sizes_(sizes) {
     if (channels.size() > 16)
         throw std::logic_error("SummaryBulkLoad: more than 16 channels");
     for (std::size_t i = 0; i < channels.size(); ++i)
@@ -165,55 +169,89 @@ void SummaryBulkLoad::add(std::int64_t id, std::int64_t ts_ms, std::string_view 
     std::uint64_t number = 0;
     for (const char digit : msisdn)
         number = number * 10 + static_cast<std::uint64_t>(digit - '0');
-    if (!filling_.rows.empty() && (id <= last_id_ || RowKey(id - filling_.first_id) > kOffsetMask))
+    if (filling_ && (id <= last_id_ || RowKey(id - filling_->first_id) > kOffsetMask))
         throw std::logic_error("SummaryBulkLoad::add: ids out of order");
     last_id_ = id;
-    if (filling_.rows.empty()) {
-        filling_.first_id = id;
-        // Address space only until written: no copies as the vectors grow.
-        filling_.rows.reserve(rows_per_chunk_);
-        filling_.usage.reserve(rows_per_chunk_);
+    if (!filling_) {
+        filling_ = std::make_unique<Chunk>();
+        filling_->first_id = id;
+        // Address space only until written; the thread sorts runs in them meanwhile.
+        filling_->rows.reserve(sizes_.rows_per_chunk);
+        filling_->usage.reserve(sizes_.rows_per_chunk);
     }
-    const auto offset = static_cast<RowKey>(id - filling_.first_id);
-    filling_.rows.push_back(RowKey{number} << 91 | static_cast<RowKey>(ts_ms) << 41 | offset);
+    Chunk& chunk = *filling_;
+    const auto offset = static_cast<RowKey>(id - chunk.first_id);
+    chunk.rows.push_back(RowKey{number} << 91 | static_cast<RowKey>(ts_ms) << 41 | offset);
     const auto month = counted ? monthly_usage_month(ts_ms) : std::nullopt;
     if (month)
-        filling_.usage.push_back(static_cast<std::uint64_t>(*month) << 44 |
-                                 std::uint64_t{business_rank_[business]} << 41 | number << 4 |
-                                 channel_rank_[channel]);
-    if (filling_.rows.size() >= rows_per_chunk_)
+        chunk.usage.push_back(static_cast<std::uint64_t>(*month) << 44 |
+                              std::uint64_t{business_rank_[business]} << 41 | number << 4 |
+                              channel_rank_[channel]);
+    const std::size_t run_begin = chunk.row_run_ends.empty() ? 0 : chunk.row_run_ends.back();
+    if (chunk.rows.size() - run_begin >= sizes_.rows_per_run)
+        hand_run();
+    if (chunk.rows.size() >= sizes_.rows_per_chunk)
         flush();
 }
 
-void SummaryBulkLoad::flush() {
-    if (filling_.rows.empty())
+void SummaryBulkLoad::hand_run() {
+    Chunk& chunk = *filling_;
+    const std::size_t rows_begin = chunk.row_run_ends.empty() ? 0 : chunk.row_run_ends.back();
+    const std::size_t usage_begin = chunk.usage_run_ends.empty() ? 0 : chunk.usage_run_ends.back();
+    if (rows_begin == chunk.rows.size())
         return;
+    chunk.row_run_ends.push_back(chunk.rows.size());
+    chunk.usage_run_ends.push_back(chunk.usage.size());
+    hand({.rows = chunk.rows.data() + rows_begin,
+          .row_count = chunk.rows.size() - rows_begin,
+          .usage = chunk.usage.data() + usage_begin,
+          .usage_count = chunk.usage.size() - usage_begin,
+          .insert = nullptr});
+}
+
+void SummaryBulkLoad::hand(Task task) {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return !has_handed_ || error_; });
+    if (task.insert)  // at most one chunk waits while the next fills
+        changed_.wait(lock, [this] { return inserts_ == 0 || error_; });
     rethrow_error();
-    handed_ = std::exchange(filling_, Chunk{});
-    has_handed_ = true;
+    inserts_ += task.insert ? 1 : 0;
+    tasks_.push_back(std::move(task));
     changed_.notify_all();
+}
+
+void SummaryBulkLoad::flush() {
+    if (!filling_)
+        return;
+    hand_run();
+    hand({.insert = std::move(filling_)});
 }
 
 void SummaryBulkLoad::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
-        changed_.wait(lock, [this] { return has_handed_ || stopping_; });
-        if (!has_handed_)
+        changed_.wait(lock, [this] { return !tasks_.empty() || stopping_; });
+        if (tasks_.empty())
             return;
-        Chunk chunk = std::exchange(handed_, Chunk{});
-        has_handed_ = false;
+        Task task = std::move(tasks_.front());
+        tasks_.pop_front();
+        const bool inserting = task.insert != nullptr;
         busy_ = true;
         lock.unlock();
         std::exception_ptr error;
         try {
-            insert(chunk);
+            if (task.insert) {
+                insert(*task.insert);
+            } else {
+                std::sort(task.rows, task.rows + task.row_count);
+                std::sort(task.usage, task.usage + task.usage_count);
+            }
         } catch (...) {
             error = std::current_exception();
         }
+        task = {};  // an inserted chunk's memory goes now
         lock.lock();
         busy_ = false;
+        inserts_ -= inserting ? 1 : 0;
         error_ = error;
         changed_.notify_all();
         if (error)
@@ -222,23 +260,24 @@ void SummaryBulkLoad::run() {
 }
 
 void SummaryBulkLoad::insert(Chunk& chunk) {
-    // monthly_usage's keys are sorted and counted on a second thread meanwhile: after the
+    // monthly_usage's keys are merged and counted on a second thread meanwhile: after the
     // import's commit nothing else runs on the other CPU.
-    std::vector<std::uint32_t> usage_counts;
-    auto counted =
-        std::async(std::launch::async, [&] { usage_counts = sort_and_count(chunk.usage); });
-    std::sort(chunk.rows.begin(), chunk.rows.end());
+    UsageCounts usage;
+    auto counted = std::async(std::launch::async, [&] {
+        usage = count_usage(chunk.usage, chunk.usage_run_ends);
+        chunk.usage = {};
+    });
+    SortedRuns<RowKey> rows(chunk.rows, chunk.row_run_ends);
     std::array<std::array<char, kMsisdnDigits>, kRowsPerInsert> texts;
     auto rows_sql = [](std::size_t rows) {
         return values_sql(
-            "INSERT OR IGNORE INTO summary.customer_interactions (msisdn, ts_ms, id) "
-            "VALUES ",
+            "INSERT OR IGNORE INTO summary.customer_interactions (msisdn, ts_ms, id) VALUES ",
             "(?, ?, ?)", rows, "");
     };
     check(insert_rows(
         db_, chunk.rows.size(), rows_sql, 3,
-        [&](sqlite3_stmt* stmt, int at, std::size_t row, std::size_t slot) {
-            const RowKey key = chunk.rows[row];
+        [&](sqlite3_stmt* stmt, int at, std::size_t, std::size_t slot) {
+            const RowKey key = rows.next();
             format_msisdn(static_cast<std::uint64_t>(key >> 91), texts[slot].data());
             sqlite3_bind_text(stmt, at, texts[slot].data(), kMsisdnDigits, SQLITE_STATIC);
             sqlite3_bind_int64(stmt, at + 1, static_cast<std::int64_t>(key >> 41 & kTsMask));
@@ -255,16 +294,16 @@ void SummaryBulkLoad::insert(Chunk& chunk) {
     auto bind_name = [](sqlite3_stmt* stmt, int at, std::string_view name) {
         sqlite3_bind_text(stmt, at, name.data(), static_cast<int>(name.size()), SQLITE_STATIC);
     };
-    check(insert_rows(db_, usage_counts.size(), usage_sql, 5,
+    check(insert_rows(db_, usage.keys.size(), usage_sql, 5,
                       [&](sqlite3_stmt* stmt, int at, std::size_t row, std::size_t slot) {
-                          const std::uint64_t key = chunk.usage[row];
+                          const std::uint64_t key = usage.keys[row];
                           sqlite3_bind_int64(stmt, at, static_cast<std::int64_t>(key >> 44));
                           bind_name(stmt, at + 1, business_by_rank_[key >> 41 & 7]);
                           format_msisdn(key >> 4 & kMsisdnMask, texts[slot].data());
                           sqlite3_bind_text(stmt, at + 2, texts[slot].data(), kMsisdnDigits,
                                             SQLITE_STATIC);
                           bind_name(stmt, at + 3, channel_by_rank_[key & 15]);
-                          sqlite3_bind_int64(stmt, at + 4, usage_counts[row]);
+                          sqlite3_bind_int64(stmt, at + 4, usage.counts[row]);
                       }));
 }
 
@@ -272,7 +311,7 @@ void SummaryBulkLoad::commit(std::int64_t last_row) {
     flush();
     {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [this] { return (!has_handed_ && !busy_) || error_; });
+        changed_.wait(lock, [this] { return (tasks_.empty() && !busy_) || error_; });
         rethrow_error();
     }
     stop();
@@ -286,7 +325,7 @@ void SummaryBulkLoad::stop() noexcept {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
-        has_handed_ = false;
+        tasks_.clear();
     }
     changed_.notify_all();
     if (thread_.joinable())
@@ -296,7 +335,7 @@ void SummaryBulkLoad::stop() noexcept {
 void SummaryBulkLoad::abandon() noexcept {
     {
         std::lock_guard lock(mutex_);
-        if (busy_)  // the chunk being inserted is of no use now
+        if (busy_)  // what the thread does is of no use now
             sqlite3_interrupt(db_);
     }
     stop();

@@ -13,8 +13,10 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <span>
 #include <string_view>
@@ -25,23 +27,30 @@
 
 namespace ehall {
 
+// How SummaryBulkLoad divides its work.
+struct SummaryBulkLoadSizes {
+    // Rows sorted and inserted at a time: 24 bytes each in memory, and the import fills
+    // the next chunk while the thread inserts one, so at most about 800 MB however large
+    // the file (240 MB for 10M rows). A later chunk's entries land between the earlier
+    // ones' in the tables, which costs more per row than appending the first's.
+    std::size_t rows_per_chunk = 16'000'000;
+    // Rows the thread sorts at a time while the chunk fills, on the CPU the import's
+    // reading leaves free (its SQLite thread is the busy one); the chunk's runs are
+    // merged as they are inserted.
+    std::size_t rows_per_run = 1 << 20;
+};
+
 class SummaryBulkLoad {
   public:
-    // 24 bytes a row in memory, and the import fills the next chunk while the thread inserts
-    // one: at most about 800 MB however large the file, 240 MB for 10M rows. A later chunk's
-    // entries land between the earlier ones' in the tables, which costs more per row than
-    // appending the first's.
-    static constexpr std::size_t default_rows_per_chunk = 16'000'000;
+    using Sizes = SummaryBulkLoadSizes;
 
     // Opens the journal at `journal_db` with its summary and brings the summary up to date (a
     // pass, before the import takes the journal's write lock: a long one would hold up a
     // running gateway's writer). add() takes channels as indexes into `channels` (at most 16
     // names, alive as long as this) and businesses as indexes into monthly_usage_businesses.
-    // Rows are sorted and inserted `rows_per_chunk` at a time (see default_rows_per_chunk).
     // Throws std::runtime_error.
     SummaryBulkLoad(const std::filesystem::path& journal_db,
-                    std::span<const std::string_view> channels,
-                    std::size_t rows_per_chunk = default_rows_per_chunk);
+                    std::span<const std::string_view> channels, Sizes sizes = {});
     ~SummaryBulkLoad();  // abandon()
     SummaryBulkLoad(const SummaryBulkLoad&) = delete;
     SummaryBulkLoad& operator=(const SummaryBulkLoad&) = delete;
@@ -71,9 +80,22 @@ class SummaryBulkLoad {
         // month YYYYMM (20 bits) | business (3) | msisdn (37) | channel (4), the names ranked
         // in text order: monthly_usage's order.
         std::vector<std::uint64_t> usage;
+        // Where the runs handed to the thread end in each vector, the last at its end.
+        std::vector<std::size_t> row_run_ends, usage_run_ends;
     };
 
   private:
+    // For the thread: a run to sort (in place, in the chunk being filled) or a chunk to insert.
+    struct Task {
+        RowKey* rows = nullptr;
+        std::size_t row_count = 0;
+        std::uint64_t* usage = nullptr;
+        std::size_t usage_count = 0;
+        std::unique_ptr<Chunk> insert;
+    };
+
+    void hand_run();
+    void hand(Task task);
     void run();
     void insert(Chunk& chunk);
     void stop() noexcept;
@@ -84,15 +106,18 @@ class SummaryBulkLoad {
     SummaryState state_;  // as begin() found it
     std::vector<std::string_view> channel_by_rank_, business_by_rank_;
     std::vector<std::uint8_t> channel_rank_, business_rank_;
-    std::size_t rows_per_chunk_;
-    Chunk filling_;  // the caller's thread only, as last_id_
+    Sizes sizes_;
+    // The caller's thread only. Its vectors are reserved whole when it starts, so that the
+    // thread can sort runs in them while they grow.
+    std::unique_ptr<Chunk> filling_;
     std::int64_t last_id_ = 0;
     bool in_transaction_ = false;
 
     std::mutex mutex_;
     std::condition_variable changed_;
-    Chunk handed_;  // for the thread to insert; empty when it has taken it
-    bool has_handed_ = false, busy_ = false, stopping_ = false;
+    std::deque<Task> tasks_;  // in order: a chunk's runs are sorted before it is inserted
+    int inserts_ = 0;         // chunks handed and not inserted yet
+    bool busy_ = false, stopping_ = false;
     std::exception_ptr error_;
     std::thread thread_;
 };

@@ -99,11 +99,15 @@ std::int64_t merged_to(const fs::path& db) {
 
 BOOST_AUTO_TEST_SUITE(summary_bulk_load)
 
-BOOST_AUTO_TEST_CASE(a_load_in_one_chunk_or_many_equals_a_recount) {
-    for (const std::size_t rows_per_chunk : {std::size_t{5000}, std::size_t{64}}) {
+BOOST_AUTO_TEST_CASE(a_load_in_one_chunk_or_many_sorted_in_runs_equals_a_recount) {
+    // One chunk in one run, one chunk in runs of 100, chunks of 450 in runs of 64 and the rest.
+    const ehall::SummaryBulkLoad::Sizes sizes[] = {{.rows_per_chunk = 5000, .rows_per_run = 5000},
+                                                   {.rows_per_chunk = 5000, .rows_per_run = 100},
+                                                   {.rows_per_chunk = 450, .rows_per_run = 64}};
+    for (const auto& size : sizes) {
         TempDb tmp;
         journal_before_the_import(tmp.db());
-        ehall::SummaryBulkLoad load(tmp.db(), kChannels, rows_per_chunk);
+        ehall::SummaryBulkLoad load(tmp.db(), kChannels, size);
         ByHandImport import(tmp.db());
         const std::int64_t last_row = load.begin();
         BOOST_TEST(last_row == 1502);  // the journal's, the rows by hand included
@@ -126,7 +130,8 @@ BOOST_AUTO_TEST_CASE(an_abandoned_load_leaves_the_summary_as_it_was) {
     TempDb tmp;
     journal_before_the_import(tmp.db());
     {
-        ehall::SummaryBulkLoad load(tmp.db(), kChannels, 100);
+        ehall::SummaryBulkLoad load(tmp.db(), kChannels,
+                                    {.rows_per_chunk = 300, .rows_per_run = 64});
         ByHandImport import(tmp.db());
         std::int64_t id = load.begin();
         for (const ImportedRow& row : imported_rows(1000)) {
