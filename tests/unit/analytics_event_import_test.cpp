@@ -98,7 +98,7 @@ BOOST_AUTO_TEST_CASE(the_import_is_on_disk_before_it_returns_in_an_order_a_power
     open_journal(files.journal());  // a journal as the gateway leaves it
     ehall::testing::FileOpRecorder recorder;
     BOOST_TEST(import_events(csv, files.journal(), true).imported == 20000u);
-    const auto ops = recorder.ops();
+    const auto ops = recorder.ops(files.journal());  // the summary file is derived, its own
     BOOST_TEST(first_unsafe_write(ops) == "");
     const auto synced = [&ops](FileOp::File file) {
         return std::any_of(ops.begin(), ops.end(), [file](const FileOp& op) {

@@ -1,5 +1,6 @@
 #include "file_op_recorder.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace ehall::testing {
@@ -12,6 +13,7 @@ struct RecordedFile {
     FileOpRecorder* recorder;
     bool records;  // a main database or a WAL
     FileOp::File kind;
+    std::size_t database;
     sqlite3_file* real() { return reinterpret_cast<sqlite3_file*>(this + 1); }
 };
 
@@ -36,7 +38,7 @@ struct Forward<Method> {
     template <FileOp::Kind op>
     static R record(sqlite3_file* f, Args... args) {
         if (RecordedFile* file = recorded(f); file->records)
-            file->recorder->record({file->kind, op});
+            file->recorder->record(file->database, {file->kind, op});
         return call(f, args...);
     }
 };
@@ -74,6 +76,8 @@ int open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* f, int flags, in
     file->base.pMethods = &kMethods;
     file->records = (flags & (SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_WAL)) != 0;
     file->kind = (flags & SQLITE_OPEN_WAL) ? FileOp::File::wal : FileOp::File::database;
+    if (file->records)
+        file->database = file->recorder->database_of(name);
     return rc;
 }
 
@@ -95,14 +99,32 @@ FileOpRecorder::~FileOpRecorder() {
     sqlite3_vfs_register(real_, 1);
 }
 
-std::vector<FileOp> FileOpRecorder::ops() const {
+std::vector<FileOp> FileOpRecorder::ops(const std::filesystem::path& path) const {
+    const std::string wanted = std::filesystem::weakly_canonical(path).string();
     std::lock_guard lock(mutex_);
-    return ops_;
+    std::vector<FileOp> ops;
+    for (const auto& [database, op] : ops_) {
+        if (databases_[database] == wanted)
+            ops.push_back(op);
+    }
+    return ops;
 }
 
-void FileOpRecorder::record(FileOp op) {
+std::size_t FileOpRecorder::database_of(const char* name) {
+    std::string path = std::filesystem::weakly_canonical(name).string();
+    if (path.ends_with("-wal"))
+        path.resize(path.size() - 4);
     std::lock_guard lock(mutex_);
-    ops_.push_back(op);
+    const auto known = std::find(databases_.begin(), databases_.end(), path);
+    if (known != databases_.end())
+        return static_cast<std::size_t>(known - databases_.begin());
+    databases_.push_back(path);
+    return databases_.size() - 1;
+}
+
+void FileOpRecorder::record(std::size_t database, FileOp op) {
+    std::lock_guard lock(mutex_);
+    ops_.emplace_back(database, op);
 }
 
 }  // namespace ehall::testing
