@@ -15,10 +15,11 @@ constexpr const char* kInsertEvents =
 constexpr const char* kEventValues = "(?, ?, ?, ?, ?, ?, ?, 'import')";
 constexpr int kColumns = 7;
 // Rows per INSERT: one statement execution (and one AUTOINCREMENT update) per batch instead
-// of per row roughly halves the import's CPU time.
-constexpr std::size_t kBatchRows = 128;
+// of per row roughly halves the import's CPU time, and 1024 rather than 128 took another
+// second off 10M events (measured 2026-12-03; 7168 parameters, SQLite allows 32766).
+constexpr std::size_t kBatchRows = 1024;
 // Batches waiting for the writer at most: enough to ride out a slow page write, few enough
-// that memory does not grow with the file when SQLite is the slower side.
+// that memory does not grow with the file when SQLite is the slower side (5 MB).
 constexpr std::size_t kMaxQueued = 64;
 
 std::string insert_sql(std::size_t rows) {
