@@ -29,6 +29,7 @@ using RowKey = SummaryBulkLoad::RowKey;
 constexpr RowKey kOffsetMask = (RowKey{1} << 41) - 1;
 constexpr RowKey kTsMask = (RowKey{1} << 50) - 1;
 constexpr std::uint64_t kMsisdnMask = (std::uint64_t{1} << 37) - 1;
+static_assert(monthly_usage_businesses.size() <= 8, "a business takes 3 bits of a usage key");
 
 // The rank of each name in text (binary) order.
 template <typename Names>

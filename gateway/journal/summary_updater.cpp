@@ -76,7 +76,11 @@ void SummaryUpdater::run() {
         const auto started = std::chrono::steady_clock::now();
         lock.unlock();
         const auto error = update_journal_summary(db_, passes_);
-        if (error)
+        if (error && *error == sqlite3_errstr(SQLITE_BUSY))  // an import holds it for seconds
+            spdlog::warn(
+                "journal: the summary is being written by another process (an import "
+                "or a report), will retry");
+        else if (error)
             spdlog::error("journal: updating the summary failed, will retry: {}", *error);
         lock.lock();
         running_ = false;
