@@ -184,9 +184,9 @@ INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome) VALUES
     BOOST_TEST(r["months"][0]["by_channel"] == nlohmann::json({{"web", 1}}));
 }
 
-// A file with at least an eighth as many events as the journal rebuilds the indexes; a small
-// one updates them. Here the fixture rebuilds them in an empty journal, the 3000 events in
-// one with the fixture's 48, and the fixture again updates them.
+// A file with at least a 32nd as many events as the journal rebuilds the index; a small
+// one updates it. Here the fixture rebuilds it in an empty journal, the 3000 events in one
+// with the fixture's 48, and the fixture again updates it.
 BOOST_AUTO_TEST_CASE(imports_into_a_journal_with_events_keep_the_summary_equal_to_a_recount) {
     AnalyticsData data("summary-recount");
     const auto journal_db = data.dir() / "journal.db";
