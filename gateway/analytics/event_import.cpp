@@ -142,15 +142,23 @@ ImportResult import_events(const std::filesystem::path& csv,
     // After the rows' commit: a report run next finds them counted. Meanwhile the journal's
     // WAL is copied into journal.db, which writes another file. Both part of the import's time.
     const auto summary_started = std::chrono::steady_clock::now();
-    auto checkpointed =
-        std::async(std::launch::async, [&db] { db.exec("PRAGMA wal_checkpoint(PASSIVE)"); });
+    // The rows are in whatever fails now: warnings, so that nobody imports the file again.
+    auto checkpointed = std::async(std::launch::async, [&db]() -> std::string {
+        try {
+            db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+            return {};
+        } catch (const std::exception& e) {
+            return std::string(e.what()) + "; the gateway's checkpoints copy the rows later";
+        }
+    });
     try {
         summary.commit(last_id);
     } catch (const std::exception& e) {
         result.warning = std::string(e.what()) +
                          "; the next report or running gateway brings the summary up to date";
     }
-    checkpointed.get();
+    if (const std::string error = checkpointed.get(); !error.empty())
+        result.warning.append(result.warning.empty() ? "" : "; ").append(error);
     result.elapsed += std::chrono::steady_clock::now() - summary_started;
     return result;
 }

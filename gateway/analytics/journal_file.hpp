@@ -1,5 +1,5 @@
-// Opening journal.db for the analytics (imports and reports): created if missing, its schema
-// applied (gateway/journal/journal_schema.hpp), and its summary file attached
+// Opening journal.db for the analytics: created if missing, its schema applied
+// (gateway/journal/journal_schema.hpp), and for reports and exports its summary file attached
 // (gateway/journal/journal_summary.hpp) and brought up to date, so that `monthly_usage` and
 // `customer_interactions` cover every row written before the call.
 #pragma once
