@@ -92,6 +92,11 @@ UsageCounts count_usage(const std::vector<std::uint64_t>& keys,
     return usage;
 }
 
+// Where the entries not handed to the thread yet start: at the end of the last run.
+std::size_t after_runs(const std::vector<std::size_t>& run_ends) {
+    return run_ends.empty() ? 0 : run_ends.back();
+}
+
 std::string values_sql(const char* head, const char* values, std::size_t rows, const char* tail) {
     std::string sql = head;
     for (std::size_t i = 0; i < rows; ++i)
@@ -154,7 +159,6 @@ std::int64_t SummaryBulkLoad::begin() {
     // The first write takes the summary's lock (BEGIN IMMEDIATE would take the journal's too).
     check(sqlite3_exec(db_, "BEGIN; UPDATE summary.summary_state SET merged_to = merged_to",
                        nullptr, nullptr, nullptr));
-    in_transaction_ = true;
     check(read_summary_state(db_, state_));
     if (state_.identity != journal.identity || state_.merged_to != journal.last_row ||
         state_.staged_to != state_.merged_to || state_.deletes_seen != journal.last_delete ||
@@ -188,8 +192,7 @@ void SummaryBulkLoad::add(std::int64_t id, std::int64_t ts_ms, std::string_view 
         chunk.usage.push_back(static_cast<std::uint64_t>(*month) << 44 |
                               std::uint64_t{business_rank_[business]} << 41 | number << 4 |
                               channel_rank_[channel]);
-    const std::size_t run_begin = chunk.row_run_ends.empty() ? 0 : chunk.row_run_ends.back();
-    if (chunk.rows.size() - run_begin >= sizes_.rows_per_run)
+    if (chunk.rows.size() - after_runs(chunk.row_run_ends) >= sizes_.rows_per_run)
         hand_run();
     if (chunk.rows.size() >= sizes_.rows_per_chunk)
         flush();
@@ -197,8 +200,8 @@ void SummaryBulkLoad::add(std::int64_t id, std::int64_t ts_ms, std::string_view 
 
 void SummaryBulkLoad::hand_run() {
     Chunk& chunk = *filling_;
-    const std::size_t rows_begin = chunk.row_run_ends.empty() ? 0 : chunk.row_run_ends.back();
-    const std::size_t usage_begin = chunk.usage_run_ends.empty() ? 0 : chunk.usage_run_ends.back();
+    const std::size_t rows_begin = after_runs(chunk.row_run_ends);
+    const std::size_t usage_begin = after_runs(chunk.usage_run_ends);
     if (rows_begin == chunk.rows.size())
         return;
     chunk.row_run_ends.push_back(chunk.rows.size());
@@ -319,7 +322,6 @@ void SummaryBulkLoad::commit(std::int64_t last_row) {
     state_.merged_to = state_.staged_to = last_row;
     check(write_summary_state(db_, state_));
     check(sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr));
-    in_transaction_ = false;
 }
 
 void SummaryBulkLoad::stop() noexcept {
@@ -340,9 +342,8 @@ void SummaryBulkLoad::abandon() noexcept {
             sqlite3_interrupt(db_);
     }
     stop();
-    if (in_transaction_ && !sqlite3_get_autocommit(db_))
+    if (!sqlite3_get_autocommit(db_))  // begin() and no commit()
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    in_transaction_ = false;
 }
 
 void SummaryBulkLoad::rethrow_error() {

@@ -112,7 +112,6 @@ class SummaryBulkLoad {
     // thread can sort runs in them while they grow.
     std::unique_ptr<Chunk> filling_;
     std::int64_t last_id_ = 0;
-    bool in_transaction_ = false;
 
     std::mutex mutex_;
     std::condition_variable changed_;
