@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "gateway/clock.hpp"
+#include "gateway/http/json_body.hpp"
 #include "gateway/login_failures.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/password_hash.hpp"
@@ -54,12 +55,12 @@ CustomerLogin::Attempt CustomerLogin::verify_login_body(
     const std::function<std::string(const std::string&, const std::string&)>& verify) {
     Attempt attempt;
     std::string code = "bad_request";
-    if (body && body->value("msisdn", nlohmann::json()).is_string() &&
-        body->value(secret_field, nlohmann::json()).is_string()) {
-        const std::string msisdn = (*body)["msisdn"].get<std::string>();
-        code = verify(msisdn, (*body)[secret_field].get<std::string>());
-        if (is_mobile_number(msisdn))
-            attempt.msisdn = msisdn;
+    const std::string* msisdn = body ? json_string_member(*body, "msisdn") : nullptr;
+    const std::string* secret = body ? json_string_member(*body, secret_field) : nullptr;
+    if (msisdn && secret) {
+        code = verify(*msisdn, *secret);
+        if (is_mobile_number(*msisdn))
+            attempt.msisdn = *msisdn;
     }
     attempt.result = code == "ok" ? ServiceResult::ok() : ServiceResult::error(code);
     if (code == "bad_request") {

@@ -130,8 +130,8 @@ HttpResponse KioskApi::lookup(const Exchange& exchange, const KioskTerminal& ter
     ServiceRequest request = kiosk_request(exchange, &terminal, "kiosk", "lookup");
     auto body = json_object_body(exchange);
     std::string msisdn;
-    if (body && body->value("msisdn", nlohmann::json()).is_string())
-        msisdn = (*body)["msisdn"].get<std::string>();
+    if (const std::string* field = body ? json_string_member(*body, "msisdn") : nullptr)
+        msisdn = *field;
     ServiceResult result;
     if (!is_mobile_number(msisdn)) {
         result = ServiceResult::error("bad_request", "expected {\"msisdn\": 11 digits}");

@@ -51,12 +51,13 @@ HttpResponse KioskApi::end_session(const Exchange& exchange, const KioskTerminal
     ServiceRequest request = kiosk_request(exchange, &terminal, "session", "logout");
     auto body = json_object_body(exchange);
     ServiceResult result;
-    if (!body || !body->value("customer_token", nlohmann::json()).is_string()) {
+    const std::string* token_field = body ? json_string_member(*body, "customer_token") : nullptr;
+    if (!token_field) {
         result = ServiceResult::error("bad_request", "expected {\"customer_token\": \"...\"}");
     } else {
         // Ending an already expired session is fine (the kiosk's countdown may lose the race);
         // another terminal's session is left alone.
-        const std::string token = (*body)["customer_token"].get<std::string>();
+        const std::string& token = *token_field;
         auto session = customer_of(token, terminal);
         if (session) {
             sessions_.close(token);

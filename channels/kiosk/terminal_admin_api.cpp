@@ -19,8 +19,8 @@ nlohmann::json ok_with(const KioskTerminal& terminal) {
 }
 
 std::string text_field(const nlohmann::json& body, const char* name) {
-    auto value = body.value(name, nlohmann::json());
-    return value.is_string() ? value.get<std::string>() : std::string{};
+    const std::string* value = json_string_member(body, name);
+    return value ? *value : std::string{};
 }
 
 }  // namespace

@@ -79,13 +79,13 @@ HttpResponse AdminApi::set_plugin(const Exchange& exchange, bool enabled,
     auto body = json_object_body(exchange);
     if (!body)
         return admin_error(http::status::bad_request, "bad_request", "body must be a JSON object");
-    auto channels_json = body->value("channels", nlohmann::json());
-    if (!channels_json.is_array() || channels_json.empty()) {
+    const nlohmann::json* channels_json = json_member(*body, "channels");
+    if (!channels_json || !channels_json->is_array() || channels_json->empty()) {
         return admin_error(http::status::bad_request, "bad_request",
                            "expected {\"channels\": [\"web\", \"sms\", \"kiosk\"]}");
     }
     std::vector<std::string> channels;
-    for (const auto& channel : channels_json) {
+    for (const auto& channel : *channels_json) {
         if (!channel.is_string() || !is_known_channel(channel.get<std::string>())) {
             return admin_error(http::status::bad_request, "bad_request",
                                "unknown channel " + channel.dump() + "; use web, sms or kiosk");
@@ -136,13 +136,13 @@ HttpResponse AdminApi::terminals() {
 
 HttpResponse AdminApi::create_account(const Exchange& exchange, const std::string& actor) {
     auto body = json_object_body(exchange);
-    const auto name = body ? body->value("name", nlohmann::json()) : nlohmann::json();
-    const auto password = body ? body->value("password", nlohmann::json()) : nlohmann::json();
-    if (!name.is_string() || !password.is_string()) {
+    const std::string* name = body ? json_string_member(*body, "name") : nullptr;
+    const std::string* password = body ? json_string_member(*body, "password") : nullptr;
+    if (!name || !password) {
         return admin_error(http::status::bad_request, "bad_request",
                            "expected {\"name\", \"password\"}");
     }
-    const std::string code = accounts_.create(name, password, actor);
+    const std::string code = accounts_.create(*name, *password, actor);
     if (code == "bad_request") {
         return admin_error(http::status::bad_request, code,
                            "name: 2-32 of [a-z0-9._-]; password: at least 10 characters");
@@ -150,7 +150,7 @@ HttpResponse AdminApi::create_account(const Exchange& exchange, const std::strin
     if (code == "already_exists")
         return admin_error(http::status::conflict, code, "account name already taken");
     return json_response(http::status::created,
-                         {{"status", "ok"}, {"code", "ok"}, {"account", name}});
+                         {{"status", "ok"}, {"code", "ok"}, {"account", *name}});
 }
 
 }  // namespace ehall

@@ -46,8 +46,8 @@ HttpResponse OfferAdminApi::create(const Exchange& exchange, const std::string& 
     auto body = json_object_body(exchange);
     if (!body)
         return admin_error(http::status::bad_request, "bad_request", "body must be a JSON object");
-    auto id = body->value("id", nlohmann::json());
-    return save(id.is_string() ? id.get<std::string>() : std::string{}, *body, true, actor);
+    const std::string* id = json_string_member(*body, "id");
+    return save(id ? *id : std::string{}, *body, true, actor);
 }
 
 HttpResponse OfferAdminApi::update(const Exchange& exchange, const std::string& actor) {

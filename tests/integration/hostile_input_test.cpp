@@ -117,6 +117,44 @@ BOOST_FIXTURE_TEST_CASE(oversized_url_header_and_nesting, HostileServer) {
            400, "bad_request", "50k nested arrays in a parameter");
 }
 
+// A nesting bomb in a field that a route reads (not only in the body's outer shape): the
+// depth is refused while parsing, so nothing copies, compares or prints the nested value.
+BOOST_FIXTURE_TEST_CASE(nesting_bombs_on_every_json_route, HostileServer) {
+    const std::size_t levels = 400000;  // 800 KB: inside the 1 MiB body limit
+    const std::string arrays = std::string(levels, '[') + std::string(levels, ']');
+    std::string objects;
+    for (std::size_t i = 0; i < levels / 8; ++i)
+        objects.append("{\"a\":");
+    objects.append("1").append(levels / 8, '}');
+    const Headers admin = {{"Authorization", std::string("Bearer ") + admin_token},
+                           {"Content-Type", "application/json"}};
+    for (const std::string& bomb : {arrays, objects}) {
+        const std::string what = bomb.front() == '[' ? "arrays" : "objects";
+        auto field = [&](const char* name) {
+            return "{\"" + std::string(name) + "\":" + bomb + "}";
+        };
+        expect(client->request(http::verb::post, "/api/v1/login", field("msisdn"),
+                               {{"Content-Type", "application/json"}}),
+               400, "bad_request", "web login, " + what);
+        expect(client->request(http::verb::post, "/api/v1/login/code", field("msisdn"),
+                               {{"Content-Type", "application/json"}}),
+               400, "bad_request", "code login, " + what);
+        expect(web("billing/pay", field("amount_fen")), 400, "bad_request", "web pay, " + what);
+        for (const char* path : {"/kiosk/v1/identify", "/kiosk/v1/lookup", "/kiosk/v1/heartbeat",
+                                 "/kiosk/v1/end_session", "/kiosk/v1/services/billing/pay"}) {
+            expect(kiosk_text(path, field("msisdn")), 400, "bad_request",
+                   std::string(path) + ", " + what);
+        }
+        for (const char* path : {"/admin/v1/plugins/billing/disable", "/admin/v1/accounts",
+                                 "/admin/v1/offers", "/admin/v1/terminals", "/admin/v1/sms/push"}) {
+            expect(client->request(http::verb::post, path, field("channels"), admin), 400,
+                   "bad_request", std::string(path) + ", " + what);
+        }
+        expect(client->request(http::verb::post, "/admin/v1/accounts", field("name"), admin), 400,
+               "bad_request", "account name, " + what);
+    }
+}
+
 BOOST_FIXTURE_TEST_CASE(invalid_utf8, HostileServer) {
     expect(web("billing/pay", "{\"amount_fen\":100,\"method\":\"\xff\xfe\"}"), 400, "bad_request",
            "invalid UTF-8 in JSON");
