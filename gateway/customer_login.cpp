@@ -4,9 +4,9 @@
 
 #include "gateway/clock.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/login_failures.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/password_hash.hpp"
+#include "gateway/sign_in_attempts.hpp"
 
 namespace ehall {
 
@@ -18,14 +18,14 @@ bool is_six_digits(std::string_view text) {
 std::string CustomerLogin::verify(const std::string& msisdn, const std::string& password) {
     if (!is_mobile_number(msisdn) || !is_six_digits(password))
         return "bad_request";
-    const std::int64_t now = now_ms();
-    const std::int64_t since =
-        now - std::chrono::duration_cast<std::chrono::milliseconds>(window_).count();
-    std::int64_t failures = 0;
+    const SignInPolicy policy{.limit = attempts_, .window = window_};
+    SignInReservation reservation;
     std::string stored_hash;
     std::string status;
-    store_.read([&](Transaction& tx) {
-        failures = recent_login_failures(tx, msisdn, since);
+    store_.write([&](Transaction& tx) {
+        reservation = reserve_sign_in(tx, msisdn, policy, now_ms());
+        if (!reservation.granted)
+            return;
         auto rows =
             tx.query("SELECT password_hash, status FROM customers WHERE msisdn = ?", {msisdn});
         if (!rows.empty()) {
@@ -33,14 +33,15 @@ std::string CustomerLogin::verify(const std::string& msisdn, const std::string& 
             status = rows.front().text("status");
         }
     });
-    if (failures >= attempts_)
+    if (!reservation.granted)
         return "locked";
     bool known = !stored_hash.empty() && status == "active";
     bool good = verify_password(known ? stored_hash : decoy_password_hash(), password) && known;
-    store_.write([&](Transaction& tx) { record_login_attempt(tx, msisdn, good, now, since); });
-    if (good)
+    if (good) {
+        store_.write([&](Transaction& tx) { forget_failures(tx, msisdn); });
         return "ok";
-    return failures + 1 >= attempts_ ? "locked" : "unauthenticated";
+    }
+    return reservation.failures >= policy.limit ? "locked" : "unauthenticated";
 }
 
 CustomerLogin::Attempt CustomerLogin::verify_body(const std::optional<nlohmann::json>& body) {

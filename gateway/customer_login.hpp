@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "gateway/plugin_api.hpp"
+#include "gateway/sign_in_gate.hpp"
 #include "gateway/sql.hpp"
 
 namespace ehall {
@@ -19,8 +20,11 @@ bool is_six_digits(std::string_view text);
 
 class CustomerLogin {
   public:
-    CustomerLogin(Store& store, unsigned attempts, std::chrono::minutes window)
-        : store_(store), attempts_(attempts), window_(window) {}
+    CustomerLogin(Store& store, unsigned attempts, std::chrono::minutes window, SignInGate& gate)
+        : store_(store), attempts_(attempts), window_(window), gate_(gate) {}
+
+    // Where channels run a sign-in (verify_body and the code login): never on the workers.
+    SignInGate& gate() { return gate_; }
 
     // "ok", "bad_request" (not a mobile number or not a 6-digit password),
     // "unauthenticated" (unknown number or wrong password) or "locked".
@@ -42,6 +46,7 @@ class CustomerLogin {
     Store& store_;
     unsigned attempts_;
     std::chrono::minutes window_;
+    SignInGate& gate_;
 };
 
 }  // namespace ehall

@@ -128,7 +128,11 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     CustomerSessions sessions(store, config.web.session_idle, std::chrono::seconds(1));
     sessions.defer_touches(
         [&workers](std::function<void()> touch) { asio::post(workers, std::move(touch)); });
-    CustomerLogin login(store, config.web.lockout_attempts, config.web.lockout_window);
+    SignInGate sign_in_gate({.threads = config.gateway.sign_in_threads,
+                             .queue = config.gateway.sign_in_queue,
+                             .per_address_per_min = config.web.sign_in_per_address_per_min});
+    CustomerLogin login(store, config.web.lockout_attempts, config.web.lockout_window,
+                        sign_in_gate);
     DeadlineWatch deadlines(io.get_executor(), std::chrono::milliseconds(10));
     deadlines.start();
     Dispatcher dispatcher(config, host, enablement, journal, metrics, workers, deadlines);
@@ -167,7 +171,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     TrafficHistory traffic(io.get_executor(), metrics, journal);
     PeriodicTask snapshot_sweep(io.get_executor(), std::chrono::seconds(1),
                                 [&store] { store.end_idle_snapshots(); });
-    OpsConsole console(config, store, router, admin_pages, metrics, traffic, workers);
+    OpsConsole console(config, store, router, admin_pages, metrics, traffic, workers, sign_in_gate);
     console.add_routes(router);
     CustomerSessions analyst_sessions(store, config.web.session_idle);
     analytics::AnalystAccess analyst_access(config, analyst_sessions);
@@ -217,6 +221,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     network.start();
     io.run();
     network.stop();
+    sign_in_gate.stop();
     sms_pushes.stop();
     if (!join_workers_within(workers, dispatcher.running_calls(), worker_shutdown_limit(config))) {
         // A stuck call still runs plugin code: no unloading, no destructors that would wait.

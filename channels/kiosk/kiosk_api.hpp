@@ -45,8 +45,10 @@ class KioskApi {
                          const Reply& reply);
 
     HttpResponse heartbeat(const Exchange& exchange, const KioskTerminal& terminal);
-    // Answers with the customer token and, for the popup, `offer` (an offer or null).
+    // Answers with the customer token and, for the popup, `offer` (an offer or null). The
+    // password is checked on the sign-in gate (check_identity).
     void identify(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply);
+    void check_identity(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply);
     HttpResponse end_session(const Exchange& exchange, const KioskTerminal& terminal);
     HttpResponse lookup(const Exchange& exchange, const KioskTerminal& terminal);
     HttpResponse reprint(const Exchange& exchange, const KioskTerminal& terminal);

@@ -1,5 +1,7 @@
 // Identifying a customer at a kiosk: the web's password check and lockout, then a short-lived
 // token that only works from the same terminal.
+#include <spdlog/spdlog.h>
+
 #include "channels/kiosk/kiosk_api.hpp"
 #include "gateway/customer_masking.hpp"
 #include "gateway/http/json_body.hpp"
@@ -17,6 +19,27 @@ std::optional<CustomerSession> KioskApi::customer_of(const std::string& token,
 }
 
 void KioskApi::identify(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply) {
+    auto slot = login_.gate().admit(exchange.remote_address);
+    if (!slot) {
+        ServiceResult refused =
+            ServiceResult::error("rate_limited", "too many sign-ins; try again later");
+        journal(exchange, kiosk_request(exchange, &terminal, "session", "login"), "other", refused);
+        return reply(result_response(refused));
+    }
+    login_.gate().run(std::move(*slot),
+                      [this, &exchange, terminal, reply = std::move(reply)]() mutable {
+                          try {
+                              check_identity(exchange, terminal, reply);
+                          } catch (const std::exception& e) {
+                              spdlog::error("kiosk identify failed: {}", e.what());
+                              if (reply)  // still ours: the check failed before handing it on
+                                  reply(result_response(ServiceResult::error("internal_error")));
+                          }
+                      });
+}
+
+void KioskApi::check_identity(const Exchange& exchange, const KioskTerminal& terminal,
+                              Reply& reply) {
     ServiceRequest attempt = kiosk_request(exchange, &terminal, "session", "login");
     auto checked = login_.verify_body(json_object_body(exchange));
     const std::string& msisdn = checked.msisdn;

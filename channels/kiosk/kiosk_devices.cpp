@@ -1,6 +1,7 @@
 #include "channels/kiosk/kiosk_devices.hpp"
 
 #include "gateway/random_token.hpp"
+#include "gateway/sign_in_attempts.hpp"
 
 namespace ehall {
 
@@ -22,52 +23,42 @@ CREATE TABLE kiosk_activation_failures (
 );
 CREATE INDEX kiosk_activation_failures_by_terminal ON kiosk_activation_failures (terminal_id, ts_ms);
 )sql"},
+        {2, R"sql(
+-- Wrong codes are throttled per client address in login_failures (gateway/sign_in_attempts.hpp).
+DROP TABLE kiosk_activation_failures;
+)sql"},
     };
     return migrations;
 }
 
-bool KioskDevices::activation_locked(const std::string& terminal_id, std::int64_t now_ms) {
-    std::int64_t failures = 0;
-    store_.read([&](Transaction& tx) {
-        failures = tx.query(
-                         "SELECT count(*) AS n FROM kiosk_activation_failures "
-                         "WHERE terminal_id = ? AND ts_ms > ?",
-                         {terminal_id, now_ms - activation_failure_window_ms})
-                       .front()
-                       .integer("n");
+KioskDevices::Activation KioskDevices::activate(const std::string& terminal_id,
+                                                const std::string& code, const std::string& source,
+                                                std::int64_t now_ms) {
+    const std::string attempts_key = "kiosk-activation@" + source;
+    const SignInPolicy policy{.limit = 10, .window = std::chrono::hours(1), .back_off = true};
+    bool granted = false;
+    store_.write([&](Transaction& tx) {
+        granted = reserve_sign_in(tx, attempts_key, policy, now_ms).granted;
     });
-    return failures >= max_activation_failures;
-}
-
-std::optional<KioskDevices::Activated> KioskDevices::activate(const std::string& terminal_id,
-                                                              const std::string& code,
-                                                              std::int64_t now_ms) {
-    if (!valid_terminal_id(terminal_id))
-        return std::nullopt;
-    if (!registry_.redeem_activation_code(terminal_id, code, now_ms)) {
-        if (registry_.find(terminal_id)) {  // unknown ids have no code to guess
-            store_.write([&](Transaction& tx) {
-                tx.execute("DELETE FROM kiosk_activation_failures WHERE ts_ms <= ?",
-                           {now_ms - activation_failure_window_ms});
-                tx.execute(
-                    "INSERT INTO kiosk_activation_failures (terminal_id, ts_ms) VALUES (?, ?)",
-                    {terminal_id, now_ms});
-            });
-        }
-        return std::nullopt;
+    if (!granted)
+        return {.throttled = true};
+    if (!valid_terminal_id(terminal_id) ||
+        !registry_.redeem_activation_code(terminal_id, code, now_ms)) {
+        return {};
     }
     auto terminal = registry_.find(terminal_id);
     if (!terminal || !terminal->active())
-        return std::nullopt;
+        return {};
     Activated activated{random_hex(32), {*terminal, random_hex(16)}};
     store_.write([&](Transaction& tx) {
+        forget_failures(tx, attempts_key);
         tx.execute(
             "INSERT INTO kiosk_devices (token_hash, terminal_id, key_hash, csrf_token, "
             "activated_ms) VALUES (?, ?, ?, ?, ?)",
             {sha256_hex(activated.token), terminal_id, sha256_hex(terminal->key),
              activated.device.csrf_token, now_ms});
     });
-    return activated;
+    return {.activated = std::move(activated)};
 }
 
 std::optional<KioskDevice> KioskDevices::find(const std::string& token) {

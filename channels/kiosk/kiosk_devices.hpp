@@ -23,9 +23,6 @@ struct KioskDevice {
     std::string csrf_token;  // carried by every form the device posts
 };
 
-inline constexpr std::int64_t max_activation_failures = 10;
-inline constexpr std::int64_t activation_failure_window_ms = 3600 * 1000;
-
 class KioskDevices {
   public:
     explicit KioskDevices(Store& store) : store_(store), registry_(store) {}
@@ -34,13 +31,17 @@ class KioskDevices {
         std::string token;  // for the device cookie, given out once
         KioskDevice device;
     };
-    // True after max_activation_failures wrong codes for the terminal within the hour:
-    // 8 digits must not be guessable by trying.
-    bool activation_locked(const std::string& terminal_id, std::int64_t now_ms);
-    // Redeems `code` for terminal `terminal_id`; nothing when the code is wrong, used,
-    // expired, or the terminal is unknown or disabled (a known terminal's failure counts).
-    std::optional<Activated> activate(const std::string& terminal_id, const std::string& code,
-                                      std::int64_t now_ms);
+    struct Activation {
+        std::optional<Activated> activated{};  // set on success
+        bool throttled = false;                // `source` must wait before trying again
+    };
+    // Redeems `code` for terminal `terminal_id`; no device when the code is wrong, used,
+    // expired, or the terminal is unknown or disabled. 8 digits must not be guessable by
+    // trying: each client address gets 10 tries an hour, then waits 1 s, 2 s, 4 s, ...
+    // before each further one. Throttled per address, so a guesser never locks out the
+    // technician activating a terminal from elsewhere.
+    Activation activate(const std::string& terminal_id, const std::string& code,
+                        const std::string& source, std::int64_t now_ms);
     // The device of `token`, when its terminal is active and still has the key it had at
     // activation.
     std::optional<KioskDevice> find(const std::string& token);

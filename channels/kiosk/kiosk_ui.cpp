@@ -111,10 +111,11 @@ HttpResponse KioskUi::activate(const Exchange& exchange) {
         nlohmann::json data = {{"title", "终端激活"}, {"terminal_id", terminal_id}, {"error", why}};
         return page(status, "activate_screen", data);
     };
-    if (devices_.activation_locked(terminal_id, now)) {
-        return refuse(http::status::too_many_requests, "激活码错误次数过多，请一小时后再试。");
-    }
-    auto activated = devices_.activate(terminal_id, form_field(form, "code"), now);
+    auto activation =
+        devices_.activate(terminal_id, form_field(form, "code"), exchange.remote_address, now);
+    if (activation.throttled)
+        return refuse(http::status::too_many_requests, "激活码错误次数过多，请稍后再试。");
+    auto& activated = activation.activated;
     if (!activated)
         return refuse(http::status::unauthorized, "激活码无效、已使用或已过期，或终端已停用。");
     spdlog::info("kiosk UI activated for terminal {}", terminal_id);

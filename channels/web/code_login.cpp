@@ -4,8 +4,8 @@
 #include <stdexcept>
 
 #include "gateway/clock.hpp"
-#include "gateway/login_failures.hpp"
 #include "gateway/param_validation.hpp"
+#include "gateway/sign_in_attempts.hpp"
 
 namespace ehall {
 
@@ -96,24 +96,23 @@ std::string CodeLogin::verify(const std::string& msisdn, const std::string& code
     if (!is_mobile_number(msisdn) || !is_six_digits(code))
         return "bad_request";
     const std::int64_t now = now_ms();
-    const std::int64_t since =
-        now - std::chrono::duration_cast<std::chrono::milliseconds>(lockout_window_).count();
+    const SignInPolicy policy{.limit = lockout_attempts_, .window = lockout_window_};
     std::string result;
     store_.write([&](Transaction& tx) {
-        const std::int64_t failures = recent_login_failures(tx, msisdn, since);
-        if (failures >= lockout_attempts_) {
+        const auto reservation = reserve_sign_in(tx, msisdn, policy, now);
+        if (!reservation.granted) {
             result = "locked";
             return;
         }
         const auto check = codes_.check(tx, msisdn, code, now);
-        const bool good = check == LoginCodes::Check::ok && active_customer(tx, msisdn);
-        record_login_attempt(tx, msisdn, good, now, since);
-        if (good)
+        if (check == LoginCodes::Check::ok && active_customer(tx, msisdn)) {
+            forget_failures(tx, msisdn);
             result = "ok";
-        else if (failures + 1 >= lockout_attempts_)
+        } else if (reservation.failures >= policy.limit) {
             result = "locked";
-        else
+        } else {
             result = check == LoginCodes::Check::expired ? "code_expired" : "code_invalid";
+        }
     });
     return result;
 }

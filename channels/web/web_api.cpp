@@ -20,8 +20,11 @@ HttpResponse error_response(const std::string& code, const std::string& message 
 
 void WebApi::add_routes(Router& router) {
     auto& workers = dispatcher_.workers();
-    router.add(http::verb::post, "/api/v1/login", [this, &workers](const Exchange& e, Reply r) {
-        boost::asio::post(workers, [this, &e, r = std::move(r)]() mutable {
+    router.add(http::verb::post, "/api/v1/login", [this](const Exchange& e, Reply r) {
+        auto slot = login_.admit(e);
+        if (!slot)
+            return r(error_response("rate_limited", "too many sign-ins; try again later"));
+        login_.run(std::move(*slot), [this, &e, r = std::move(r)]() mutable {
             try {
                 login(e, r);
             } catch (const std::exception& ex) {

@@ -28,6 +28,21 @@ WebLogin::Outcome WebLogin::attempt(const Exchange& exchange,
     return outcome;
 }
 
+std::optional<SignInGate::Slot> WebLogin::admit(const Exchange& exchange) {
+    auto slot = login_.gate().admit(exchange.remote_address);
+    if (!slot) {
+        ServiceRequest attempt;
+        attempt.channel = "web";
+        attempt.plugin = "session";
+        attempt.operation = "login";
+        attempt.request_id = exchange.request_id;
+        dispatcher_.record(attempt, "other", ServiceResult::error("rate_limited"),
+                           std::chrono::duration_cast<std::chrono::microseconds>(
+                               std::chrono::steady_clock::now() - exchange.started));
+    }
+    return slot;
+}
+
 ServiceResult WebLogin::send_code(const Exchange& exchange,
                                   const std::optional<nlohmann::json>& body) {
     const auto started = std::chrono::steady_clock::now();

@@ -30,8 +30,16 @@ class WebLogin {
         ServiceResult result;
         std::optional<CustomerSessions::Opened> opened;  // on success
     };
+    // A place on the sign-in gate for the request's login, or nothing (the refusal
+    // journaled) when its address is over its limit or the gate is full: answer
+    // `rate_limited` then. Run the login with `run`.
+    std::optional<SignInGate::Slot> admit(const Exchange& exchange);
+    template <class Work>
+    void run(SignInGate::Slot slot, Work work) {
+        login_.gate().run(std::move(slot), std::move(work));
+    }
     // Checks {"msisdn", "password"} or {"msisdn", "code"} (a one-time code by SMS),
-    // journals the attempt, opens a web session on success.
+    // journals the attempt, opens a web session on success. On the gate (`run`): it may hash.
     Outcome attempt(const Exchange& exchange, const std::optional<nlohmann::json>& body);
     // Sends a one-time code for {"msisdn"} and journals the request (session.send_code).
     ServiceResult send_code(const Exchange& exchange, const std::optional<nlohmann::json>& body);

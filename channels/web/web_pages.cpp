@@ -16,7 +16,24 @@ void WebPages::add_routes(Router& router) {
         };
     };
     router.add(http::verb::get, "/login", on_workers(&WebPages::login_form));
-    router.add(http::verb::post, "/login", on_workers(&WebPages::login_submit));
+    router.add(http::verb::post, "/login", [this](const Exchange& e, Reply r) {
+        auto slot = login_.admit(e);
+        if (!slot) {
+            return r(message_page(http::status::too_many_requests, nullptr, "登录过于频繁",
+                                  "登录尝试过于频繁，请稍后再试。"));
+        }
+        login_.run(std::move(*slot), [this, &e, r = std::move(r)] {
+            HttpResponse response;
+            try {
+                response = login_submit(e);
+            } catch (const std::exception& ex) {
+                spdlog::error("web login failed: {}", ex.what());
+                response = message_page(http::status::internal_server_error, nullptr, "系统繁忙",
+                                        "系统繁忙，请稍后再试");
+            }
+            r(std::move(response));
+        });
+    });
     router.add(http::verb::post, "/login/code", on_workers(&WebPages::send_code_submit));
     router.add(http::verb::post, "/logout", on_workers(&WebPages::logout));
     router.add(http::verb::get, "/records", on_workers(&WebPages::records));

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "gateway/clock.hpp"
-#include "gateway/login_failures.hpp"
 #include "gateway/ops_audit.hpp"
 #include "gateway/password_hash.hpp"
+#include "gateway/sign_in_attempts.hpp"
 
 namespace ehall {
 
@@ -58,28 +58,31 @@ std::string OpsAccounts::create(const std::string& name, const std::string& pass
     return code;
 }
 
-std::string OpsAccounts::verify(const std::string& name, const std::string& password) {
-    const std::string key = ops_actor(name);
-    const std::int64_t now = now_ms();
-    const std::int64_t since =
-        now - std::chrono::duration_cast<std::chrono::milliseconds>(window_).count();
-    std::int64_t failures = 0;
+std::string OpsAccounts::verify(const std::string& name, const std::string& password,
+                                const std::string& source) {
+    // Throttled per account and source: an outsider's misses slow down only that source,
+    // never the staff member signing in from their own desk.
+    const std::string key = ops_actor(name) + "@" + source;
+    const SignInPolicy policy{.limit = attempts_, .window = window_, .back_off = true};
+    SignInReservation reservation;
     std::string stored_hash;
-    store_.read([&](Transaction& tx) {
-        failures = recent_login_failures(tx, key, since);
+    store_.write([&](Transaction& tx) {
+        reservation = reserve_sign_in(tx, key, policy, now_ms());
+        if (!reservation.granted)
+            return;
         auto rows = tx.query("SELECT password_hash FROM ops_accounts WHERE name = ?", {name});
         if (!rows.empty())
             stored_hash = rows.front().text("password_hash");
     });
-    if (failures >= attempts_)
+    if (!reservation.granted)
         return "locked";
     const bool known = !stored_hash.empty();
     const bool good =
         verify_password(known ? stored_hash : decoy_password_hash(), password) && known;
-    store_.write([&](Transaction& tx) { record_login_attempt(tx, key, good, now, since); });
-    if (good)
-        return "ok";
-    return failures + 1 >= attempts_ ? "locked" : "unauthenticated";
+    if (!good)
+        return "unauthenticated";
+    store_.write([&](Transaction& tx) { forget_failures(tx, key); });
+    return "ok";
 }
 
 nlohmann::json OpsAccounts::list() {

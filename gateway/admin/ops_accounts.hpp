@@ -1,6 +1,7 @@
 // Named ops accounts for the ops console: each person signs in with their own password
 // (argon2id, never stored in clear) and their actions are audited under "ops:<name>".
-// Five wrong passwords within 15 minutes lock the account for the rest of the window.
+// Wrong passwords are throttled per account and client address: after five within 15
+// minutes that address waits 1 s, 2 s, 4 s, ... before each further try.
 #pragma once
 
 #include <chrono>
@@ -25,8 +26,10 @@ class OpsAccounts {
     // "already_exists". Audited under `actor`.
     std::string create(const std::string& name, const std::string& password,
                        const std::string& actor);
-    // "ok", "unauthenticated" (no such account or wrong password) or "locked".
-    std::string verify(const std::string& name, const std::string& password);
+    // "ok", "unauthenticated" (no such account or wrong password) or "locked" (`source`,
+    // the client address, must wait before trying this account again).
+    std::string verify(const std::string& name, const std::string& password,
+                       const std::string& source);
     nlohmann::json list();
 
   private:

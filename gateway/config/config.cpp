@@ -40,6 +40,8 @@ constexpr Key schema[] = {
     {"gateway.shutdown_grace_ms", Kind::integer},
     {"gateway.access_log", Kind::boolean},
     {"gateway.rate_per_min", Kind::integer},
+    {"gateway.sign_in_threads", Kind::integer},
+    {"gateway.sign_in_queue", Kind::integer},
     {"journal.flush_interval_ms", Kind::integer},
     {"journal.batch_size", Kind::integer},
     {"journal.queue_capacity", Kind::integer},
@@ -52,6 +54,7 @@ constexpr Key schema[] = {
     {"web.lockout_attempts", Kind::integer},
     {"web.lockout_minutes", Kind::integer},
     {"web.login_code_per_address_per_min", Kind::integer},
+    {"web.sign_in_per_address_per_min", Kind::integer},
     {"sms.service_number", Kind::string},
     {"sms.allowed_sources", Kind::string_list},
     {"sms.shared_secret", Kind::string},
@@ -324,6 +327,10 @@ Config parse_config(const json& document, const Environment& env) {
     }
     g.rate_per_min =
         static_cast<unsigned>(integer(flat, "gateway.rate_per_min", g.rate_per_min, 0, 1000000));
+    g.sign_in_threads =
+        static_cast<unsigned>(integer(flat, "gateway.sign_in_threads", g.sign_in_threads, 1, 64));
+    g.sign_in_queue =
+        static_cast<unsigned>(integer(flat, "gateway.sign_in_queue", g.sign_in_queue, 0, 10000));
 
     c.journal.flush_interval = std::chrono::milliseconds(
         integer(flat, "journal.flush_interval_ms", c.journal.flush_interval.count(), 1, 60000));
@@ -363,6 +370,8 @@ Config parse_config(const json& document, const Environment& env) {
     c.web.login_code_per_address_per_min =
         static_cast<unsigned>(integer(flat, "web.login_code_per_address_per_min",
                                       c.web.login_code_per_address_per_min, 0, 1000000));
+    c.web.sign_in_per_address_per_min = static_cast<unsigned>(integer(
+        flat, "web.sign_in_per_address_per_min", c.web.sign_in_per_address_per_min, 0, 1000000));
 
     auto& sms = c.sms;
     sms.service_number = text(flat, "sms.service_number", sms.service_number);

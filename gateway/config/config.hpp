@@ -38,6 +38,10 @@ struct Config {
         std::chrono::milliseconds shutdown_grace{10000};
         bool access_log = true;
         unsigned rate_per_min = 0;  // per customer and channel, 0: off
+        // Password and code checks at a time, and waiting, before sign-ins are refused
+        // (sign_in_gate.hpp).
+        unsigned sign_in_threads = 1;
+        unsigned sign_in_queue = 8;
     } gateway;
 
     struct Journal {
@@ -64,6 +68,8 @@ struct Config {
         // One-time login code requests per client address per minute, 0: off. Behind a
         // proxy every client has the proxy's address: raise it or turn it off there.
         unsigned login_code_per_address_per_min = 10;
+        // Password and code sign-ins per client address per minute on every channel, 0: off.
+        unsigned sign_in_per_address_per_min = 30;
     } web;
 
     // The SMS hall behind Kannel (DESIGN §6, §7).

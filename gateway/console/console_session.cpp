@@ -8,8 +8,8 @@
 #include "gateway/console/ops_console.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/credentials.hpp"
-#include "gateway/login_failures.hpp"
 #include "gateway/random_token.hpp"
+#include "gateway/sign_in_attempts.hpp"
 
 namespace ehall {
 
@@ -44,7 +44,12 @@ void OpsConsole::add_routes(Router& router) {
     router.add(http::verb::get, "/admin/login",
                [this](const Exchange& e, Reply reply) { reply(login_page(e, {})); });
     router.add(http::verb::post, "/admin/login", [this](const Exchange& e, Reply reply) {
-        boost::asio::post(workers_, [this, &e, reply] { reply(login(e)); });
+        auto slot = sign_in_gate_.admit(e.remote_address);
+        if (!slot) {
+            return reply(
+                login_page(e, "登录尝试过于频繁，请稍后再试。", http::status::too_many_requests));
+        }
+        sign_in_gate_.run(std::move(*slot), [this, &e, reply] { reply(login(e)); });
     });
     router.add(http::verb::post, "/admin/logout", [this](const Exchange& e, Reply reply) {
         boost::asio::post(workers_, [this, &e, reply] { reply(logout(e)); });
@@ -123,6 +128,22 @@ HttpResponse OpsConsole::login_page(const Exchange& exchange, const std::string&
     return response;
 }
 
+std::string OpsConsole::admin_token_sign_in(const std::string& token, const std::string& source) {
+    // Throttled per client address like a password, never locked for everyone: one outsider
+    // guessing must not keep staff out.
+    const std::string key = "ops:admin-token@" + source;
+    const SignInPolicy policy{.limit = 5, .window = std::chrono::minutes(15), .back_off = true};
+    SignInReservation reservation;
+    store_.write(
+        [&](Transaction& tx) { reservation = reserve_sign_in(tx, key, policy, now_ms()); });
+    if (!reservation.granted)
+        return "locked";
+    if (config_.admin.token.empty() || !constant_time_equal(token, config_.admin.token))
+        return "unauthenticated";
+    store_.write([&](Transaction& tx) { forget_failures(tx, key); });
+    return "ok";
+}
+
 HttpResponse OpsConsole::login(const Exchange& exchange) {
     FormFields form;
     parse_form(exchange.request.body(), form);
@@ -134,27 +155,14 @@ HttpResponse OpsConsole::login(const Exchange& exchange) {
     std::string actor;
     std::string code;
     if (account.empty()) {
-        // The admin token, limited like a password: five misses in 15 minutes lock it here.
-        const std::string key = "ops:admin-token";
-        const std::int64_t now = now_ms(), since = now - 15 * 60 * 1000;
-        std::int64_t failures = 0;
-        store_.read([&](Transaction& tx) { failures = recent_login_failures(tx, key, since); });
-        if (failures >= 5) {
-            code = "locked";
-        } else {
-            const bool good =
-                !config_.admin.token.empty() && constant_time_equal(password, config_.admin.token);
-            store_.write([&](Transaction& tx) { record_login_attempt(tx, key, good, now, since); });
-            code = good ? "ok" : failures + 1 >= 5 ? "locked" : "unauthenticated";
-        }
+        code = admin_token_sign_in(password, exchange.remote_address);
         actor = admin_token_actor(password);
     } else {
-        code = accounts_.verify(account, password);
+        code = accounts_.verify(account, password, exchange.remote_address);
         actor = ops_actor(account);
     }
     if (code == "locked")
-        return login_page(exchange, "尝试次数过多，请15分钟后再试。",
-                          http::status::too_many_requests);
+        return login_page(exchange, "尝试次数过多，请稍后再试。", http::status::too_many_requests);
     if (code != "ok")
         return login_page(exchange, "账号或密码错误。", http::status::unauthorized);
     spdlog::info("ops console: {} signed in", actor);

@@ -19,6 +19,7 @@
 #include "gateway/http/form_body.hpp"
 #include "gateway/http/router.hpp"
 #include "gateway/metrics.hpp"
+#include "gateway/sign_in_gate.hpp"
 
 namespace ehall {
 
@@ -27,7 +28,8 @@ inline constexpr std::string_view ops_cookie_name = "ehall_ops";
 class OpsConsole {
   public:
     OpsConsole(const Config& config, Store& store, const Router& router, const PageTemplates& pages,
-               Metrics& metrics, TrafficHistory& traffic, boost::asio::thread_pool& workers)
+               Metrics& metrics, TrafficHistory& traffic, boost::asio::thread_pool& workers,
+               SignInGate& sign_in_gate)
         : config_(config),
           store_(store),
           router_(router),
@@ -35,6 +37,7 @@ class OpsConsole {
           metrics_(metrics),
           traffic_(traffic),
           workers_(workers),
+          sign_in_gate_(sign_in_gate),
           sessions_(store, std::chrono::minutes(30)),
           accounts_(store) {}
 
@@ -54,6 +57,8 @@ class OpsConsole {
     HttpResponse login_page(const Exchange& exchange, const std::string& error,
                             http::status status = http::status::ok);
     HttpResponse login(const Exchange& exchange);
+    // "ok", "unauthenticated" or "locked" (`source` must wait before the next try).
+    std::string admin_token_sign_in(const std::string& token, const std::string& source);
     HttpResponse logout(const Exchange& exchange);
 
     void plugins_page(const Staff& staff, const Exchange& exchange, Reply reply);
@@ -79,6 +84,7 @@ class OpsConsole {
     Metrics& metrics_;
     TrafficHistory& traffic_;
     boost::asio::thread_pool& workers_;
+    SignInGate& sign_in_gate_;  // sign-ins (ops accounts' argon2id) run there
     CustomerSessions sessions_;
     OpsAccounts accounts_;
 };

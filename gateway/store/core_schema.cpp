@@ -230,6 +230,11 @@ CREATE INDEX sms_outbox_due ON sms_outbox (status, next_attempt_ms);
 ALTER TABLE offers ADD COLUMN held_check TEXT NOT NULL DEFAULT '';
 ALTER TABLE offers ADD COLUMN updated_ms INTEGER NOT NULL DEFAULT 0;
 )sql"},
+        {7, R"sql(
+-- Every sign-in attempt sweeps the failures that aged out, whoever made them
+-- (gateway/sign_in_attempts.hpp).
+CREATE INDEX login_failures_by_time ON login_failures (ts_ms);
+)sql"},
     };
     return migrations;
 }

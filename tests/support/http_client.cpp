@@ -53,6 +53,10 @@ HttpClient::~HttpClient() {
 void HttpClient::connect() {
     stream_.emplace(io_);
     stream_->expires_after(timeout_);
+    if (!source_address_.empty()) {
+        stream_->socket().open(boost::asio::ip::tcp::v4());
+        stream_->socket().bind({boost::asio::ip::make_address(source_address_), 0});
+    }
     stream_->connect(loopback(port_));
     buffer_.clear();
     ++connections_;

@@ -50,6 +50,13 @@ class HttpClient {
         return request(http::verb::post, target, body.is_null() ? "{}" : body.dump(), with_type);
     }
 
+    // Connects from now on from `address`, another loopback address such as 127.0.0.2, as a
+    // client elsewhere would (limits per client address).
+    void connect_from(std::string address) {
+        close();
+        source_address_ = std::move(address);
+    }
+
     // Connections opened so far: 1 after many requests means keep-alive worked.
     int connections_opened() const { return connections_; }
     void close();
@@ -61,6 +68,7 @@ class HttpClient {
     std::optional<boost::beast::tcp_stream> stream_;
     boost::beast::flat_buffer buffer_;
     std::uint16_t port_;
+    std::string source_address_;  // empty: the system's choice
     std::chrono::milliseconds timeout_;
     int connections_ = 0;
 };

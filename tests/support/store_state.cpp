@@ -28,17 +28,23 @@ std::int64_t scalar(sqlite3* db, const std::string& sql) {
     return sqlite3_column_int64(statement.get(), 0);
 }
 
-}  // namespace
-
-std::map<std::string, std::int64_t> store_state(const std::filesystem::path& store_db) {
+// The store opened read-only, waiting for the server's writers.
+std::unique_ptr<sqlite3, decltype(&sqlite3_close)> open_store(const std::filesystem::path& path) {
     sqlite3* raw = nullptr;
-    if (sqlite3_open_v2(store_db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         std::string message = raw ? sqlite3_errmsg(raw) : "out of memory";
         sqlite3_close(raw);
-        throw std::runtime_error("cannot open " + store_db.string() + ": " + message);
+        throw std::runtime_error("cannot open " + path.string() + ": " + message);
     }
     std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db(raw, &sqlite3_close);
     sqlite3_busy_timeout(db.get(), 5000);
+    return db;
+}
+
+}  // namespace
+
+std::map<std::string, std::int64_t> store_state(const std::filesystem::path& store_db) {
+    auto db = open_store(store_db);
     std::map<std::string, std::int64_t> state;
     for (const char* table : written_tables)
         state[table] = scalar(db.get(), std::string("SELECT COUNT(*) FROM ").append(table));
@@ -48,6 +54,10 @@ std::map<std::string, std::int64_t> store_state(const std::filesystem::path& sto
     state["balances, points, e-coins"] =
         scalar(db.get(), "SELECT SUM(balance_fen) + SUM(points) + SUM(ecoins) FROM accounts");
     return state;
+}
+
+std::int64_t store_scalar(const std::filesystem::path& store_db, const std::string& sql) {
+    return scalar(open_store(store_db).get(), sql);
 }
 
 }  // namespace ehall::test

@@ -14,4 +14,7 @@ namespace ehall::test {
 // points and e-coins: equal before and after means nothing was written.
 std::map<std::string, std::int64_t> store_state(const std::filesystem::path& store_db);
 
+// The one integer a query such as "SELECT count(*) FROM ..." gives, read the same way.
+std::int64_t store_scalar(const std::filesystem::path& store_db, const std::string& sql);
+
 }  // namespace ehall::test

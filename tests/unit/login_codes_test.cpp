@@ -207,7 +207,8 @@ BOOST_FIXTURE_TEST_CASE(wrong_codes_count_towards_the_shared_lockout, CodeLoginS
     BOOST_TEST(login.verify(customer, CodeStore::other_than(*code)) == "locked");
     BOOST_TEST(login.verify(customer, *code) == "locked");
     // The lockout is the password login's too.
-    ehall::CustomerLogin passwords(*store, 5, std::chrono::minutes(15));
+    ehall::SignInGate gate({});
+    ehall::CustomerLogin passwords(*store, 5, std::chrono::minutes(15), gate);
     BOOST_TEST(passwords.verify(customer, "135790") == "locked");
 }
 
