@@ -114,4 +114,24 @@ BOOST_AUTO_TEST_CASE(two_customers_racing_for_one_voucher_credit_it_once) {
         billing.scalar("SELECT count(*) AS value FROM balance_ledger WHERE kind = 'voucher'") == 1);
 }
 
+// Parallel guessing: the failures are counted and the guess checked in one write
+// transaction, so twenty wrong PINs at once get the day's five checks and no more.
+BOOST_AUTO_TEST_CASE(twenty_parallel_wrong_pins_get_the_days_attempts_and_no_more) {
+    PluginHarness billing("billing");
+    auto results = together(20, [&](int t) {
+        return billing.call({.operation = "topup_voucher",
+                             .params = {{"pin", std::to_string(1999999999999999900LL + t)}},
+                             .customer = zhang});
+    });
+    const auto count = [&](const char* code) {
+        return std::count_if(results.begin(), results.end(),
+                             [&](const ServiceResult& r) { return r.code == code; });
+    };
+    BOOST_TEST(count("voucher_invalid") == 5);
+    BOOST_TEST(count("locked") == 15);
+    BOOST_TEST(
+        billing.scalar("SELECT count(*) AS value FROM billing_voucher_failures WHERE msisdn = ?",
+                       {zhang}) == 5);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
