@@ -36,6 +36,13 @@ inline std::string shanghai_datetime(std::int64_t utc_ms) {
     return out;
 }
 
+// 00:00 Asia/Shanghai of the day holding `utc_ms`, as UTC epoch milliseconds.
+inline std::int64_t shanghai_day_start_ms(std::int64_t utc_ms) {
+    constexpr std::int64_t day_ms = 24LL * 3600 * 1000;
+    return (utc_ms + clock_detail::shanghai_offset_ms) / day_ms * day_ms -
+           clock_detail::shanghai_offset_ms;
+}
+
 inline std::string shanghai_month(std::int64_t utc_ms) {
     return shanghai_datetime(utc_ms).substr(0, 7);
 }

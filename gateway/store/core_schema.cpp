@@ -234,6 +234,8 @@ ALTER TABLE offers ADD COLUMN updated_ms INTEGER NOT NULL DEFAULT 0;
 -- Every sign-in attempt sweeps the failures that aged out, whoever made them
 -- (gateway/sign_in_attempts.hpp).
 CREATE INDEX login_failures_by_time ON login_failures (ts_ms);
+-- A customer's e-coins earned today, summed before each award (plugins/billing/ecoin_award).
+CREATE INDEX points_ledger_by_customer ON points_ledger (msisdn, ts_ms);
 )sql"},
     };
     return migrations;

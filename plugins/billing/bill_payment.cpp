@@ -6,6 +6,7 @@
 #include "gateway/account_rules.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/idempotency.hpp"
+#include "plugins/billing/ecoin_award.hpp"
 
 namespace ehall::billing {
 
@@ -42,12 +43,8 @@ std::string payment_key(const ServiceRequest& request) {
 
 }  // namespace
 
-BillPayment::BillPayment(Store& store, PaymentProvider* provider, std::int64_t ecoins_per_payment,
-                         Warn warn)
-    : store_(store),
-      provider_(provider),
-      ecoins_per_payment_(ecoins_per_payment),
-      warn_(std::move(warn)) {}
+BillPayment::BillPayment(Store& store, PaymentProvider* provider, EcoinRules ecoins, Warn warn)
+    : store_(store), provider_(provider), ecoins_(ecoins), warn_(std::move(warn)) {}
 
 ServiceResult BillPayment::run(const ServiceRequest& request) {
     if (request.params.value("method", "card") == "cash")
@@ -127,8 +124,8 @@ ServiceResult BillPayment::commit(const ServiceRequest& request, const std::stri
         const std::string receipt = receipt_number(payment_id);
         const CreditOutcome credit =
             credit_balance(tx, msisdn, amount, "payment", request.channel, receipt, now);
-        if (ecoins_per_payment_ > 0)
-            move_points(tx, msisdn, 0, ecoins_per_payment_, "epayment_reward", receipt, now);
+        // The money has arrived: the acquirer approved the charge, or the kiosk counted it.
+        const std::int64_t ecoins = award_payment_ecoins(tx, ecoins_, msisdn, amount, receipt, now);
         nlohmann::json data = {{"msisdn", msisdn},
                                {"masked_name", masked_name(customer.front().text("name"))},
                                {"method", method},
@@ -136,7 +133,7 @@ ServiceResult BillPayment::commit(const ServiceRequest& request, const std::stri
                                {"balance_fen", credit.balance_fen},
                                {"settled_fen", credit.settled_fen},
                                {"settled_months", credit.settled_months},
-                               {"ecoins_awarded", ecoins_per_payment_},
+                               {"ecoins_awarded", ecoins},
                                {"payment_id", payment_id},
                                {"receipt_no", receipt},
                                {"time", shanghai_datetime(now)}};

@@ -1,7 +1,8 @@
 // The `pay` operation (DESIGN §6b, §8): a bill payment from the customer's bound bank card
 // (any channel), or in cash reported by a kiosk for any number. The amount goes to the
 // balance, due bills the balance now covers in full are settled, and the payment earns
-// e-coins: every channel the gateway serves is an electronic one.
+// e-coins by the amount (ecoin_award.hpp): every channel the gateway serves is an
+// electronic one.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "gateway/plugin_api.hpp"
+#include "plugins/billing/ecoin_award.hpp"
 #include "plugins/billing/payment_provider.hpp"
 
 namespace ehall::billing {
@@ -18,8 +20,7 @@ class BillPayment {
     using Warn = std::function<void(const std::string&)>;
 
     // `provider` may be null (no acquirer configured): card payments then fail.
-    BillPayment(Store& store, PaymentProvider* provider, std::int64_t ecoins_per_payment,
-                Warn warn);
+    BillPayment(Store& store, PaymentProvider* provider, EcoinRules ecoins, Warn warn);
 
     ServiceResult run(const ServiceRequest& request);
 
@@ -33,7 +34,7 @@ class BillPayment {
 
     Store& store_;
     PaymentProvider* provider_;
-    std::int64_t ecoins_per_payment_;
+    EcoinRules ecoins_;
     Warn warn_;
 };
 

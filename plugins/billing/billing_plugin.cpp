@@ -33,7 +33,7 @@ class BillingPlugin : public SyncPlugin {
         }
         store_ = &context.store();
         payment_.emplace(
-            *store_, provider_.get(), settings.ecoins_per_payment,
+            *store_, provider_.get(), settings.ecoins,
             [&context](const std::string& message) { context.log(LogLevel::warn, message); });
         topup_.emplace(*store_, settings.voucher_attempts_per_day);
     }

@@ -36,9 +36,10 @@ std::string text(const nlohmann::json& config, const std::string& key) {
 }  // namespace
 
 BillingSettings parse_billing_settings(const nlohmann::json& config, bool demo_mode) {
-    static const char* const known[] = {"payment_provider",   "payment_url",
-                                        "payment_ca_file",    "payment_timeout_ms",
-                                        "ecoins_per_payment", "voucher_attempts_per_day"};
+    static const char* const known[] = {"payment_provider", "payment_url",
+                                        "payment_ca_file",  "payment_timeout_ms",
+                                        "ecoins_per_yuan",  "ecoins_min_amount_fen",
+                                        "ecoins_daily_cap", "voucher_attempts_per_day"};
     if (config.is_null())
         return parse_billing_settings(nlohmann::json::object(), demo_mode);
     if (!config.is_object())
@@ -63,7 +64,10 @@ BillingSettings parse_billing_settings(const nlohmann::json& config, bool demo_m
     s.payment_ca_file = text(config, "payment_ca_file");
     s.payment_timeout = std::chrono::milliseconds(
         integer(config, "payment_timeout_ms", s.payment_timeout.count(), 10, 120000));
-    s.ecoins_per_payment = integer(config, "ecoins_per_payment", s.ecoins_per_payment, 0, 1000000);
+    s.ecoins.per_yuan = integer(config, "ecoins_per_yuan", s.ecoins.per_yuan, 0, 1000);
+    s.ecoins.min_amount_fen =
+        integer(config, "ecoins_min_amount_fen", s.ecoins.min_amount_fen, 1, 100000000);
+    s.ecoins.daily_cap = integer(config, "ecoins_daily_cap", s.ecoins.daily_cap, 0, 1000000);
     s.voucher_attempts_per_day =
         integer(config, "voucher_attempts_per_day", s.voucher_attempts_per_day, 1, 1000);
     return s;

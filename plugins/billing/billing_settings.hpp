@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "plugins/billing/ecoin_award.hpp"
+
 namespace ehall::billing {
 
 struct BillingSettings {
@@ -14,7 +16,7 @@ struct BillingSettings {
     std::string payment_url{};
     std::string payment_ca_file{};  // https: trust only these CAs (PEM); empty: the system's
     std::chrono::milliseconds payment_timeout{5000};
-    std::int64_t ecoins_per_payment = 10;
+    EcoinRules ecoins{};
     std::int64_t voucher_attempts_per_day = 5;
 };
 

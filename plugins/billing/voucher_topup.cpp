@@ -8,14 +8,6 @@ namespace ehall::billing {
 
 namespace {
 
-constexpr std::int64_t day_ms = 24LL * 3600 * 1000;
-constexpr std::int64_t shanghai_offset_ms = 8LL * 3600 * 1000;
-
-// 00:00 Asia/Shanghai of the day holding `utc_ms`, as UTC milliseconds.
-std::int64_t shanghai_day_start(std::int64_t utc_ms) {
-    return (utc_ms + shanghai_offset_ms) / day_ms * day_ms - shanghai_offset_ms;
-}
-
 std::int64_t failures_since(Transaction& tx, const std::string& msisdn, std::int64_t since_ms) {
     return tx
         .query(
@@ -31,7 +23,7 @@ std::int64_t failures_since(Transaction& tx, const std::string& msisdn, std::int
 ServiceResult failed_attempt(Transaction& tx, const std::string& msisdn, std::int64_t now,
                              std::int64_t attempts_left, std::string code, std::string what) {
     tx.execute("DELETE FROM billing_voucher_failures WHERE msisdn = ? AND ts_ms < ?",
-               {msisdn, shanghai_day_start(now)});
+               {msisdn, shanghai_day_start_ms(now)});
     tx.execute("INSERT INTO billing_voucher_failures (msisdn, ts_ms) VALUES (?, ?)", {msisdn, now});
     what += attempts_left > 0 ? "; " + std::to_string(attempts_left) + " attempt(s) left today"
                               : "; no attempts left today";
@@ -50,7 +42,7 @@ ServiceResult VoucherTopUp::run(const ServiceRequest& request) {
             result = std::move(*replay);
             return;
         }
-        const std::int64_t failures = failures_since(tx, msisdn, shanghai_day_start(now));
+        const std::int64_t failures = failures_since(tx, msisdn, shanghai_day_start_ms(now));
         if (failures >= attempts_per_day_) {
             result = ServiceResult::error("locked",
                                           "too many wrong voucher PINs today; try again tomorrow");

@@ -63,8 +63,13 @@ BOOST_AUTO_TEST_CASE(start_refuses_unknown_keys_and_bad_values) {
         refusal(store, {{"payment_provider", "paypal"}}).starts_with("key 'payment_provider'"));
     BOOST_TEST(
         refusal(store, {{"payment_timeout_ms", "fast"}}).starts_with("key 'payment_timeout_ms'"));
+    BOOST_TEST(refusal(store, {{"ecoins_per_yuan", -1}}).starts_with("key 'ecoins_per_yuan'"));
     BOOST_TEST(
-        refusal(store, {{"ecoins_per_payment", -1}}).starts_with("key 'ecoins_per_payment'"));
+        refusal(store, {{"ecoins_min_amount_fen", 0}}).starts_with("key 'ecoins_min_amount_fen'"));
+    BOOST_TEST(
+        refusal(store, {{"ecoins_daily_cap", "lots"}}).starts_with("key 'ecoins_daily_cap'"));
+    BOOST_TEST(refusal(store, {{"ecoins_per_payment", 10}}) ==
+               "unknown key 'ecoins_per_payment'");  // the flat award is gone
     BOOST_TEST(refusal(store, {{"voucher_attempts_per_day", 0}})
                    .starts_with("key 'voucher_attempts_per_day'"));
     BOOST_TEST(refusal(store, {{"payment_provider", "http"}}).starts_with("key 'payment_url'"));
@@ -86,7 +91,7 @@ BOOST_AUTO_TEST_CASE(start_refuses_unknown_keys_and_bad_values) {
                        {{"payment_provider", "http"},
                         {"payment_url", "http://acquirer.internal:8443/v1/charge"},
                         {"payment_timeout_ms", 2500},
-                        {"ecoins_per_payment", 0},
+                        {"ecoins_per_yuan", 0},
                         {"voucher_attempts_per_day", 3}},
                        false) == "");
 }

@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(card_payment_settles_the_bill_only_when_the_balance_covers_
     BOOST_TEST(first.data["balance_fen"] == 10860);
     BOOST_TEST(first.data["settled_fen"] == 0);
     BOOST_TEST(first.data["settled_months"].empty());
-    BOOST_TEST(first.data["ecoins_awarded"] == 10);
+    BOOST_TEST(first.data["ecoins_awarded"] == 50);  // one a yuan
     BOOST_TEST(first.data["reference"].get<std::string>().starts_with("SBX-"));
     const auto id = first.data["payment_id"].get<std::int64_t>();
     char receipt[32];
@@ -63,10 +63,10 @@ BOOST_AUTO_TEST_CASE(card_payment_settles_the_bill_only_when_the_balance_covers_
     BOOST_TEST(second.data["settled_months"].size() == 1u);
     BOOST_TEST(balance(billing, zhang) == 10);
     BOOST_TEST(due(billing) == 0);
-    BOOST_TEST(ecoins(billing, zhang) == 320);
+    BOOST_TEST(ecoins(billing, zhang) == 300 + 50 + 20);
     BOOST_TEST(payments(billing) == 2);
     BOOST_TEST(billing.scalar("SELECT count(*) AS value FROM points_ledger "
-                              "WHERE reason = 'epayment_reward' AND ecoins_delta = 10") == 2);
+                              "WHERE reason = 'epayment_reward'") == 2);
 
     auto history = billing.call("history").data["entries"];
     BOOST_TEST_REQUIRE(history.size() == 2u);
@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(a_retry_with_the_same_key_replays_the_first_result) {
     BOOST_TEST(!again.amount_fen.has_value());  // the money moved once, journaled once
     BOOST_TEST(balance(billing, zhang) == 8860);
     BOOST_TEST(payments(billing) == 1);
-    BOOST_TEST(ecoins(billing, zhang) == 310);
+    BOOST_TEST(ecoins(billing, zhang) == 330);  // awarded once
 
     auto other_amount = pay(billing, 3100, "pay-retry-1");
     BOOST_TEST(other_amount.code == "bad_request");
@@ -156,15 +156,45 @@ BOOST_AUTO_TEST_CASE(cash_is_accepted_only_from_kiosks) {
     BOOST_TEST(payments(billing) == 2);
 }
 
-BOOST_AUTO_TEST_CASE(e_coins_per_payment_come_from_the_config) {
-    PluginHarness billing("billing", {{"ecoins_per_payment", 25}});
+// E-coin farming: a flat award per payment let 1-fen payments buy merchant vouchers. Now
+// e-coins follow the yuan paid, from a minimum amount, up to a daily cap per customer.
+BOOST_AUTO_TEST_CASE(e_coins_follow_the_amount_from_a_minimum_up_to_a_daily_cap) {
+    PluginHarness billing("billing");  // defaults: 1 a yuan, from 10 yuan, 100 a day
+    for (int i = 0; i < 20; ++i) {
+        auto tiny = pay(billing, 1, "pay-tiny-" + std::to_string(i));
+        BOOST_TEST_REQUIRE(tiny.code == "ok", tiny.message);
+        BOOST_TEST(tiny.data["ecoins_awarded"] == 0);
+    }
+    BOOST_TEST(pay(billing, 999, "pay-just-below").data["ecoins_awarded"] == 0);
+    BOOST_TEST(pay(billing, 1099, "pay-at-minimum").data["ecoins_awarded"] == 10);  // whole yuan
+    BOOST_TEST(pay(billing, 8000, "pay-large").data["ecoins_awarded"] == 80);
+    BOOST_TEST(pay(billing, 5000, "pay-over-cap").data["ecoins_awarded"] == 10);  // 100 a day
+    BOOST_TEST(pay(billing, 5000, "pay-capped").data["ecoins_awarded"] == 0);
+    BOOST_TEST(ecoins(billing, zhang) == 300 + 100);
+    // The cap is the customer's own; cash counted by a kiosk earns them too.
+    auto cash = billing.call({.operation = "pay",
+                              .params = {{"amount_fen", 2000}, {"method", "cash"}},
+                              .customer = li,
+                              .idempotency_key = "txn-li-1",
+                              .channel = "kiosk",
+                              .terminal_id = "KIOSK-0001"});
+    BOOST_TEST(cash.data["ecoins_awarded"] == 20);
+}
+
+BOOST_AUTO_TEST_CASE(e_coin_rules_come_from_the_config) {
+    PluginHarness billing(
+        "billing",
+        {{"ecoins_per_yuan", 3}, {"ecoins_min_amount_fen", 100}, {"ecoins_daily_cap", 40}});
     // Without a method the payment is by card, as for the SMS command "JF <yuan>".
     auto paid = billing.call(
         {.operation = "pay", .params = {{"amount_fen", 1000}}, .idempotency_key = "pay-ecoins"});
     BOOST_TEST_REQUIRE(paid.code == "ok", paid.message);
     BOOST_TEST(paid.data["method"] == "card");
-    BOOST_TEST(paid.data["ecoins_awarded"] == 25);
-    BOOST_TEST(ecoins(billing, zhang) == 325);
+    BOOST_TEST(paid.data["ecoins_awarded"] == 30);
+    BOOST_TEST(pay(billing, 1000, "pay-ecoins-2").data["ecoins_awarded"] == 10);
+    BOOST_TEST(ecoins(billing, zhang) == 340);
+    PluginHarness none("billing", {{"ecoins_per_yuan", 0}});
+    BOOST_TEST(pay(none, 100000, "pay-no-ecoins").data["ecoins_awarded"] == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
