@@ -26,6 +26,12 @@ std::string new_key() {
     return random_hex(32);
 }
 
+// The customer tokens issued at the terminal. Kiosk sessions are read from the store on
+// every use (no cache keeps them), so deleting the rows ends them at once.
+void end_customer_sessions(Transaction& tx, const std::string& id) {
+    tx.execute("DELETE FROM sessions WHERE channel = 'kiosk' AND terminal_id = ?", {id});
+}
+
 // Salted with the terminal id so one table row says nothing about another's code.
 std::string code_hash(const std::string& id, const std::string& code) {
     std::string salted = id;
@@ -87,6 +93,8 @@ std::optional<KioskTerminal> TerminalRegistry::rotate_key(const std::string& id,
             return;
         rotated->key = new_key();
         tx.execute("UPDATE terminals SET key = ? WHERE id = ?", {rotated->key, id});
+        // Whoever held the old key may also hold tokens issued to it.
+        end_customer_sessions(tx, id);
         // The audit says that the key changed, never what it is.
         record_audit(tx, actor, "terminal.rotate_key", "terminal:" + id, "{\"key\":\"previous\"}",
                      "{\"key\":\"rotated\"}");
@@ -104,9 +112,8 @@ std::optional<KioskTerminal> TerminalRegistry::set_enabled(const std::string& id
         const std::string before = changed->public_json().dump();
         changed->status = enabled ? "active" : "disabled";
         tx.execute("UPDATE terminals SET status = ? WHERE id = ?", {changed->status, id});
-        if (!enabled) {
-            tx.execute("DELETE FROM sessions WHERE channel = 'kiosk' AND terminal_id = ?", {id});
-        }
+        if (!enabled)
+            end_customer_sessions(tx, id);
         record_audit(tx, actor, enabled ? "terminal.enable" : "terminal.disable", "terminal:" + id,
                      before, changed->public_json().dump());
     });

@@ -37,7 +37,8 @@ class TerminalRegistry {
     // The new terminal with its fresh key; nothing when the id is taken.
     std::optional<KioskTerminal> create(const std::string& id, const std::string& hall,
                                         const std::string& location, const std::string& actor);
-    // The terminal with a fresh key (the old one stops working at once); nothing when unknown.
+    // The terminal with a fresh key (the old one stops working at once) and its customer
+    // sessions ended, as disabling does; nothing when unknown.
     std::optional<KioskTerminal> rotate_key(const std::string& id, const std::string& actor);
     // Disabling also ends the terminal's customer sessions. Nothing when unknown.
     std::optional<KioskTerminal> set_enabled(const std::string& id, bool enabled,
