@@ -36,6 +36,11 @@ inline std::string shanghai_datetime(std::int64_t utc_ms) {
     return out;
 }
 
+// "2026-11-23": the Asia/Shanghai calendar day.
+inline std::string shanghai_date(std::int64_t utc_ms) {
+    return shanghai_datetime(utc_ms).substr(0, 10);
+}
+
 inline std::string shanghai_month(std::int64_t utc_ms) {
     return shanghai_datetime(utc_ms).substr(0, 7);
 }
