@@ -6,6 +6,8 @@ namespace ehall {
 
 namespace {
 
+constexpr std::int64_t max_cash_box_fen = 1000000000;  // ten million yuan
+
 bool one_of(const nlohmann::json& value, std::initializer_list<const char*> choices) {
     return value.is_string() &&
            std::any_of(choices.begin(), choices.end(),
@@ -18,7 +20,8 @@ std::optional<std::string> device_status_problem(const nlohmann::json& status) {
     if (!status.is_object())
         return "the body must be a JSON object";
     for (const auto& [key, value] : status.items()) {
-        if (key != "printer_paper" && key != "cash_box" && key != "version")
+        if (key != "printer_paper" && key != "cash_box" && key != "version" &&
+            key != "cash_box_fen")
             return "unknown field " + key;
     }
     if (!one_of(status.value("printer_paper", nlohmann::json()), {"ok", "low", "out"}))
@@ -29,6 +32,13 @@ std::optional<std::string> device_status_problem(const nlohmann::json& status) {
     if (!version.is_string() || version.get<std::string>().empty() ||
         version.get<std::string>().size() > 64) {
         return "version must be a string of 1-64 characters";
+    }
+    if (status.contains("cash_box_fen")) {
+        const auto& count = status["cash_box_fen"];
+        if (!count.is_number_integer() || count.get<std::int64_t>() < 0 ||
+            count.get<std::int64_t>() > max_cash_box_fen) {
+            return "cash_box_fen must be a whole number of fen from 0 to 1000000000";
+        }
     }
     return std::nullopt;
 }

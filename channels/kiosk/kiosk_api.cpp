@@ -133,6 +133,11 @@ HttpResponse KioskApi::heartbeat(const Exchange& exchange, const KioskTerminal& 
     }
     const std::int64_t now = now_ms();
     registry_.record_heartbeat(terminal.id, *body, now);
+    if (body->contains("cash_box_fen")) {
+        CashBoxFigures figures;
+        store_.read([&](Transaction& tx) { figures = cash_box_figures(tx, terminal.id, *body); });
+        cash_box_watch_.heard(terminal.id, figures);
+    }
     return result_response(
         ServiceResult::ok({{"terminal_id", terminal.id}, {"server_time", now / 1000}}));
 }

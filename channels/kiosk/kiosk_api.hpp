@@ -10,6 +10,7 @@
 
 #include <functional>
 
+#include "channels/kiosk/cash_box_watch.hpp"
 #include "channels/kiosk/cash_intakes.hpp"
 #include "channels/kiosk/cash_payments.hpp"
 #include "channels/kiosk/kiosk_receipts.hpp"
@@ -26,7 +27,8 @@ namespace ehall {
 
 class KioskApi {
   public:
-    KioskApi(const Config& config, Store& store, Dispatcher& dispatcher, CustomerLogin& login)
+    KioskApi(const Config& config, Store& store, Dispatcher& dispatcher, CustomerLogin& login,
+             Metrics& metrics)
         : store_(store),
           dispatcher_(dispatcher),
           login_(login),
@@ -36,7 +38,8 @@ class KioskApi {
           receipts_(store),
           offer_slot_(dispatcher),
           intakes_(store, CashCaps::of(config)),
-          cash_payments_(store, CashCaps::of(config)) {}
+          cash_payments_(store, CashCaps::of(config)),
+          cash_box_watch_(metrics) {}
 
     void add_routes(Router& router);
 
@@ -94,6 +97,7 @@ class KioskApi {
     OfferSlot offer_slot_;
     CashIntakes intakes_;
     CashPayments cash_payments_;
+    CashBoxWatch cash_box_watch_;
 };
 
 // The operation cash pays: the billing plugin's pay with method cash (DESIGN §6).

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "gateway/admin/cash_box.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/ops_audit.hpp"
 #include "gateway/random_token.hpp"
@@ -161,6 +162,26 @@ void TerminalRegistry::record_heartbeat(const std::string& id, const nlohmann::j
         tx.execute("UPDATE terminals SET last_seen_ms = ?, device_json = ? WHERE id = ?",
                    {now_ms, device.dump(), id});
     });
+}
+
+std::optional<TerminalRegistry::CashCollection> TerminalRegistry::record_cash_collection(
+    const std::string& id, std::int64_t counted_fen, const std::string& actor) {
+    std::optional<CashCollection> collection;
+    store_.write([&](Transaction& tx) {
+        if (!find_in(tx, id))
+            return;
+        collection = CashCollection{counted_fen, expected_cash_fen(tx, id), now_ms()};
+        tx.execute(
+            "INSERT INTO kiosk_cash_collections (terminal_id, ts_ms, counted_fen, expected_fen, "
+            "actor) VALUES (?, ?, ?, ?, ?)",
+            {id, collection->ts_ms, counted_fen, collection->expected_fen, actor});
+        const nlohmann::json before = {{"expected_fen", collection->expected_fen}};
+        const nlohmann::json after = {{"counted_fen", counted_fen},
+                                      {"difference_fen", counted_fen - collection->expected_fen}};
+        record_audit(tx, actor, "terminal.cash_collected", "terminal:" + id, before.dump(),
+                     after.dump());
+    });
+    return collection;
 }
 
 }  // namespace ehall

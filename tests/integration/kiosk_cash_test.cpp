@@ -1,7 +1,7 @@
 // Kiosk cash against the real binary (docs/kiosk-cash.md): the notes a signed terminal
 // reports are what an intake pays, forged reports credit nothing, the per-transaction and
 // daily caps hold on the note path and on the native pay path (two payments at once
-// included), and retries count once.
+// included), retries count once, and the cash box figures ops reconcile.
 #include <boost/test/unit_test.hpp>
 #include <thread>
 
@@ -19,6 +19,13 @@ json cash_payment(std::int64_t amount_fen, const std::string& kiosk_txn) {
             {"amount_fen", amount_fen},
             {"method", "cash"},
             {"kiosk_txn", kiosk_txn}};
+}
+
+json heartbeat_counting(std::int64_t cash_box_fen) {
+    return {{"printer_paper", "ok"},
+            {"cash_box", "ok"},
+            {"version", "2.3.1"},
+            {"cash_box_fen", cash_box_fen}};
 }
 
 }  // namespace
@@ -172,6 +179,73 @@ BOOST_AUTO_TEST_CASE(a_retried_cash_payment_is_held_and_paid_once) {
     BOOST_TEST(device.post("/kiosk/v1/services/billing/pay", cash_payment(10000, "T-2")).status ==
                422u);
     BOOST_TEST(device.balance_fen(demo_msisdn, demo_password) == 5860 + 10000 - 12850);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_cash_box_is_reconciled_with_the_cash_taken, RunningKiosk) {
+    auto device = kiosk();
+    const std::string paid = device.open_intake(demo_msisdn);
+    device.note(1, 10000);
+    device.note(2, 5000);
+    BOOST_REQUIRE(device.post("/kiosk/v1/cash/intakes/" + paid + "/pay", json::object()).status ==
+                  200u);
+    BOOST_REQUIRE(device.post("/kiosk/v1/services/billing/pay", cash_payment(2000, "T-1")).status ==
+                  200u);
+    BOOST_REQUIRE(device.post("/kiosk/v1/services/billing/pay", cash_payment(700, "T-2")).status ==
+                  200u);
+    const std::string unpaid = device.open_intake(other_msisdn);
+    device.note(3, 1000);  // in the box, not paid yet
+    // The next customer cannot lose it: the intake holding cash comes back to be paid.
+    auto held = device.post("/kiosk/v1/cash/intakes", {{"msisdn", demo_msisdn}});
+    BOOST_TEST(held.json()["data"]["held"] == true);
+    BOOST_TEST(held.json()["data"]["intake_id"] == unpaid);
+    BOOST_TEST(held.json()["data"]["masked_msisdn"] == "139****9000");
+
+    auto listed = terminal_listed("KIOSK-0001");
+    BOOST_TEST(listed["cash"]["expected_fen"] == 18700);
+    BOOST_TEST(listed["cash"]["reported_fen"].is_null());
+    BOOST_TEST(listed["cash"]["difference_fen"].is_null());
+
+    for (int beat = 0; beat < 2; ++beat)  // one warning for the same difference
+        BOOST_TEST(device.post("/kiosk/v1/heartbeat", heartbeat_counting(17700)).status == 200u);
+    listed = terminal_listed("KIOSK-0001");
+    BOOST_TEST(listed["cash"]["reported_fen"] == 17700);
+    BOOST_TEST(listed["cash"]["difference_fen"] == -1000);
+    BOOST_TEST(listed["device"]["cash_box_fen"] == 17700);
+    BOOST_TEST(client->get("/metrics").body.find("ehall_kiosk_cash_box_mismatches 1") !=
+               std::string::npos);
+    BOOST_TEST(device.post("/kiosk/v1/heartbeat", heartbeat_counting(-5)).status == 400u);
+
+    const std::string collect = "/admin/v1/terminals/KIOSK-0001/cash-collected";
+    BOOST_TEST(client->post(collect, {{"counted_fen", 17700}}).status == 401u);
+    BOOST_TEST(client->post(collect, {{"counted_fen", "lots"}}, bearer(admin_token)).status ==
+               400u);
+    auto collected = client->post(collect, {{"counted_fen", 17700}}, bearer(admin_token));
+    BOOST_TEST(collected.status == 200u, collected.body);
+    BOOST_TEST(collected.json()["expected_fen"] == 18700);
+    BOOST_TEST(collected.json()["difference_fen"] == -1000);
+    listed = terminal_listed("KIOSK-0001");
+    BOOST_TEST(listed["cash"]["expected_fen"] == 0);
+    BOOST_TEST(!listed["cash"]["collected_at"].get<std::string>().empty());
+    BOOST_TEST(device.post("/kiosk/v1/heartbeat", heartbeat_counting(0)).status == 200u);
+    BOOST_TEST(client->get("/metrics").body.find("ehall_kiosk_cash_box_mismatches 0") !=
+               std::string::npos);
+    device.note(4, 500);  // after the collection: the unpaid intake's second note
+    BOOST_TEST(terminal_listed("KIOSK-0001")["cash"]["expected_fen"] == 500);
+
+    auto audit = client->get("/admin/v1/audit?target=terminal:KIOSK-0001", bearer(admin_token));
+    BOOST_TEST(audit.body.find("terminal.cash_collected") != std::string::npos, audit.body);
+    BOOST_TEST(audit.body.find("17700") != std::string::npos, audit.body);
+    BOOST_TEST(client
+                   ->post("/admin/v1/terminals/NO-SUCH/cash-collected", {{"counted_fen", 0}},
+                          bearer(admin_token))
+                   .status == 404u);
+    BOOST_REQUIRE(server.stop() == 0);
+    const std::string log = server.stderr_text();
+    std::size_t warnings = 0;
+    for (auto at = log.find("cash box: counted"); at != std::string::npos;
+         at = log.find("cash box: counted", at + 1))
+        ++warnings;
+    BOOST_TEST(warnings == 1u, log);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

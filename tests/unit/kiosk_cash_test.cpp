@@ -1,9 +1,11 @@
 // Kiosk cash in the store (channels/kiosk/cash_intakes.hpp, cash_payments.hpp): one intake per
-// terminal until it is paid, and what a payment's outcome does to the cash held.
+// terminal until it is paid, what a payment's outcome does to the cash held, and the cash
+// box figures (gateway/admin/cash_box.hpp).
 #include <boost/test/unit_test.hpp>
 
 #include "channels/kiosk/cash_intakes.hpp"
 #include "channels/kiosk/cash_payments.hpp"
+#include "gateway/admin/cash_box.hpp"
 #include "tests/support/kiosk_store_fixture.hpp"
 
 using namespace ehall;
@@ -17,6 +19,12 @@ constexpr std::int64_t t0 = 1796572800000;  // 2026-12-07 00:00 Asia/Shanghai
 struct CashFixture : KioskStoreFixture {
     CashIntakes intakes{store, caps};
     CashPayments payments{store, caps};
+
+    std::int64_t expected_fen() {
+        std::int64_t fen = 0;
+        store.read([&](Transaction& tx) { fen = expected_cash_fen(tx, terminal_id); });
+        return fen;
+    }
 };
 
 }  // namespace
@@ -56,6 +64,7 @@ BOOST_AUTO_TEST_CASE(a_refused_payment_releases_its_cash_and_a_timeout_keeps_it)
     BOOST_TEST(over->code == "limit_exceeded");
     BOOST_TEST(!payments.reserve(terminal_id, "T-2", "13800138000", 20000, t0));  // its retry
     payments.settle(terminal_id, "T-2", "13800138000", 20000, ServiceResult::ok({}), t0 + 5);
+    BOOST_TEST(expected_fen() == 20000);
     BOOST_TEST(payments.reserve(terminal_id, "T-2", "13900139000", 20000, t0)->code ==
                "bad_request");
 
@@ -78,6 +87,31 @@ BOOST_AUTO_TEST_CASE(a_refused_intake_payment_takes_notes_again) {
     BOOST_TEST(!payments.reserve(terminal_id, opened.intake.id, "13800138000", 10500, t0));
     payments.settle(terminal_id, opened.intake.id, "13800138000", 10500, ServiceResult::ok({}), t0);
     BOOST_TEST(intakes.find(terminal_id, opened.intake.id)->state == "paid");
+    BOOST_TEST(expected_fen() == 10500);  // counted by the notes, not twice
+}
+
+BOOST_AUTO_TEST_CASE(the_box_figures_start_again_after_a_collection) {
+    intakes.open(terminal_id, "13800138000", t0);
+    intakes.report_note(terminal_id, "1", 2000, t0);
+    CashBoxFigures figures;
+    const nlohmann::json device = {{"cash_box_fen", 1500}};
+    store.read([&](Transaction& tx) { figures = cash_box_figures(tx, terminal_id, device); });
+    BOOST_TEST(figures.expected_fen == 2000);
+    BOOST_TEST(figures.difference_fen().value_or(0) == -500);
+    BOOST_TEST(figures.to_json()["collected_at"] == "");
+    store.read([&](Transaction& tx) {
+        figures = cash_box_figures(tx, terminal_id, nlohmann::json::object());
+    });
+    BOOST_TEST(!figures.difference_fen());
+    BOOST_TEST(figures.to_json()["difference_fen"].is_null());
+
+    execute(
+        "INSERT INTO kiosk_cash_collections (terminal_id, ts_ms, counted_fen, expected_fen, actor) "
+        "VALUES (?, ?, 1500, 2000, 'ops')",
+        {terminal_id, t0 + 1});
+    BOOST_TEST(expected_fen() == 0);
+    intakes.report_note(terminal_id, "2", 100, t0 + 2);
+    BOOST_TEST(expected_fen() == 100);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -58,6 +58,15 @@ BOOST_AUTO_TEST_CASE(device_status_is_checked) {
     BOOST_TEST(*device_status_problem(
                    {{"printer_paper", "ok"}, {"cash_box", "ok"}, {"version", "1"}, {"temp", 40}}) ==
                "unknown field temp");
+    const nlohmann::json counted = {
+        {"printer_paper", "ok"}, {"cash_box", "ok"}, {"version", "1"}, {"cash_box_fen", 125000}};
+    BOOST_TEST(!device_status_problem(counted));
+    for (const nlohmann::json& bad : {nlohmann::json(-1), nlohmann::json(12.5),
+                                      nlohmann::json("125000"), nlohmann::json(2000000000)}) {
+        auto status = counted;
+        status["cash_box_fen"] = bad;
+        BOOST_TEST(device_status_problem(status).value_or("").starts_with("cash_box_fen"), bad);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(kiosk_numbers_are_short_printable_text_or_whole_numbers) {
