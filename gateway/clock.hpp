@@ -43,6 +43,11 @@ inline std::int64_t shanghai_day_start_ms(std::int64_t utc_ms) {
            clock_detail::shanghai_offset_ms;
 }
 
+// "2026-11-23": the Asia/Shanghai calendar day.
+inline std::string shanghai_date(std::int64_t utc_ms) {
+    return shanghai_datetime(utc_ms).substr(0, 10);
+}
+
 inline std::string shanghai_month(std::int64_t utc_ms) {
     return shanghai_datetime(utc_ms).substr(0, 7);
 }

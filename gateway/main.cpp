@@ -156,7 +156,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     sms::SmsHall sms_hall(config, dispatcher, store, sms_templates);
     sms::SmsApi sms_api(sms_hall, dispatcher, config);
     sms_api.add_routes(router);
-    KioskApi kiosk(config, store, dispatcher, login);
+    KioskApi kiosk(config, store, dispatcher, login, metrics);
     kiosk.add_routes(router);
     TerminalAdminApi terminal_admin(config, store, workers);
     terminal_admin.add_routes(router);

@@ -35,6 +35,7 @@ constexpr std::array codes = {
              "亲情号码已达上限（5个）"},
     CodeInfo{"family_number_invalid", status::unprocessable_entity, "declined", "亲情号码无效"},
     CodeInfo{"payment_failed", status::unprocessable_entity, "declined", "支付未成功"},
+    CodeInfo{"limit_exceeded", status::unprocessable_entity, "declined", "超出交费限额"},
     CodeInfo{"rate_limited", status::too_many_requests, "rejected", "操作过于频繁，请稍后再试"},
     CodeInfo{"internal_error", status::internal_server_error, "error", "系统繁忙，请稍后再试"},
     CodeInfo{"timeout", status::gateway_timeout, "error", "处理超时，请稍后查询结果"},

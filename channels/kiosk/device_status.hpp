@@ -1,5 +1,7 @@
 // The device status a kiosk reports with each heartbeat:
-// {"printer_paper": "ok|low|out", "cash_box": "ok|full|error", "version": "<software version>"}.
+// {"printer_paper": "ok|low|out", "cash_box": "ok|full|error", "version": "<software version>"}
+// and, from a terminal with a cash acceptor, "cash_box_fen": the cash its box holds by its own
+// count (integer fen), which ops reconcile with the cash it took (docs/kiosk-cash.md).
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -3,9 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 
+#include "channels/kiosk/cash_payee.hpp"
 #include "channels/kiosk/device_status.hpp"
 #include "gateway/clock.hpp"
-#include "gateway/customer_masking.hpp"
 #include "gateway/http/json_body.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/result_response.hpp"
@@ -70,6 +70,17 @@ void KioskApi::add_routes(Router& router) {
         signed_route("", "", [](K& self, const Exchange& e, const KioskTerminal& t, Reply& reply) {
             self.invoke(e, t, reply);
         }));
+    router.add(http::verb::post, "/kiosk/v1/cash/intakes",
+               signed_route("kiosk", "cash_intake", sync(&K::open_intake)));
+    router.add(http::verb::get, "/kiosk/v1/cash/intakes/{id}",
+               signed_route("kiosk", "cash_intake", sync(&K::show_intake)));
+    router.add(http::verb::post, "/kiosk/v1/cash/intakes/{id}/pay",
+               signed_route(std::string(cash_payment_plugin), std::string(cash_payment_operation),
+                            [](K& self, const Exchange& e, const KioskTerminal& t, Reply& reply) {
+                                self.pay_intake(e, t, reply);
+                            }));
+    router.add(http::verb::post, "/kiosk/v1/cash/notes",
+               signed_route("kiosk", "cash_note", sync(&K::report_note)));
 }
 
 Handler KioskApi::signed_route(std::string plugin, std::string operation, Work work) {
@@ -122,35 +133,33 @@ HttpResponse KioskApi::heartbeat(const Exchange& exchange, const KioskTerminal& 
     }
     const std::int64_t now = now_ms();
     registry_.record_heartbeat(terminal.id, *body, now);
+    if (body->contains("cash_box_fen")) {
+        CashBoxFigures figures;
+        store_.read([&](Transaction& tx) { figures = cash_box_figures(tx, terminal.id, *body); });
+        cash_box_watch_.heard(terminal.id, figures);
+    }
     return result_response(
         ServiceResult::ok({{"terminal_id", terminal.id}, {"server_time", now / 1000}}));
 }
 
+std::string KioskApi::msisdn_of(const Exchange& exchange) {
+    auto body = json_object_body(exchange);
+    const std::string* msisdn = body ? json_string_member(*body, "msisdn") : nullptr;
+    return msisdn ? *msisdn : std::string{};
+}
+
 HttpResponse KioskApi::lookup(const Exchange& exchange, const KioskTerminal& terminal) {
     ServiceRequest request = kiosk_request(exchange, &terminal, "kiosk", "lookup");
-    auto body = json_object_body(exchange);
-    std::string msisdn;
-    if (const std::string* field = body ? json_string_member(*body, "msisdn") : nullptr)
-        msisdn = *field;
+    const std::string msisdn = msisdn_of(exchange);
     ServiceResult result;
     if (!is_mobile_number(msisdn)) {
         result = ServiceResult::error("bad_request", "expected {\"msisdn\": 11 digits}");
     } else {
         request.customer = msisdn;
-        store_.read([&](Transaction& tx) {
-            auto customer = tx.query("SELECT name FROM customers WHERE msisdn = ?", {msisdn});
-            if (customer.empty()) {
-                result = ServiceResult::error("not_found", "no account for this number");
-                return;
-            }
-            auto due = tx.query(
-                "SELECT coalesce(sum(amount_fen), 0) AS due FROM bills "
-                "WHERE msisdn = ? AND status = 'due'",
-                {msisdn});
-            result = ServiceResult::ok({{"masked_name", mask_name(customer.front().text("name"))},
-                                        {"masked_msisdn", mask_msisdn(msisdn)},
-                                        {"due_fen", due.front().integer("due")}});
-        });
+        std::optional<nlohmann::json> payee;
+        store_.read([&](Transaction& tx) { payee = cash_payee(tx, msisdn); });
+        result = payee ? ServiceResult::ok(std::move(*payee))
+                       : ServiceResult::error("not_found", "no account for this number");
     }
     journal(exchange, request, "bill_query", result);
     return result_response(result);

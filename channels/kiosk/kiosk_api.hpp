@@ -2,12 +2,17 @@
 // the terminal's signature (kiosk_signature.hpp); a refused one gets 401 and is journaled.
 // Routes: heartbeat, identify / end_session (a customer token bound to the terminal, idle
 // expiry kiosk.customer_idle_seconds), lookup (masked name and amount due before a cash
-// payment), services, services/{plugin}/{operation} (results carry receipt data) and
-// receipts/{no}/reprint. Journal: channel kiosk, subchannel the hall, the terminal id.
+// payment), services, services/{plugin}/{operation} (results carry receipt data),
+// receipts/{no}/reprint, and cash (docs/kiosk-cash.md): cash/intakes (open one for a number),
+// cash/intakes/{id} (its total), cash/intakes/{id}/pay, cash/notes (the acceptor's notes).
+// Journal: channel kiosk, subchannel the hall, the terminal id.
 #pragma once
 
 #include <functional>
 
+#include "channels/kiosk/cash_box_watch.hpp"
+#include "channels/kiosk/cash_intakes.hpp"
+#include "channels/kiosk/cash_payments.hpp"
 #include "channels/kiosk/kiosk_receipts.hpp"
 #include "channels/kiosk/kiosk_signature.hpp"
 #include "channels/kiosk/terminal_registry.hpp"
@@ -22,7 +27,8 @@ namespace ehall {
 
 class KioskApi {
   public:
-    KioskApi(const Config& config, Store& store, Dispatcher& dispatcher, CustomerLogin& login)
+    KioskApi(const Config& config, Store& store, Dispatcher& dispatcher, CustomerLogin& login,
+             Metrics& metrics)
         : store_(store),
           dispatcher_(dispatcher),
           login_(login),
@@ -30,7 +36,10 @@ class KioskApi {
           registry_(store),
           signatures_(store, config.kiosk.signature_window),
           receipts_(store),
-          offer_slot_(dispatcher) {}
+          offer_slot_(dispatcher),
+          intakes_(store, CashCaps::of(config)),
+          cash_payments_(store, CashCaps::of(config)),
+          cash_box_watch_(metrics) {}
 
     void add_routes(Router& router);
 
@@ -54,7 +63,25 @@ class KioskApi {
     HttpResponse reprint(const Exchange& exchange, const KioskTerminal& terminal);
     HttpResponse services();
     void invoke(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply);
+    HttpResponse open_intake(const Exchange& exchange, const KioskTerminal& terminal);
+    HttpResponse show_intake(const Exchange& exchange, const KioskTerminal& terminal);
+    void pay_intake(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply);
+    HttpResponse report_note(const Exchange& exchange, const KioskTerminal& terminal);
 
+    // Runs an operation through the dispatcher and answers with its result and receipt; a
+    // cash payment is held within the caps first (reserve) and settled after.
+    void run_operation(const Exchange& exchange, ServiceRequest request,
+                       const std::string& kiosk_txn, Reply& reply);
+    // Answers and journals an operation refused before it ran, with an unkept receipt.
+    void refuse_operation(const Exchange& exchange, const ServiceRequest& request,
+                          const ServiceResult& refused, Reply& reply);
+    // The operation when it is enabled on kiosks, else null.
+    const OperationSpec* enabled_spec(const ServiceRequest& request);
+    // An intake as the API shows it, with the payee (cash_payee.hpp) of its number.
+    nlohmann::json intake_json(const CashIntake& intake);
+
+    // The body's "msisdn", empty when there is none.
+    static std::string msisdn_of(const Exchange& exchange);
     // A customer session opened on this terminal; nothing for other terminals' tokens.
     std::optional<CustomerSession> customer_of(const std::string& token,
                                                const KioskTerminal& terminal);
@@ -70,7 +97,14 @@ class KioskApi {
     KioskSignatureCheck signatures_;
     KioskReceipts receipts_;
     OfferSlot offer_slot_;
+    CashIntakes intakes_;
+    CashPayments cash_payments_;
+    CashBoxWatch cash_box_watch_;
 };
+
+// The operation cash pays: the billing plugin's pay with method cash (DESIGN §6).
+inline constexpr std::string_view cash_payment_plugin = "billing";
+inline constexpr std::string_view cash_payment_operation = "pay";
 
 // A ServiceRequest from `terminal`: channel kiosk, subchannel the hall, terminal id.
 ServiceRequest kiosk_request(const Exchange& exchange, const KioskTerminal* terminal,

@@ -6,8 +6,9 @@ namespace ehall {
 
 namespace {
 
-bool printable(const std::string& text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+bool usable_number(const std::string& text) {
+    return !text.empty() && text.size() <= 64 &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c > 0x20 && c < 0x7f; });
 }
 
 // Takes string field `name` out of `body`; false when present but not a string.
@@ -48,13 +49,23 @@ KioskCallFields take_kiosk_fields(nlohmann::json body, const std::string& idempo
         }
         fields.kiosk_txn = idempotency_header;
     }
-    if (!fields.kiosk_txn.empty() &&
-        (fields.kiosk_txn.size() > 64 || !printable(fields.kiosk_txn))) {
+    if (!fields.kiosk_txn.empty() && !usable_number(fields.kiosk_txn)) {
         fields.problem = "kiosk_txn (or Idempotency-Key) must be 1-64 printable characters";
         return fields;
     }
     fields.params = std::move(body);
     return fields;
+}
+
+std::optional<std::string> kiosk_number(const nlohmann::json& value) {
+    std::string text;
+    if (value.is_number_integer() && value.get<std::int64_t>() >= 0)
+        text = std::to_string(value.get<std::int64_t>());
+    else if (value.is_string())
+        text = value.get<std::string>();
+    if (!usable_number(text))
+        return std::nullopt;
+    return text;
 }
 
 std::string kiosk_idempotency_key(const std::string& terminal_id, const std::string& kiosk_txn) {

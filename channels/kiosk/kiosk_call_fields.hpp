@@ -5,6 +5,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 namespace ehall {
@@ -19,6 +20,10 @@ struct KioskCallFields {
 
 // `body` is the parsed request body; `idempotency_header` the Idempotency-Key header.
 KioskCallFields take_kiosk_fields(nlohmann::json body, const std::string& idempotency_header);
+
+// A kiosk's own number for a transaction or a note: 1-64 printable ASCII characters, given
+// as a string or as a non-negative integer. Nothing when `value` is neither.
+std::optional<std::string> kiosk_number(const nlohmann::json& value);
 
 // The idempotency key handed to the gateway: the terminal id, ':', the kiosk's number, so
 // two terminals' transaction numbers never collide. Empty when there is no number.

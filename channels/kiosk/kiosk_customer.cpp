@@ -19,7 +19,9 @@ std::optional<CustomerSession> KioskApi::customer_of(const std::string& token,
 }
 
 void KioskApi::identify(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply) {
-    auto slot = login_.gate().admit(exchange.remote_address);
+    // Limited per terminal: the touch UI's calls come from inside the gateway, and a
+    // terminal is where a guesser stands.
+    auto slot = login_.gate().admit("kiosk:" + terminal.id);
     if (!slot) {
         ServiceResult refused =
             ServiceResult::error("rate_limited", "too many sign-ins; try again later");

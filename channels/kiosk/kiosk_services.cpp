@@ -6,6 +6,7 @@
 
 #include "channels/kiosk/kiosk_api.hpp"
 #include "channels/kiosk/kiosk_call_fields.hpp"
+#include "channels/kiosk/kiosk_ui_calls.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/http/json_body.hpp"
 #include "gateway/operation_json.hpp"
@@ -18,7 +19,7 @@ namespace ehall {
 namespace {
 
 bool is_cash_payment(const ServiceRequest& request) {
-    return request.plugin == "billing" && request.operation == "pay" &&
+    return request.plugin == cash_payment_plugin && request.operation == cash_payment_operation &&
            request.params.value("method", nlohmann::json()) == "cash";
 }
 
@@ -35,40 +36,59 @@ HttpResponse with_receipt(const ServiceResult& result, nlohmann::json receipt) {
     return json_response(http_status_for(result.code), body);
 }
 
+ReceiptFacts receipt_facts(const ServiceRequest& request, const OperationSpec* spec) {
+    return {.terminal_id = request.terminal_id,
+            .hall = request.subchannel,
+            .operation = request.plugin + "." + request.operation,
+            .title = spec ? spec->title : "",
+            .msisdn = request.customer};
+}
+
+// A cash payment's amount as the terminal counted it: whole fen, never text to convert.
+std::optional<std::int64_t> cash_amount(const ServiceRequest& request) {
+    auto amount = request.params.value("amount_fen", nlohmann::json());
+    if (!amount.is_number_integer() || amount.get<std::int64_t>() <= 0)
+        return std::nullopt;
+    return amount.get<std::int64_t>();
+}
+
 }  // namespace
 
 HttpResponse KioskApi::services() {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& available : dispatcher_.enabled_operations("kiosk")) {
         nlohmann::json operation = operation_json(available, "/kiosk/v1/services/");
-        operation["cash_by_msisdn"] =
-            available.plugin->id == "billing" && available.operation->name == "pay";
+        operation["cash_by_msisdn"] = available.plugin->id == cash_payment_plugin &&
+                                      available.operation->name == cash_payment_operation;
         list.push_back(std::move(operation));
     }
     return result_response(ServiceResult::ok({{"services", list}}));
 }
 
-void KioskApi::invoke(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply) {
-    ServiceRequest request = kiosk_request(exchange, &terminal, exchange.path_param("plugin"),
-                                           exchange.path_param("operation"));
-    const OperationSpec* spec = nullptr;
+const OperationSpec* KioskApi::enabled_spec(const ServiceRequest& request) {
     for (const auto& available : dispatcher_.enabled_operations("kiosk")) {
         if (available.plugin->id == request.plugin &&
             available.operation->name == request.operation)
-            spec = available.operation;
+            return available.operation;
     }
-    ReceiptFacts facts{.terminal_id = terminal.id,
-                       .hall = terminal.hall,
-                       .operation = request.plugin + "." + request.operation,
-                       .title = spec ? spec->title : ""};
-    auto refuse = [&](const std::string& code, const std::string& message) {
-        ServiceResult refused = ServiceResult::error(code, message);
-        facts.msisdn = request.customer;
-        facts.code = code;
-        journal(exchange, request, spec ? spec->business : "other", refused);
-        reply(with_receipt(refused, KioskReceipts::unkept(facts, now_ms())));
-    };
+    return nullptr;
+}
 
+void KioskApi::refuse_operation(const Exchange& exchange, const ServiceRequest& request,
+                                const ServiceResult& refused, Reply& reply) {
+    const OperationSpec* spec = enabled_spec(request);
+    ReceiptFacts facts = receipt_facts(request, spec);
+    facts.code = refused.code;
+    journal(exchange, request, spec ? spec->business : "other", refused);
+    reply(with_receipt(refused, KioskReceipts::unkept(facts, now_ms())));
+}
+
+void KioskApi::invoke(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply) {
+    ServiceRequest request = kiosk_request(exchange, &terminal, exchange.path_param("plugin"),
+                                           exchange.path_param("operation"));
+    auto refuse = [&](const std::string& code, const std::string& message) {
+        refuse_operation(exchange, request, ServiceResult::error(code, message), reply);
+    };
     auto body = json_object_body(exchange);
     KioskCallFields fields = take_kiosk_fields(body ? std::move(*body) : nlohmann::json(),
                                                exchange.header("Idempotency-Key"));
@@ -84,6 +104,10 @@ void KioskApi::invoke(const Exchange& exchange, const KioskTerminal& terminal, R
         request.session_id = session->session_id;
     }
     if (is_cash_payment(request)) {
+        // The amount is what the terminal's acceptor counted: the touch UI, which a browser
+        // drives, pays only the notes an intake took (kiosk_cash.cpp).
+        if (from_touch_ui(exchange))
+            return refuse("forbidden", "the touch UI pays cash only through a cash intake");
         // Anyone may pay a number's bill in cash: the number alone names the customer.
         if (request.customer.empty() && !is_mobile_number(fields.msisdn))
             return refuse("bad_request", "a cash payment needs the paid number in msisdn");
@@ -94,24 +118,49 @@ void KioskApi::invoke(const Exchange& exchange, const KioskTerminal& terminal, R
             request.customer = fields.msisdn;
         if (fields.kiosk_txn.empty())
             return refuse("bad_request", "a cash payment needs kiosk_txn or Idempotency-Key");
+        if (!cash_amount(request))
+            return refuse("bad_request", "a cash payment's amount_fen must be whole fen above 0");
     }
+    run_operation(exchange, std::move(request), fields.kiosk_txn, reply);
+}
 
+void KioskApi::run_operation(const Exchange& exchange, ServiceRequest request,
+                             const std::string& kiosk_txn, Reply& reply) {
+    const OperationSpec* spec = enabled_spec(request);
+    const std::optional<std::int64_t> cash =
+        is_cash_payment(request) ? cash_amount(request) : std::nullopt;
+    if (cash) {
+        auto refused = cash_payments_.reserve(request.terminal_id, kiosk_txn, request.customer,
+                                              *cash, now_ms());
+        if (refused)
+            return refuse_operation(exchange, request, *refused, reply);
+    }
     // A retried state change comes back with the first attempt's receipt; the scope matches
     // the gateway's idempotency (per customer and operation).
+    ReceiptFacts facts = receipt_facts(request, spec);
     std::string receipt_key;
-    if (spec && spec->changes_state && !fields.kiosk_txn.empty()) {
+    if (spec && spec->changes_state && !kiosk_txn.empty()) {
         receipt_key = request.customer;
-        receipt_key.append("|").append(facts.operation).append("|").append(fields.kiosk_txn);
+        receipt_key.append("|").append(facts.operation).append("|").append(kiosk_txn);
     }
-    facts.msisdn = request.customer;
     auto& workers = dispatcher_.workers();
     dispatcher_.dispatch(
-        std::move(request), [this, &workers, facts, receipt_key,
+        std::move(request), [this, &workers, facts, receipt_key, kiosk_txn, cash,
                              reply = std::move(reply)](ServiceResult result) mutable {
-            // Off whichever thread finished the call: keeping the receipt is a store write.
+            // Off whichever thread finished the call: settling and the receipt are store writes.
             boost::asio::post(
-                workers, [this, facts = std::move(facts), receipt_key, result = std::move(result),
-                          reply = std::move(reply)]() mutable {
+                workers, [this, facts = std::move(facts), receipt_key, kiosk_txn, cash,
+                          result = std::move(result), reply = std::move(reply)]() mutable {
+                    try {
+                        if (cash) {
+                            cash_payments_.settle(facts.terminal_id, kiosk_txn, facts.msisdn, *cash,
+                                                  result, now_ms());
+                        }
+                    } catch (const std::exception& e) {
+                        // The payment's outcome stands; the cash stays held until a retry settles
+                        // it.
+                        spdlog::error("kiosk cash payment {} not settled: {}", kiosk_txn, e.what());
+                    }
                     facts.code = result.code;
                     facts.amount_fen = amount_of(result);
                     nlohmann::json receipt;

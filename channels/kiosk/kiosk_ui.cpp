@@ -64,8 +64,9 @@ void KioskUi::add_routes(Router& router) {
                device_route(&K::run_operation));
     router.add(http::verb::get, "/kiosk/ui/cash", device_route(&K::cash_number));
     router.add(http::verb::post, "/kiosk/ui/cash", device_route(&K::cash_confirm));
-    router.add(http::verb::post, "/kiosk/ui/cash/amount", device_route(&K::cash_amount));
-    router.add(http::verb::post, "/kiosk/ui/cash/pay", device_route(&K::cash_pay));
+    router.add(http::verb::post, "/kiosk/ui/cash/intake", device_route(&K::cash_open));
+    router.add(http::verb::get, "/kiosk/ui/cash/intakes/{id}", device_route(&K::cash_insert));
+    router.add(http::verb::post, "/kiosk/ui/cash/intakes/{id}/pay", device_route(&K::cash_pay));
     router.add(http::verb::post, "/kiosk/ui/end", device_route(&K::end));
 }
 
@@ -191,7 +192,8 @@ nlohmann::json KioskUi::page_data(const Visit& visit, const std::string& title,
     data["csrf"] = visit.device.csrf_token;
     data["terminal_id"] = visit.device.terminal.id;
     data["hall"] = visit.device.terminal.hall;
-    data["idle_seconds"] = idle_seconds_;
+    if (!data.contains("idle_seconds"))
+        data["idle_seconds"] = idle_seconds_;
     if (!data.contains("countdown"))
         data["countdown"] = true;
     return data;

@@ -10,10 +10,12 @@
 //   GET  /kiosk/ui/services/{p}/{o}       an operation's form; POST runs it -> receipt
 //   GET  /kiosk/ui/cash                   cash bill payment: the number
 //   POST /kiosk/ui/cash                   -> masked name to confirm
-//   POST /kiosk/ui/cash/amount            -> amount entry
-//   POST /kiosk/ui/cash/pay               -> receipt
+//   POST /kiosk/ui/cash/intake            opens a cash intake for the number -> 303 to it
+//   GET  /kiosk/ui/cash/intakes/{id}      insert cash: the total the acceptor reported
+//   POST /kiosk/ui/cash/intakes/{id}/pay  pays that total -> receipt
 //   POST /kiosk/ui/end                    ends the customer session, back to start
-// Every screen but start counts down kiosk.ui_idle_seconds, then posts /kiosk/ui/end.
+// Every screen but start counts down kiosk.ui_idle_seconds, then posts /kiosk/ui/end; the
+// insert-cash screen only until cash is in.
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
@@ -67,7 +69,8 @@ class KioskUi {
     void run_operation(const VisitPtr& visit, Reply& reply);
     void cash_number(const VisitPtr& visit, Reply& reply);
     void cash_confirm(const VisitPtr& visit, Reply& reply);
-    void cash_amount(const VisitPtr& visit, Reply& reply);
+    void cash_open(const VisitPtr& visit, Reply& reply);
+    void cash_insert(const VisitPtr& visit, Reply& reply);
     void cash_pay(const VisitPtr& visit, Reply& reply);
     void end(const VisitPtr& visit, Reply& reply);
 
@@ -85,7 +88,8 @@ class KioskUi {
     // The Set-Cookie value holding an identified customer's token (empty: clears it).
     static std::string customer_cookie(std::string_view token);
     void render_receipt(const VisitPtr& visit, const KioskCallResult& result, Reply& reply);
-    // Fields every page uses (title, CSRF token, terminal, idle countdown) plus `data`.
+    // Fields every page uses (title, CSRF token, terminal, idle countdown unless `data` has
+    // its own) plus `data`.
     nlohmann::json page_data(const Visit& visit, const std::string& title,
                              nlohmann::json data = nlohmann::json::object()) const;
     HttpResponse page(http::status status, const std::string& name,

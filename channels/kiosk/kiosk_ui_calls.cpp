@@ -8,6 +8,17 @@
 
 namespace ehall {
 
+namespace {
+
+// Where the calls come from; a request from the wire has its socket's address.
+constexpr std::string_view touch_ui_address = "kiosk-ui";
+
+}  // namespace
+
+bool from_touch_ui(const Exchange& exchange) {
+    return exchange.remote_address == touch_ui_address;
+}
+
 const nlohmann::json& KioskCallResult::data() const {
     static const nlohmann::json empty = nlohmann::json::object();
     auto it = body.find("data");
@@ -30,7 +41,7 @@ void KioskUiCalls::call(const KioskTerminal& terminal, http::verb method, const 
     // The exchange must outlive the handler's reply, which may come from another thread.
     auto exchange = std::make_shared<Exchange>();
     exchange->request_id = request_id;
-    exchange->remote_address = "kiosk-ui";
+    exchange->remote_address = touch_ui_address;
     HttpRequest& request = exchange->request;
     request.method(method);
     request.target(path);

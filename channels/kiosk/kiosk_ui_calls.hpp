@@ -1,7 +1,9 @@
 // The touch UI's calls to the kiosk API. The browser never holds the terminal key: the
 // gateway signs each call with the key of the device's terminal and runs it through the
 // router in-process, so the UI takes exactly the signed API's path (signature and nonce
-// check, customer sessions, receipts, journal with channel kiosk and the terminal id).
+// check, customer sessions, receipts, journal with channel kiosk and the terminal id). The
+// API can still tell these calls from the terminal's own: the touch UI never sets an amount
+// of cash (docs/kiosk-cash.md).
 #pragma once
 
 #include <functional>
@@ -21,6 +23,9 @@ struct KioskCallResult {
     std::string code() const { return body.value("code", "internal_error"); }
     const nlohmann::json& data() const;  // the reply's `data`, an empty object when none
 };
+
+// Whether `exchange` is one of the touch UI's calls rather than a request from the wire.
+bool from_touch_ui(const Exchange& exchange);
 
 class KioskUiCalls {
   public:

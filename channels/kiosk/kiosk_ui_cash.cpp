@@ -1,10 +1,12 @@
 // The touch UI's cash bill payment, which needs no identification: the number, its masked
-// owner name to confirm, the amount (the amount due offered), the payment and its receipt.
-// The payment's kiosk_txn is drawn when the amount screen is shown, so a double tap or a
-// resent form pays once.
+// owner name to confirm, then the insert-cash screen of a cash intake (docs/kiosk-cash.md).
+// The terminal's acceptor reports its notes to the gateway itself; this screen shows their
+// total (reloading every 2 s) and pays it. No amount is taken from the browser. The intake
+// id is the payment's kiosk_txn, so a double tap pays once.
+#include <algorithm>
+
 #include "channels/kiosk/kiosk_ui.hpp"
-#include "gateway/param_validation.hpp"
-#include "gateway/random_token.hpp"
+#include "gateway/html/html_response.hpp"
 #include "gateway/result_codes.hpp"
 #include "gateway/yuan.hpp"
 
@@ -12,12 +14,13 @@ namespace ehall {
 
 namespace {
 
-// What the confirm and amount screens carry forward (shown only; the payment re-checks).
-nlohmann::json payee_of(const FormFields& form) {
-    return {{"msisdn", form_field(form, "msisdn")},
-            {"masked_name", form_field(form, "masked_name")},
-            {"masked_msisdn", form_field(form, "masked_msisdn")},
-            {"due_yuan", form_field(form, "due_yuan")}};
+constexpr int insert_screen_reload_seconds = 2;
+
+// Intake ids are hex; anything else never names one and must not reach a path.
+bool intake_id_shaped(const std::string& id) {
+    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
 }
 
 }  // namespace
@@ -45,36 +48,58 @@ void KioskUi::cash_confirm(const VisitPtr& visit, Reply& reply) {
                 });
 }
 
-void KioskUi::cash_amount(const VisitPtr& visit, Reply& reply) {
-    nlohmann::json data = payee_of(visit->form);
-    if (!is_mobile_number(data["msisdn"].get<std::string>()))
+void KioskUi::cash_open(const VisitPtr& visit, Reply& reply) {
+    const std::string msisdn = form_field(visit->form, "msisdn");
+    calls_.post(visit->device.terminal, "/kiosk/v1/cash/intakes", {{"msisdn", msisdn}},
+                visit->exchange.request_id,
+                [this, visit, msisdn, reply = std::move(reply)](KioskCallResult result) mutable {
+                    if (!result.ok()) {
+                        nlohmann::json data = {{"msisdn", msisdn},
+                                               {"error", result.body.value("message", "")}};
+                        return reply(page(http_status_for(result.code()), "cash_number_screen",
+                                          page_data(*visit, "现金交话费", std::move(data))));
+                    }
+                    // An earlier customer's cash waits to be paid first: say so on its screen.
+                    std::string location = "/kiosk/ui/cash/intakes/";
+                    location.append(result.data().value("intake_id", ""));
+                    if (result.data().value("held", false))
+                        location.append("?held=1");
+                    reply(see_other(location));
+                });
+}
+
+void KioskUi::cash_insert(const VisitPtr& visit, Reply& reply) {
+    const std::string id = visit->exchange.path_param("id");
+    if (!intake_id_shaped(id))
         return reply(back_to_start());
-    data["amount"] = data["due_yuan"];
-    data["kiosk_txn"] = random_hex(8);
-    data["keypad_decimal"] = true;
-    reply(page(http::status::ok, "cash_amount_screen",
-               page_data(*visit, "输入交费金额", std::move(data))));
+    calls_.get(visit->device.terminal, "/kiosk/v1/cash/intakes/" + id, visit->exchange.request_id,
+               [this, visit, reply = std::move(reply)](KioskCallResult result) mutable {
+                   // Replaced, or paid and its receipt shown: nothing more to do here.
+                   if (!result.ok() || result.data().value("state", "") == "paid")
+                       return reply(back_to_start());
+                   nlohmann::json data = result.data();
+                   const bool holds_cash = data.value("total_fen", 0) > 0;
+                   add_yuan_fields(data);
+                   data["held"] = visit->exchange.query_param("held") == "1";
+                   data["holds_cash"] = holds_cash;
+                   data["paying"] = data.value("state", "") == "paying";
+                   data["reload_seconds"] = insert_screen_reload_seconds;
+                   // Until cash is in the customer may walk away, so the countdown runs on across
+                   // reloads from the intake's opening; after that only paying ends the screen.
+                   data["countdown"] = !holds_cash;
+                   data["idle_seconds"] = std::max<std::int64_t>(
+                       1, idle_seconds_ - data.value("inactive_seconds", std::int64_t{0}));
+                   reply(page(http::status::ok, "cash_insert_screen",
+                              page_data(*visit, "请投入纸币", std::move(data))));
+               });
 }
 
 void KioskUi::cash_pay(const VisitPtr& visit, Reply& reply) {
-    nlohmann::json payee = payee_of(visit->form);
-    const std::string amount = form_field(visit->form, "amount");
-    const std::string kiosk_txn = form_field(visit->form, "kiosk_txn");
-    auto fen = parse_yuan(amount);
-    if (!fen || *fen <= 0 || kiosk_txn.empty()) {
-        payee["amount"] = amount;
-        payee["kiosk_txn"] = kiosk_txn.empty() ? random_hex(8) : kiosk_txn;
-        payee["error"] = "请输入正确的金额（元，最多两位小数）。";
-        payee["keypad_decimal"] = true;
-        return reply(page(http::status::bad_request, "cash_amount_screen",
-                          page_data(*visit, "输入交费金额", std::move(payee))));
-    }
-    nlohmann::json body = {{"msisdn", payee["msisdn"]},
-                           {"amount_fen", *fen},
-                           {"method", "cash"},
-                           {"kiosk_txn", kiosk_txn}};
-    calls_.post(visit->device.terminal, "/kiosk/v1/services/billing/pay", body,
-                visit->exchange.request_id,
+    const std::string id = visit->exchange.path_param("id");
+    if (!intake_id_shaped(id))
+        return reply(back_to_start());
+    calls_.post(visit->device.terminal, "/kiosk/v1/cash/intakes/" + id + "/pay",
+                nlohmann::json::object(), visit->exchange.request_id,
                 [this, visit, reply = std::move(reply)](KioskCallResult result) mutable {
                     render_receipt(visit, result, reply);
                 });

@@ -1,6 +1,7 @@
 // The touch UI's screens for an identified customer: the start screen's identification,
 // the services tiles (with the offer popup right after identification), an operation's
 // form and running it.
+#include <algorithm>
 #include <charconv>
 
 #include "channels/kiosk/kiosk_ui.hpp"
@@ -23,10 +24,16 @@ nlohmann::json find_operation(const nlohmann::json& services, const std::string&
     return nullptr;
 }
 
-// How a parameter is typed on the kiosk: money in yuan, numbers on the keypad.
-nlohmann::json field_of(const nlohmann::json& param) {
+// How a parameter is typed on the kiosk: money in yuan, numbers on the keypad. The operation
+// that takes cash is offered without that choice: cash is paid on the insert-cash screen,
+// for the notes the terminal's acceptor counted (kiosk_ui_cash.cpp), never for a typed sum.
+nlohmann::json field_of(const nlohmann::json& operation, const nlohmann::json& param) {
     const std::string type = param.value("type", "text");
     nlohmann::json field = param;
+    if (operation.value("cash_by_msisdn", false) && field.contains("choices")) {
+        auto& choices = field["choices"];
+        choices.erase(std::remove(choices.begin(), choices.end(), "cash"), choices.end());
+    }
     field["is_choice"] = type == "choice";
     field["is_amount"] = type == "amount";
     field["numeric"] = type == "integer" || type == "msisdn" || type == "phone" || type == "digits";
@@ -147,7 +154,7 @@ void KioskUi::operation_form(const VisitPtr& visit, Reply& reply) {
         nlohmann::json fields = nlohmann::json::array();
         bool keypad = false, decimal = false;
         for (const auto& param : operation["params"]) {
-            fields.push_back(field_of(param));
+            fields.push_back(field_of(operation, param));
             keypad = keypad || fields.back()["numeric"].get<bool>() ||
                      fields.back()["is_amount"].get<bool>();
             decimal = decimal || fields.back()["is_amount"].get<bool>();

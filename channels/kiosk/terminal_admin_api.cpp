@@ -53,6 +53,10 @@ void TerminalAdminApi::add_routes(Router& router) {
                guarded([](T& self, const Exchange& e, const std::string& actor) {
                    return self.activation_code(e, actor);
                }));
+    router.add(http::verb::post, "/admin/v1/terminals/{id}/cash-collected",
+               guarded([](T& self, const Exchange& e, const std::string& actor) {
+                   return self.cash_collected(e, actor);
+               }));
 }
 
 HttpResponse TerminalAdminApi::create(const Exchange& exchange, const std::string& actor) {
@@ -102,6 +106,27 @@ HttpResponse TerminalAdminApi::activation_code(const Exchange& exchange, const s
                                             {"terminal_id", id},
                                             {"activation_code", issued->code},
                                             {"expires_at", shanghai_datetime(issued->expires_ms)}});
+}
+
+HttpResponse TerminalAdminApi::cash_collected(const Exchange& exchange, const std::string& actor) {
+    auto body = json_object_body(exchange);
+    const auto& counted = json_field(body, "counted_fen");
+    if (!counted.is_number_integer() || counted.get<std::int64_t>() < 0) {
+        return admin_error(http::status::bad_request, "bad_request",
+                           "expected {\"counted_fen\": the cash found in the box, whole fen}");
+    }
+    const std::string id = exchange.path_param("id");
+    auto collection = registry_.record_cash_collection(id, counted.get<std::int64_t>(), actor);
+    if (!collection)
+        return no_such_terminal();
+    return json_response(http::status::ok,
+                         {{"status", "ok"},
+                          {"code", "ok"},
+                          {"terminal_id", id},
+                          {"collected_at", shanghai_datetime(collection->ts_ms)},
+                          {"counted_fen", collection->counted_fen},
+                          {"expected_fen", collection->expected_fen},
+                          {"difference_fen", collection->counted_fen - collection->expected_fen}});
 }
 
 }  // namespace ehall

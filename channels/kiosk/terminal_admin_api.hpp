@@ -4,6 +4,8 @@
 //   POST /admin/v1/terminals/{id}/rotate               a new key, shown once; the old one stops
 //   POST /admin/v1/terminals/{id}/disable | enable
 //   POST /admin/v1/terminals/{id}/activation_code      one-time 8 digits for the touch UI, 24 h
+//   POST /admin/v1/terminals/{id}/cash-collected {"counted_fen"}  the cash box was emptied and
+//        counted: the reply says what it should have held (docs/kiosk-cash.md)
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
@@ -26,6 +28,7 @@ class TerminalAdminApi {
     HttpResponse rotate(const Exchange& exchange, const std::string& actor);
     HttpResponse set_enabled(const Exchange& exchange, bool enabled, const std::string& actor);
     HttpResponse activation_code(const Exchange& exchange, const std::string& actor);
+    HttpResponse cash_collected(const Exchange& exchange, const std::string& actor);
 
     const Config& config_;
     TerminalRegistry registry_;

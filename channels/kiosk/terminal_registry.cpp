@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "gateway/admin/cash_box.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/ops_audit.hpp"
 #include "gateway/random_token.hpp"
@@ -24,6 +25,12 @@ std::optional<KioskTerminal> find_in(Transaction& tx, const std::string& id) {
 
 std::string new_key() {
     return random_hex(32);
+}
+
+// The customer tokens issued at the terminal. Kiosk sessions are read from the store on
+// every use (no cache keeps them), so deleting the rows ends them at once.
+void end_customer_sessions(Transaction& tx, const std::string& id) {
+    tx.execute("DELETE FROM sessions WHERE channel = 'kiosk' AND terminal_id = ?", {id});
 }
 
 // Salted with the terminal id so one table row says nothing about another's code.
@@ -87,6 +94,8 @@ std::optional<KioskTerminal> TerminalRegistry::rotate_key(const std::string& id,
             return;
         rotated->key = new_key();
         tx.execute("UPDATE terminals SET key = ? WHERE id = ?", {rotated->key, id});
+        // Whoever held the old key may also hold tokens issued to it.
+        end_customer_sessions(tx, id);
         // The audit says that the key changed, never what it is.
         record_audit(tx, actor, "terminal.rotate_key", "terminal:" + id, "{\"key\":\"previous\"}",
                      "{\"key\":\"rotated\"}");
@@ -104,9 +113,8 @@ std::optional<KioskTerminal> TerminalRegistry::set_enabled(const std::string& id
         const std::string before = changed->public_json().dump();
         changed->status = enabled ? "active" : "disabled";
         tx.execute("UPDATE terminals SET status = ? WHERE id = ?", {changed->status, id});
-        if (!enabled) {
-            tx.execute("DELETE FROM sessions WHERE channel = 'kiosk' AND terminal_id = ?", {id});
-        }
+        if (!enabled)
+            end_customer_sessions(tx, id);
         record_audit(tx, actor, enabled ? "terminal.enable" : "terminal.disable", "terminal:" + id,
                      before, changed->public_json().dump());
     });
@@ -154,6 +162,26 @@ void TerminalRegistry::record_heartbeat(const std::string& id, const nlohmann::j
         tx.execute("UPDATE terminals SET last_seen_ms = ?, device_json = ? WHERE id = ?",
                    {now_ms, device.dump(), id});
     });
+}
+
+std::optional<TerminalRegistry::CashCollection> TerminalRegistry::record_cash_collection(
+    const std::string& id, std::int64_t counted_fen, const std::string& actor) {
+    std::optional<CashCollection> collection;
+    store_.write([&](Transaction& tx) {
+        if (!find_in(tx, id))
+            return;
+        collection = CashCollection{counted_fen, expected_cash_fen(tx, id), now_ms()};
+        tx.execute(
+            "INSERT INTO kiosk_cash_collections (terminal_id, ts_ms, counted_fen, expected_fen, "
+            "actor) VALUES (?, ?, ?, ?, ?)",
+            {id, collection->ts_ms, counted_fen, collection->expected_fen, actor});
+        const nlohmann::json before = {{"expected_fen", collection->expected_fen}};
+        const nlohmann::json after = {{"counted_fen", counted_fen},
+                                      {"difference_fen", counted_fen - collection->expected_fen}};
+        record_audit(tx, actor, "terminal.cash_collected", "terminal:" + id, before.dump(),
+                     after.dump());
+    });
+    return collection;
 }
 
 }  // namespace ehall

@@ -1,6 +1,7 @@
-// Kiosk terminals in the store: registration, keys, enablement, activation codes and
-// heartbeats. Every change ops make is audited in the same transaction; keys and codes
-// are returned to the caller once and never written to the audit or the log.
+// Kiosk terminals in the store: registration, keys, enablement, activation codes,
+// heartbeats and the collections of their cash boxes. Every change ops make is audited in the same
+// transaction; keys and codes are returned to the caller once and never written to the audit or the
+// log.
 #pragma once
 
 #include <chrono>
@@ -37,7 +38,8 @@ class TerminalRegistry {
     // The new terminal with its fresh key; nothing when the id is taken.
     std::optional<KioskTerminal> create(const std::string& id, const std::string& hall,
                                         const std::string& location, const std::string& actor);
-    // The terminal with a fresh key (the old one stops working at once); nothing when unknown.
+    // The terminal with a fresh key (the old one stops working at once) and its customer
+    // sessions ended, as disabling does; nothing when unknown.
     std::optional<KioskTerminal> rotate_key(const std::string& id, const std::string& actor);
     // Disabling also ends the terminal's customer sessions. Nothing when unknown.
     std::optional<KioskTerminal> set_enabled(const std::string& id, bool enabled,
@@ -56,6 +58,17 @@ class TerminalRegistry {
                                 std::int64_t now_ms);
 
     void record_heartbeat(const std::string& id, const nlohmann::json& device, std::int64_t now_ms);
+
+    struct CashCollection {
+        std::int64_t counted_fen = 0;
+        std::int64_t expected_fen = 0;  // what the box should have held (cash_box.hpp)
+        std::int64_t ts_ms = 0;
+    };
+    // Ops emptied the terminal's cash box and counted `counted_fen`: from now on the box
+    // should hold only what comes in after. Nothing when the terminal is unknown.
+    std::optional<CashCollection> record_cash_collection(const std::string& id,
+                                                         std::int64_t counted_fen,
+                                                         const std::string& actor);
 
   private:
     Store& store_;

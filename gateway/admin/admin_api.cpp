@@ -1,6 +1,7 @@
 #include "gateway/admin/admin_api.hpp"
 
 #include "gateway/admin/admin_auth.hpp"
+#include "gateway/admin/terminal_list.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/http/credentials.hpp"
 #include "gateway/http/json_body.hpp"
@@ -113,25 +114,7 @@ HttpResponse AdminApi::audit(const Exchange& exchange) {
 }
 
 HttpResponse AdminApi::terminals() {
-    nlohmann::json list = nlohmann::json::array();
-    const std::int64_t now = now_ms();
-    store_.read([&](Transaction& tx) {
-        for (const auto& row :
-             tx.query("SELECT id, hall, location, status, last_seen_ms, device_json FROM terminals "
-                      "ORDER BY id")) {
-            bool seen = !row.is_null("last_seen_ms");
-            std::int64_t last_seen = row.integer("last_seen_ms");
-            list.push_back(
-                {{"id", row.text("id")},
-                 {"hall", row.text("hall")},
-                 {"location", row.text("location")},
-                 {"status", row.text("status")},
-                 {"last_seen", seen ? shanghai_datetime(last_seen) : ""},
-                 {"stale", !seen || now - last_seen > 5 * 60 * 1000},
-                 {"device", nlohmann::json::parse(row.text("device_json"), nullptr, false)}});
-        }
-    });
-    return json_response(http::status::ok, {{"terminals", list}});
+    return json_response(http::status::ok, {{"terminals", list_terminals(store_, now_ms())}});
 }
 
 HttpResponse AdminApi::create_account(const Exchange& exchange, const std::string& actor) {

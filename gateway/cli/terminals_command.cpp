@@ -4,12 +4,14 @@
 #include <cstdio>
 #include <iostream>
 
+#include "gateway/admin/terminal_list.hpp"
 #include "gateway/cli/admin_client.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"
+#include "gateway/yuan.hpp"
 
 namespace ehall {
 
@@ -17,31 +19,11 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr std::int64_t stale_after_ms = 5 * 60 * 1000;  // as GET /admin/v1/terminals
-
-// The same shape as GET /admin/v1/terminals, straight from the store (never the keys).
+// The same as GET /admin/v1/terminals, straight from the store.
 nlohmann::json read_terminals(const Config& config) {
     SqliteStore store({.path = config.data_dir / "ehall.db"});
     apply_migrations(store, "core", core_migrations());
-    nlohmann::json list = nlohmann::json::array();
-    const std::int64_t now = now_ms();
-    store.read([&](Transaction& tx) {
-        for (const auto& row :
-             tx.query("SELECT id, hall, location, status, last_seen_ms, device_json FROM terminals "
-                      "ORDER BY id")) {
-            const bool seen = !row.is_null("last_seen_ms");
-            const std::int64_t last_seen = row.integer("last_seen_ms");
-            list.push_back(
-                {{"id", row.text("id")},
-                 {"hall", row.text("hall")},
-                 {"location", row.text("location")},
-                 {"status", row.text("status")},
-                 {"last_seen", seen ? shanghai_datetime(last_seen) : ""},
-                 {"stale", !seen || now - last_seen > stale_after_ms},
-                 {"device", nlohmann::json::parse(row.text("device_json"), nullptr, false)}});
-        }
-    });
-    return list;
+    return list_terminals(store, now_ms());
 }
 
 std::string device_field(const nlohmann::json& terminal, const char* name) {
@@ -49,17 +31,26 @@ std::string device_field(const nlohmann::json& terminal, const char* name) {
     return device.is_object() ? device.value(name, "-") : "-";
 }
 
+// Yuan of the cash figure `name` ("-" when not reported).
+std::string cash_field(const nlohmann::json& terminal, const char* name) {
+    const auto& cash = terminal.value("cash", nlohmann::json());
+    const auto fen = cash.is_object() ? cash.value(name, nlohmann::json()) : nlohmann::json();
+    return fen.is_number_integer() ? format_yuan(fen.get<std::int64_t>()) : "-";
+}
+
 void print_table(const nlohmann::json& terminals) {
-    std::printf("%-16s %-10s %-9s %-19s %-5s %-5s %-8s %-12s %s\n", "TERMINAL", "HALL", "STATUS",
-                "LAST SEEN", "STALE", "PAPER", "CASH BOX", "VERSION", "LOCATION");
+    std::printf("%-16s %-10s %-9s %-19s %-5s %-5s %-8s %-12s %-10s %-10s %-10s %s\n", "TERMINAL",
+                "HALL", "STATUS", "LAST SEEN", "STALE", "PAPER", "CASH BOX", "VERSION", "CASH EXP",
+                "CASH RPT", "CASH DIFF", "LOCATION");
     for (const auto& t : terminals) {
         const std::string last_seen = t.value("last_seen", "");
-        std::printf("%-16s %-10s %-9s %-19s %-5s %-5s %-8s %-12s %s\n", t.value("id", "").c_str(),
-                    t.value("hall", "").c_str(), t.value("status", "").c_str(),
-                    last_seen.empty() ? "never" : last_seen.c_str(),
+        std::printf("%-16s %-10s %-9s %-19s %-5s %-5s %-8s %-12s %-10s %-10s %-10s %s\n",
+                    t.value("id", "").c_str(), t.value("hall", "").c_str(),
+                    t.value("status", "").c_str(), last_seen.empty() ? "never" : last_seen.c_str(),
                     t.value("stale", true) ? "yes" : "no", device_field(t, "printer_paper").c_str(),
                     device_field(t, "cash_box").c_str(), device_field(t, "version").c_str(),
-                    t.value("location", "").c_str());
+                    cash_field(t, "expected_fen").c_str(), cash_field(t, "reported_fen").c_str(),
+                    cash_field(t, "difference_fen").c_str(), t.value("location", "").c_str());
     }
 }
 

@@ -1,5 +1,6 @@
-// `ehall terminals list`: kiosk terminals with their last heartbeat, device status and a
-// stale flag, through a running gateway's admin API, or with --offline from the store.
+// `ehall terminals list`: kiosk terminals with their last heartbeat, device status, a stale
+// flag and the cash their box should hold beside the count they reported, through a
+// running gateway's admin API, or with --offline from the store.
 #pragma once
 
 #include <string>

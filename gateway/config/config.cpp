@@ -68,6 +68,8 @@ constexpr Key schema[] = {
     {"kiosk.signature_window_seconds", Kind::integer},
     {"kiosk.customer_idle_seconds", Kind::integer},
     {"kiosk.ui_idle_seconds", Kind::integer},
+    {"kiosk.cash_per_transaction_fen", Kind::integer},
+    {"kiosk.cash_daily_fen", Kind::integer},
     {"plugins.dir", Kind::string},
     {"plugins.modules", Kind::string_list},
     {"plugins.default_timeout_ms", Kind::integer},
@@ -398,6 +400,13 @@ Config parse_config(const json& document, const Environment& env) {
         integer(flat, "kiosk.customer_idle_seconds", c.kiosk.customer_idle.count(), 5, 3600));
     c.kiosk.ui_idle = std::chrono::seconds(
         integer(flat, "kiosk.ui_idle_seconds", c.kiosk.ui_idle.count(), 3, 3600));
+    // A payment above billing.pay's 1,000,000 fen could never be paid.
+    c.kiosk.cash_per_transaction_fen = integer(flat, "kiosk.cash_per_transaction_fen",
+                                               c.kiosk.cash_per_transaction_fen, 100, 1000000);
+    c.kiosk.cash_daily_fen =
+        integer(flat, "kiosk.cash_daily_fen", c.kiosk.cash_daily_fen, 100, 1000000000);
+    if (c.kiosk.cash_daily_fen < c.kiosk.cash_per_transaction_fen)
+        fail("kiosk.cash_daily_fen", "must be at least kiosk.cash_per_transaction_fen");
 
     auto& p = c.plugins;
     p.dir = text(flat, "plugins.dir", "");

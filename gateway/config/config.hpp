@@ -91,6 +91,10 @@ struct Config {
         std::chrono::seconds signature_window{300};
         std::chrono::seconds customer_idle{60};
         std::chrono::seconds ui_idle{45};  // touch UI countdown back to the start screen
+        // Cash a terminal takes (docs/kiosk-cash.md): per customer transaction, and per
+        // Asia/Shanghai calendar day.
+        std::int64_t cash_per_transaction_fen = 200000;
+        std::int64_t cash_daily_fen = 5000000;
     } kiosk;
 
     struct Plugins {

@@ -8,6 +8,7 @@
 #include "gateway/console/ops_console.hpp"
 #include "gateway/host/plugin_enablement.hpp"
 #include "gateway/html/html_response.hpp"
+#include "gateway/yuan.hpp"
 
 namespace ehall {
 
@@ -67,7 +68,7 @@ void OpsConsole::plugins_page(const Staff& staff, const Exchange& exchange, Repl
                         {"flash", flash},
                         {"plugins", rows},
                         {"refused", listed.body["refused"]},
-                    {"has_refused", !listed.body["refused"].empty()}}));
+                        {"has_refused", !listed.body["refused"].empty()}}));
         });
 }
 
@@ -151,22 +152,26 @@ void OpsConsole::audit_page(const Staff& staff, const Exchange& exchange, Reply 
 }
 
 void OpsConsole::terminals_page(const Staff& staff, const Exchange&, Reply reply) {
-    call_admin_api(router_, http::verb::get, "/admin/v1/terminals", nullptr, staff.actor,
-                   [this, staff, reply](AdminReply listed) {
-                       if (!listed.ok())
-                           return reply(admin_failure(staff, listed));
-                       nlohmann::json terminals = listed.body["terminals"];
-                       for (auto& terminal : terminals) {
-                           const auto& device = terminal["device"];
-                           terminal["enabled"] = terminal["status"] == "active";
-                           terminal["device_text"] =
-                               device.is_object() && !device.empty() ? device.dump() : "—";
-                       }
-                       reply(page(staff, "terminals",
-                                  {{"title", "自助终端"},
-                                   {"section", "/admin/terminals"},
-                                   {"terminals", terminals}}));
-                   });
+    call_admin_api(
+        router_, http::verb::get, "/admin/v1/terminals", nullptr, staff.actor,
+        [this, staff, reply](AdminReply listed) {
+            if (!listed.ok())
+                return reply(admin_failure(staff, listed));
+            nlohmann::json terminals = listed.body["terminals"];
+            for (auto& terminal : terminals) {
+                const auto& device = terminal["device"];
+                terminal["enabled"] = terminal["status"] == "active";
+                terminal["device_text"] =
+                    device.is_object() && !device.empty() ? device.dump() : "—";
+                const auto difference = terminal["cash"].value("difference_fen", nlohmann::json());
+                terminal["cash"]["mismatch"] = difference.is_number_integer() && difference != 0;
+                add_yuan_fields(terminal);
+            }
+            reply(page(staff, "terminals",
+                       {{"title", "自助终端"},
+                        {"section", "/admin/terminals"},
+                        {"terminals", terminals}}));
+        });
 }
 
 void OpsConsole::terminal_action(const Staff& staff, const Exchange& exchange,
@@ -182,6 +187,15 @@ void OpsConsole::terminal_action(const Staff& staff, const Exchange& exchange,
     } else if (action == "rotate" || action == "disable" || action == "enable" ||
                action == "activation_code") {
         target.append("/").append(encoded(id)).append("/").append(action);
+    } else if (action == "cash-collected") {
+        auto counted = parse_yuan(form_field(form, "counted_yuan"));
+        if (!counted) {
+            return reply(page(staff, "refused",
+                              {{"title", "金额有误"}, {"reason", "请输入清点的现金金额（元）"}},
+                              http::status::bad_request));
+        }
+        target.append("/").append(encoded(id)).append("/").append(action);
+        body = {{"counted_fen", *counted}};
     } else {
         return reply(page(staff, "refused", {{"title", "未知操作"}, {"reason", action}},
                           http::status::not_found));
@@ -191,6 +205,7 @@ void OpsConsole::terminal_action(const Staff& staff, const Exchange& exchange,
                        if (!done.ok())
                            return reply(admin_failure(staff, done));
                        nlohmann::json data = done.body;
+                       add_yuan_fields(data);
                        data["title"] = "终端操作完成";
                        data["section"] = "/admin/terminals";
                        reply(page(staff, "terminal_done", data));

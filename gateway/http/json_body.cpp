@@ -47,6 +47,17 @@ const nlohmann::json* json_member(const nlohmann::json& object, std::string_view
     return it == object.end() ? nullptr : &*it;
 }
 
+const nlohmann::json& json_field(const nlohmann::json& object, std::string_view key) {
+    static const nlohmann::json absent;
+    const nlohmann::json* member = json_member(object, key);
+    return member ? *member : absent;
+}
+
+const nlohmann::json& json_field(const std::optional<nlohmann::json>& body, std::string_view key) {
+    static const nlohmann::json absent;
+    return body ? json_field(*body, key) : absent;
+}
+
 const std::string* json_string_member(const nlohmann::json& object, std::string_view key) {
     const nlohmann::json* member = json_member(object, key);
     return member && member->is_string() ? &member->get_ref<const std::string&>() : nullptr;

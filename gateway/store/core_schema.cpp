@@ -231,6 +231,52 @@ ALTER TABLE offers ADD COLUMN held_check TEXT NOT NULL DEFAULT '';
 ALTER TABLE offers ADD COLUMN updated_ms INTEGER NOT NULL DEFAULT 0;
 )sql"},
         {7, R"sql(
+-- Kiosk cash (channels/kiosk/cash_*, docs/kiosk-cash.md). A row per cash transaction at a
+-- terminal: an intake, which the terminal's acceptor fills note by note, or a payment the
+-- terminal reported whole; either is held against the caps before it is paid.
+CREATE TABLE kiosk_cash (
+    terminal_id TEXT NOT NULL,
+    kiosk_txn TEXT NOT NULL,            -- the intake id, or the terminal's own number
+    msisdn TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+    day TEXT NOT NULL,                  -- Asia/Shanghai YYYY-MM-DD it counts against
+    state TEXT NOT NULL CHECK (state IN ('open', 'paying', 'paid')),
+    by_notes INTEGER NOT NULL CHECK (by_notes IN (0, 1)),  -- 1: an intake
+    opened_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,        -- opened, or the last note accepted
+    paid_ms INTEGER,
+    PRIMARY KEY (terminal_id, kiosk_txn)
+);
+CREATE INDEX kiosk_cash_by_day ON kiosk_cash (terminal_id, day);
+CREATE INDEX kiosk_cash_by_paid ON kiosk_cash (terminal_id, paid_ms);
+-- One intake at a time per terminal until it is paid: the notes go to it.
+CREATE UNIQUE INDEX kiosk_cash_one_intake ON kiosk_cash (terminal_id)
+    WHERE by_notes = 1 AND state IN ('open', 'paying');
+-- Every note the acceptor held in escrow, by the terminal's own note number: a retry gets
+-- the first verdict. Accepted notes (code 'ok') went into the cash box.
+CREATE TABLE kiosk_cash_notes (
+    terminal_id TEXT NOT NULL,
+    note_id TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL,
+    kiosk_txn TEXT,                     -- the intake credited; NULL when refused
+    code TEXT NOT NULL,                 -- 'ok', or why it was refused
+    message TEXT NOT NULL DEFAULT '',
+    ts_ms INTEGER NOT NULL,
+    PRIMARY KEY (terminal_id, note_id)
+);
+CREATE INDEX kiosk_cash_notes_by_time ON kiosk_cash_notes (terminal_id, ts_ms);
+-- Ops emptied a terminal's cash box and counted it; what it should have held then.
+CREATE TABLE kiosk_cash_collections (
+    id INTEGER PRIMARY KEY,
+    terminal_id TEXT NOT NULL,
+    ts_ms INTEGER NOT NULL,
+    counted_fen INTEGER NOT NULL CHECK (counted_fen >= 0),
+    expected_fen INTEGER NOT NULL,
+    actor TEXT NOT NULL
+);
+CREATE INDEX kiosk_cash_collections_by_terminal ON kiosk_cash_collections (terminal_id, id);
+)sql"},
+        {8, R"sql(
 -- Every sign-in attempt sweeps the failures that aged out, whoever made them
 -- (gateway/sign_in_attempts.hpp).
 CREATE INDEX login_failures_by_time ON login_failures (ts_ms);

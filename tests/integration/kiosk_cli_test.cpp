@@ -1,4 +1,5 @@
-// `ehall terminals list`: online through the admin API, and --offline from the store.
+// `ehall terminals list`: online through the admin API, and --offline from the store, with
+// the cash box figures.
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/demo_customer.hpp"
@@ -28,7 +29,8 @@ BOOST_AUTO_TEST_CASE(lists_terminals_online_and_offline) {
     BOOST_REQUIRE(server.start(demo_config()));
     HttpClient client(server.port());
     const std::string path = "/kiosk/v1/heartbeat";
-    const std::string body = R"({"printer_paper":"low","cash_box":"full","version":"3.0.0"})";
+    const std::string body =
+        R"({"printer_paper":"low","cash_box":"full","version":"3.0.0","cash_box_fen":1250})";
     auto beat = client.request(
         http::verb::post, path, body,
         kiosk_signature_headers({"KIOSK-0001", "demo-kiosk-key-0001"}, "POST", path, body));
@@ -44,6 +46,9 @@ BOOST_AUTO_TEST_CASE(lists_terminals_online_and_offline) {
     BOOST_TEST(row.find("low") != std::string::npos, row);
     BOOST_TEST(row.find("full") != std::string::npos, row);
     BOOST_TEST(row.find("3.0.0") != std::string::npos, row);
+    // Expected (nothing taken), reported and their difference, in yuan.
+    BOOST_TEST(row.find(" 0.00 ") != std::string::npos, row);
+    BOOST_TEST(row.find(" 12.50 ") != std::string::npos, row);
     BOOST_TEST(online.output.find("demo-kiosk-key") == std::string::npos);
 
     auto refused = run_ehall("", "terminals list --token wrong-token " + url + " " + config);
@@ -58,6 +63,8 @@ BOOST_AUTO_TEST_CASE(lists_terminals_online_and_offline) {
     BOOST_REQUIRE_MESSAGE(listed.is_array() && listed.size() == 1u, offline.output);
     BOOST_TEST(listed[0]["id"] == "KIOSK-0001");
     BOOST_TEST(listed[0]["device"]["cash_box"] == "full");
+    BOOST_TEST(listed[0]["cash"]["expected_fen"] == 0);
+    BOOST_TEST(listed[0]["cash"]["difference_fen"] == 1250);
     BOOST_TEST(!listed[0].contains("key"));
 
     BOOST_TEST(run_ehall("", "terminals --help").output.find("--offline") != std::string::npos);

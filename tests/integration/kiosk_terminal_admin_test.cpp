@@ -1,5 +1,6 @@
 // Terminal management for ops through the admin API: register, rotate, disable, activation
-// codes; audited, and no key or code in the audit or the logs.
+// codes; audited, and no key or code in the audit or the logs. Rotating a key ends the
+// customer tokens issued at the terminal, as disabling it does.
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/kiosk_test_server.hpp"
@@ -65,6 +66,31 @@ BOOST_FIXTURE_TEST_CASE(ops_register_rotate_and_disable_terminals, RunningKiosk)
         BOOST_TEST(trail.find(secret) == std::string::npos);
         BOOST_TEST(logs.find(secret) == std::string::npos);
     }
+}
+
+BOOST_FIXTURE_TEST_CASE(rotating_a_key_ends_the_customer_tokens_issued_at_the_terminal,
+                        RunningKiosk) {
+    auto created = register_terminal("KIOSK-0100", "SZ-FT-02");
+    const std::string token = kiosk(created).identify(demo_msisdn, demo_password);
+    BOOST_REQUIRE(!token.empty());
+    const json balance = {{"customer_token", token}};
+    BOOST_TEST(kiosk(created).post("/kiosk/v1/services/billing/balance", balance).status == 200u);
+
+    auto rotated = client->post("/admin/v1/terminals/KIOSK-0100/rotate", {}, bearer(admin_token));
+    BOOST_REQUIRE(rotated.status == 200u);
+    const KioskCredentials renewed{"KIOSK-0100", rotated.json().value("key", "")};
+
+    // Signed with the new key, so it is the token that is refused, not the signature.
+    auto refused = kiosk(renewed).post("/kiosk/v1/services/billing/balance", balance);
+    BOOST_TEST(refused.status == 401u, refused.body);
+    BOOST_TEST(refused.json()["code"] == "unauthenticated");
+    BOOST_TEST(refused.json()["message"] == "customer session ended or not from this terminal");
+    BOOST_TEST(kiosk(renewed).post("/kiosk/v1/end_session", balance).json()["data"]["ended"] ==
+               false);
+    const std::string fresh = kiosk(renewed).identify(demo_msisdn, demo_password);
+    BOOST_TEST(kiosk(renewed)
+                   .post("/kiosk/v1/services/billing/balance", {{"customer_token", fresh}})
+                   .status == 200u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

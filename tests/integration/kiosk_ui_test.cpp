@@ -1,12 +1,14 @@
 // The kiosk touch UI over real HTTP: activation with the one-time code, the device cookie
-// on every route, refused devices (disabled terminal, rotated key), CSRF, a cash payment
-// and an identification journaled with the terminal, and the idle clearing of the customer.
+// on every route, refused devices (disabled terminal, rotated key), CSRF, a cash payment of
+// the notes the signed terminal reported (and never of an amount the browser sends), an
+// identification journaled with the terminal, and the idle clearing of the customer.
 #include <boost/test/unit_test.hpp>
 #include <thread>
 
 #include "tests/support/journal_reader.hpp"
 #include "tests/support/kiosk_test_server.hpp"
 #include "tests/support/kiosk_ui_browser.hpp"
+#include "tests/support/store_state.hpp"
 
 using namespace ehall::test;
 using nlohmann::json;
@@ -110,8 +112,9 @@ BOOST_FIXTURE_TEST_CASE(every_ui_route_needs_the_device_cookie_and_posts_the_csr
         {http::verb::post, "/kiosk/ui/services/billing/balance"},
         {http::verb::get, "/kiosk/ui/cash"},
         {http::verb::post, "/kiosk/ui/cash"},
-        {http::verb::post, "/kiosk/ui/cash/amount"},
-        {http::verb::post, "/kiosk/ui/cash/pay"},
+        {http::verb::post, "/kiosk/ui/cash/intake"},
+        {http::verb::get, "/kiosk/ui/cash/intakes/0123abcd"},
+        {http::verb::post, "/kiosk/ui/cash/intakes/0123abcd/pay"},
         {http::verb::post, "/kiosk/ui/end"},
     };
     const std::string payment = "msisdn=13800138000&amount=1&kiosk_txn=abc12345";
@@ -157,7 +160,8 @@ BOOST_FIXTURE_TEST_CASE(a_disabled_terminal_or_a_rotated_key_refuses_the_device,
     BOOST_TEST(sent_to_activation(browser.get("/kiosk/ui")));  // for good, not once
 }
 
-BOOST_FIXTURE_TEST_CASE(a_cash_payment_in_the_ui_is_journaled_with_the_terminal, RunningKiosk) {
+BOOST_FIXTURE_TEST_CASE(a_cash_payment_in_the_ui_pays_the_notes_the_terminal_reported,
+                        RunningKiosk) {
     KioskUiBrowser browser = activated_browser(*this, "KIOSK-0001");
     BOOST_TEST(browser.get("/kiosk/ui/cash").status == 200u);
     BOOST_TEST(browser.post("/kiosk/ui/cash", {{"msisdn", "1380013800"}}).status == 400u);
@@ -168,41 +172,50 @@ BOOST_FIXTURE_TEST_CASE(a_cash_payment_in_the_ui_is_journaled_with_the_terminal,
     BOOST_TEST(confirm.body.find("张*") != std::string::npos);
     BOOST_TEST(confirm.body.find("138****8000") != std::string::npos);
     BOOST_TEST(confirm.body.find("128.50 元") != std::string::npos);
+    BOOST_TEST(confirm.body.find("name=\"amount\"") == std::string::npos);
 
-    FormData payee;
-    for (const char* name : {"msisdn", "masked_name", "masked_msisdn", "due_yuan"})
-        payee.emplace_back(name, KioskUiBrowser::hidden(confirm.body, name));
-    auto amount = browser.post("/kiosk/ui/cash/amount", payee);
-    BOOST_TEST(amount.status == 200u);
-    const std::string txn = KioskUiBrowser::hidden(amount.body, "kiosk_txn");
-    BOOST_TEST(txn.size() == 16u);
+    browser.request_id = "ui-intake-1";
+    auto opened = browser.post("/kiosk/ui/cash/intake",
+                               {{"msisdn", KioskUiBrowser::hidden(confirm.body, "msisdn")}});
+    BOOST_TEST(opened.status == 303u, opened.body);
+    const std::string screen = opened.header("Location");
+    BOOST_REQUIRE(screen.starts_with("/kiosk/ui/cash/intakes/"));
+    auto empty = browser.get(screen);
+    BOOST_TEST(empty.status == 200u);
+    BOOST_TEST(empty.body.find("http-equiv=\"refresh\" content=\"2\"") != std::string::npos);
+    BOOST_TEST(empty.body.find("id=\"cash-total\">0.00 元") != std::string::npos, empty.body);
+    BOOST_TEST(empty.body.find("id=\"pay\"") == std::string::npos);  // nothing to pay yet
+    BOOST_TEST(empty.body.find("data-idle-seconds") != std::string::npos);
+    BOOST_TEST(empty.body.find("name=\"amount") == std::string::npos);
 
-    FormData bad = payee;
-    bad.emplace_back("amount", "12.345");
-    bad.emplace_back("kiosk_txn", "bad-amount-1");
-    browser.request_id = "ui-bad-amount";
-    BOOST_TEST(browser.post("/kiosk/ui/cash/pay", bad).status == 400u);
+    // The terminal's acceptor reports the notes, signed with the terminal's key.
+    BOOST_TEST(kiosk().note(1, 10000).status == 200u);
+    BOOST_TEST(kiosk().note(2, 5000).status == 200u);
+    auto filled = browser.get(screen);
+    BOOST_TEST(filled.body.find("id=\"cash-total\">150.00 元") != std::string::npos, filled.body);
+    BOOST_TEST(filled.body.find("data-idle-seconds") == std::string::npos);  // cash waits
+    const std::string pay = screen + "/pay";
+    BOOST_TEST(filled.body.find("action=\"" + pay + "\"") != std::string::npos);
 
-    FormData pay = payee;
-    pay.emplace_back("amount", "128.50");
-    pay.emplace_back("kiosk_txn", txn);
     browser.request_id = "ui-pay-1";
-    auto receipt = browser.post("/kiosk/ui/cash/pay", pay);
+    auto receipt = browser.post(pay, {{"amount", "99999"}, {"amount_fen", "9999900"}});
     BOOST_TEST(receipt.status == 200u, receipt.body);
-    for (const char* shown : {"办理成功", "128.50 元", "FS-CC-01", "KIOSK-0001", "138****8000"})
+    for (const char* shown : {"办理成功", "150.00 元", "FS-CC-01", "KIOSK-0001", "138****8000"})
         BOOST_TEST(receipt.body.find(shown) != std::string::npos, shown);
     std::smatch number;
     const std::string body = receipt.body;
     BOOST_REQUIRE(std::regex_search(body, number, std::regex("id=\"receipt-no\">(K[0-9A-F]+)<")));
     BOOST_TEST(std::regex_search(body, std::regex(R"(\d{4}-\d{2}-\d{2} \d{2}:\d{2})")));
 
-    browser.request_id = "ui-pay-2";  // the same form sent again pays once
-    auto again = browser.post("/kiosk/ui/cash/pay", pay);
+    browser.request_id = "ui-pay-2";  // a double tap pays once
+    auto again = browser.post(pay, {});
     BOOST_TEST(again.body.find(number[1].str()) != std::string::npos);
+    BOOST_TEST(browser.get(screen).header("Location") == "/kiosk/ui");  // paid: done
+    BOOST_TEST(kiosk().balance_fen(demo_msisdn, demo_password) == 5860 + 15000 - 12850);
 
     BOOST_REQUIRE(server.stop() == 0);
     auto rows = read_interactions(server.journal_path());
-    for (const char* id : {"ui-lookup-1", "ui-pay-1", "ui-pay-2"}) {
+    for (const char* id : {"ui-lookup-1", "ui-intake-1", "ui-pay-1", "ui-pay-2"}) {
         const json* row = find_by_request_id(rows, id);
         BOOST_REQUIRE_MESSAGE(row, id);
         BOOST_TEST((*row)["channel"] == "kiosk");
@@ -210,10 +223,63 @@ BOOST_FIXTURE_TEST_CASE(a_cash_payment_in_the_ui_is_journaled_with_the_terminal,
         BOOST_TEST((*row)["subchannel"] == "FS-CC-01");
         BOOST_TEST((*row)["msisdn"] == demo_msisdn);
     }
-    BOOST_TEST((*find_by_request_id(rows, "ui-pay-1"))["amount_fen"] == 12850);
-    BOOST_TEST(find_by_request_id(rows, "ui-bad-amount") == nullptr);  // nothing written
+    BOOST_TEST((*find_by_request_id(rows, "ui-pay-1"))["amount_fen"] == 15000);
     for (const auto& row : rows)
         BOOST_TEST(row["terminal_id"] == "KIOSK-0001");
+}
+
+BOOST_AUTO_TEST_CASE(the_ui_cannot_pay_an_amount_it_chooses) {
+    RunningKiosk running(demo_config({"billing", "family", "points", "offers"}));  // store_state
+    KioskUiBrowser browser = activated_browser(running, "KIOSK-0001");
+    const auto store_db = running.server.data_dir() / "ehall.db";
+    // An identified customer (identification writes a session and an offer contact).
+    browser.post("/kiosk/ui/identify", {{"msisdn", demo_msisdn}, {"password", demo_password}});
+    BOOST_REQUIRE(!browser.customer.empty());
+    const auto before = store_state(store_db);
+
+    // The old amount form, as a browser may still post it.
+    const FormData typed = {{"msisdn", demo_msisdn}, {"amount", "500.00"}, {"kiosk_txn", "x1"}};
+    BOOST_TEST(browser.post("/kiosk/ui/cash/pay", typed).status == 404u);
+    BOOST_TEST(browser.post("/kiosk/ui/cash/amount", typed).status == 404u);
+    // An intake with no notes pays nothing, whatever the form says.
+    auto opened = browser.post("/kiosk/ui/cash/intake", {{"msisdn", demo_msisdn}});
+    BOOST_REQUIRE(opened.status == 303u);
+    auto empty = browser.post(opened.header("Location") + "/pay", typed);
+    BOOST_TEST(empty.status == 400u, empty.body);
+    BOOST_TEST(empty.body.find("未能办理") != std::string::npos);
+    // The customer's pay form offers no cash, and cash posted anyway is refused.
+    auto form = browser.get("/kiosk/ui/services/billing/pay");
+    BOOST_TEST(form.body.find("<option>card</option>") != std::string::npos, form.body);
+    BOOST_TEST(form.body.find("<option>cash</option>") == std::string::npos, form.body);
+    auto forced = browser.post("/kiosk/ui/services/billing/pay",
+                               {{"amount_fen", "500"}, {"method", "cash"}, {"kiosk_txn", "x2"}});
+    BOOST_TEST(forced.status == 403u, forced.body);
+
+    const auto after = store_state(store_db);
+    for (const auto& [what, count] : before) {
+        if (what != "kiosk_cash")  // the empty intake
+            BOOST_TEST(after.at(what) == count, what << " changed");
+    }
+    BOOST_TEST(running.kiosk().balance_fen(demo_msisdn, demo_password) == 5860);
+}
+
+BOOST_FIXTURE_TEST_CASE(cash_left_in_an_intake_is_paid_before_the_next_customer_pays,
+                        RunningKiosk) {
+    KioskUiBrowser browser = activated_browser(*this, "KIOSK-0001");
+    auto first = browser.post("/kiosk/ui/cash/intake", {{"msisdn", other_msisdn}});
+    BOOST_REQUIRE(first.status == 303u);
+    BOOST_TEST(kiosk().note(1, 2000).status == 200u);
+    // The customer walks away; the next one starts over for another number.
+    auto next = browser.post("/kiosk/ui/cash/intake", {{"msisdn", demo_msisdn}});
+    BOOST_TEST(next.header("Location") == first.header("Location") + "?held=1");
+    auto held = browser.get(next.header("Location"));
+    BOOST_TEST(held.body.find("id=\"held\"") != std::string::npos);
+    BOOST_TEST(held.body.find("139****9000") != std::string::npos);
+    BOOST_TEST(held.body.find("id=\"cash-total\">20.00 元") != std::string::npos);
+    BOOST_TEST(browser.post(first.header("Location") + "/pay", {}).status == 200u);
+    auto fresh = browser.post("/kiosk/ui/cash/intake", {{"msisdn", demo_msisdn}});
+    BOOST_TEST(fresh.header("Location") != first.header("Location"));
+    BOOST_TEST(kiosk().balance_fen(other_msisdn, other_password) == 1200 + 2000);
 }
 
 BOOST_AUTO_TEST_CASE(identification_ends_on_request_and_when_idle) {

@@ -154,6 +154,14 @@ BOOST_AUTO_TEST_CASE(terminals_traffic_and_account_lockout) {
     auto listed = client.get("/admin/terminals", {{"Cookie", cookie}});
     BOOST_TEST(listed.body.find("&lt;script&gt;") != std::string::npos);
     BOOST_TEST(listed.body.find("<script>") == std::string::npos);
+    BOOST_TEST(listed.body.find("data-cash=\"expected\">0.00<") != std::string::npos);
+    const std::string collect = "/admin/terminals/KIOSK-0001/cash-collected";
+    BOOST_TEST(post_form(client, collect, "csrf=" + csrf + "&counted_yuan=lots", cookie).status ==
+               400u);
+    auto collected = post_form(client, collect, "csrf=" + csrf + "&counted_yuan=12.5", cookie);
+    BOOST_TEST(collected.status == 200u, collected.body);
+    BOOST_TEST(collected.body.find("清点 12.50 元，应有 0.00 元，差额 12.50 元") !=
+               std::string::npos);
 
     auto traffic = client.get("/admin/traffic", {{"Cookie", cookie}});
     BOOST_TEST(traffic.status == 200u);

@@ -39,6 +39,21 @@ struct KioskClient {
         auto reply = post("/kiosk/v1/identify", {{"msisdn", msisdn}, {"password", password}});
         return reply.json()["data"].value("customer_token", "");
     }
+    std::int64_t balance_fen(const std::string& msisdn, const std::string& password) {
+        auto reply = post("/kiosk/v1/services/billing/balance",
+                          {{"customer_token", identify(msisdn, password)}});
+        return reply.json()["data"].value("balance_fen", std::int64_t{-1});
+    }
+    // The cash acceptor's side (docs/kiosk-cash.md): an intake opened for `msisdn` (its id),
+    // and a note held in escrow.
+    std::string open_intake(const std::string& msisdn) {
+        return post("/kiosk/v1/cash/intakes", {{"msisdn", msisdn}})
+            .json()["data"]
+            .value("intake_id", "");
+    }
+    HttpResult note(const nlohmann::json& note_id, std::int64_t amount_fen) {
+        return post("/kiosk/v1/cash/notes", {{"note_id", note_id}, {"amount_fen", amount_fen}});
+    }
 };
 
 struct RunningKiosk {
@@ -61,6 +76,14 @@ struct RunningKiosk {
                          {{"id", id}, {"hall", hall}, {"location", "测试厅"}}, bearer(admin_token));
         BOOST_REQUIRE_MESSAGE(reply.status == 201u, reply.body);
         return {id, reply.json().value("key", "")};
+    }
+    // A demo gateway whose terminals take at most `per_transaction_fen` of cash per customer
+    // transaction and `daily_fen` a day.
+    static nlohmann::json cash_capped(std::int64_t per_transaction_fen, std::int64_t daily_fen) {
+        nlohmann::json config = demo_config({"billing"});
+        config["kiosk"] = {{"cash_per_transaction_fen", per_transaction_fen},
+                           {"cash_daily_fen", daily_fen}};
+        return config;
     }
     nlohmann::json terminal_listed(const std::string& id) {
         auto list = client->get("/admin/v1/terminals", bearer(admin_token)).json();

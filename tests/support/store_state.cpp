@@ -10,13 +10,14 @@ namespace ehall::test {
 namespace {
 
 // Tables written by payments, top-ups, redemptions, family and offer changes, logins, SMS
-// confirmations and pushes, kiosk receipts and ops changes.
+// confirmations and pushes, kiosk receipts, cash and activations, and ops changes.
 constexpr const char* written_tables[] = {
     "payments",          "balance_ledger",   "points_ledger",  "redemptions",
     "operation_results", "family_packages",  "family_members", "offer_contacts",
     "offer_dismissals",  "ld_subscriptions", "login_failures", "billing_voucher_failures",
     "sessions",          "sms_pending",      "sms_outbox",     "kiosk_receipts",
-    "ops_audit",         "ops_accounts",     "terminals",      "customers"};
+    "kiosk_cash",        "kiosk_cash_notes", "ops_audit",      "ops_accounts",
+    "terminals",         "customers",        "kiosk_devices",  "kiosk_cash_collections"};
 
 std::int64_t scalar(sqlite3* db, const std::string& sql) {
     sqlite3_stmt* raw = nullptr;

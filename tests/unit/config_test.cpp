@@ -109,6 +109,26 @@ BOOST_AUTO_TEST_CASE(per_operation_timeouts) {
                    .find("'plugins.timeouts_ms.billing.pay'") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(kiosk_cash_caps) {
+    auto defaults = parse_config(json::object(), {});
+    BOOST_TEST(defaults.kiosk.cash_per_transaction_fen == 200000);
+    BOOST_TEST(defaults.kiosk.cash_daily_fen == 5000000);
+    auto c = parse_config({{"kiosk", {{"cash_per_transaction_fen", 10000}}}},
+                          {{"EHALL_KIOSK_CASH_DAILY_FEN", "30000"}});
+    BOOST_TEST(c.kiosk.cash_per_transaction_fen == 10000);
+    BOOST_TEST(c.kiosk.cash_daily_fen == 30000);
+    BOOST_TEST(config_error({{"kiosk", {{"cash_per_transaction_fen", 2000000}}}})
+                   .find("'kiosk.cash_per_transaction_fen'") != std::string::npos);
+    BOOST_TEST(
+        config_error({{"kiosk", {{"cash_daily_fen", "lots"}}}}).find("'kiosk.cash_daily_fen'") !=
+        std::string::npos);
+    BOOST_TEST(
+        config_error({{"kiosk", {{"cash_per_transaction_fen", 50000}, {"cash_daily_fen", 20000}}}})
+            .find("'kiosk.cash_daily_fen': must be at least") != std::string::npos);
+    BOOST_TEST(config_error({{"kiosk", {{"cash_cap_fen", 1}}}}).find("'kiosk.cash_cap_fen'") !=
+               std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(the_shipped_config_is_valid) {
     auto c = ehall::load_config(EHALL_SOURCE_DIR "/config/ehall.json", {});
     BOOST_TEST(c.demo());

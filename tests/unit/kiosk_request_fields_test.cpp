@@ -6,6 +6,7 @@
 
 using ehall::device_status_problem;
 using ehall::kiosk_idempotency_key;
+using ehall::kiosk_number;
 using ehall::take_kiosk_fields;
 using nlohmann::json;
 
@@ -57,6 +58,25 @@ BOOST_AUTO_TEST_CASE(device_status_is_checked) {
     BOOST_TEST(*device_status_problem(
                    {{"printer_paper", "ok"}, {"cash_box", "ok"}, {"version", "1"}, {"temp", 40}}) ==
                "unknown field temp");
+    const nlohmann::json counted = {
+        {"printer_paper", "ok"}, {"cash_box", "ok"}, {"version", "1"}, {"cash_box_fen", 125000}};
+    BOOST_TEST(!device_status_problem(counted));
+    for (const nlohmann::json& bad : {nlohmann::json(-1), nlohmann::json(12.5),
+                                      nlohmann::json("125000"), nlohmann::json(2000000000)}) {
+        auto status = counted;
+        status["cash_box_fen"] = bad;
+        BOOST_TEST(device_status_problem(status).value_or("").starts_with("cash_box_fen"), bad);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(kiosk_numbers_are_short_printable_text_or_whole_numbers) {
+    BOOST_TEST(kiosk_number(42).value_or("") == "42");
+    BOOST_TEST(kiosk_number("N-0042").value_or("") == "N-0042");
+    BOOST_TEST(!kiosk_number(-1));
+    BOOST_TEST(!kiosk_number(""));
+    BOOST_TEST(!kiosk_number("has space"));
+    BOOST_TEST(!kiosk_number(std::string(65, 'x')));
+    BOOST_TEST(!kiosk_number(nlohmann::json()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
