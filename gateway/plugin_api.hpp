@@ -19,7 +19,7 @@
 
 #include "gateway/sql.hpp"
 
-#define EHALL_PLUGIN_ABI_VERSION 3
+#define EHALL_PLUGIN_ABI_VERSION 4
 
 namespace ehall {
 
@@ -53,8 +53,12 @@ struct OperationSpec {
                              // points_redeem, offer_accept, other
     std::vector<ParamSpec> params{};
     bool needs_customer = true;       // needs a logged-in customer
-    bool needs_confirmation = false;  // SMS asks "Y" before running it
+    bool needs_confirmation = false;  // SMS asks "Y" before running it, whatever it costs
     bool changes_state = false;       // writes money, points or subscriptions
+    // Takes money or charges a fee (a payment from the card, a package's monthly fee, a
+    // number change): a channel that runs operations on a bare command, the SMS hall, asks
+    // to confirm first (DESIGN §7), whatever the plugin says of needs_confirmation.
+    bool charges_customer = false;
     // Only reads the store and calls nothing outside the process, so it never waits on the
     // disk or the network: the gateway may run it on a network thread instead of a worker.
     bool reads_only = false;
@@ -64,6 +68,9 @@ struct OperationSpec {
     // Run by the gateway itself (e.g. an offer placement), never by a customer: not listed
     // as a web page, SMS command or kiosk item, and refused when a channel asks for it.
     bool internal = false;
+
+    // Whether a command channel must have a "Y" before running it.
+    bool asks_confirmation() const { return needs_confirmation || charges_customer; }
 };
 
 // A numbered schema step owned by a plugin. Applied once, in order, at start-up.

@@ -103,7 +103,7 @@ CommandTable::CommandTable(const std::vector<AvailableOperation>& operations,
                            .title = op.title,
                            .business = op.business,
                            .template_name = op.template_name,
-                           .needs_confirmation = op.needs_confirmation};
+                           .needs_confirmation = op.asks_confirmation()};
         if (auto it = fixed.find(command.plugin + "." + command.operation); it != fixed.end())
             command.fixed = it->second;
         for (const auto& keyword : op.sms_keywords) {

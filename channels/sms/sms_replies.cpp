@@ -64,6 +64,7 @@ std::string SmsReplies::confirm_prompt(const SmsCommand& command, const nlohmann
     add_yuan_fields(data);
     add_command_fields(data, command);
     data["ttl_minutes"] = std::chrono::ceil<std::chrono::minutes>(ttl).count();
+    data["charges"] = command.spec && command.spec->charges_customer;
     const std::string own = command.template_name + "_confirm";
     return templates_.render(templates_.has(own) ? own : "confirm", data);
 }

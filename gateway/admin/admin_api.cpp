@@ -57,7 +57,8 @@ HttpResponse AdminApi::list_plugins() {
                                   {"title", op.title},
                                   {"business", op.business},
                                   {"needs_customer", op.needs_customer},
-                                  {"needs_confirmation", op.needs_confirmation},
+                                  {"needs_confirmation", op.asks_confirmation()},
+                                  {"charges_customer", op.charges_customer},
                                   {"sms_keywords", op.sms_keywords}});
         }
         plugins.push_back({{"id", id},

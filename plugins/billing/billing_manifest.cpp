@@ -36,8 +36,8 @@ Manifest billing_manifest() {
                      .required = false,  // card when absent, as for SMS "JF <yuan>"
                      .label = "支付方式",
                      .choices = {"card", "cash"}}},
-         .needs_confirmation = true,
          .changes_state = true,
+         .charges_customer = true,
          .sms_keywords = {"JF", "交费"},
          .template_name = "billing_pay"},
         {.name = "topup_voucher",

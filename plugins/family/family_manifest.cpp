@@ -56,6 +56,7 @@ Manifest family_manifest() {
          .title = "开通亲情包",
          .business = "package_change",
          .changes_state = true,
+         .charges_customer = true,  // the monthly fee
          .sms_keywords = {"QQB KT", "亲情包开通", "开通亲情包"},
          .template_name = "family_open"},
         {.name = "add",
@@ -77,6 +78,7 @@ Manifest family_manifest() {
          .business = "package_change",
          .params = {phone_param("old", "原号码"), phone_param("new", "新号码"), package_id_param()},
          .changes_state = true,
+         .charges_customer = true,  // per number changed
          .sms_keywords = {"QQB BG", "亲情号变更", "变更亲情号"},
          .template_name = "family_change"},
         {.name = "show",

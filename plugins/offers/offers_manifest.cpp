@@ -65,8 +65,8 @@ Manifest offers_manifest() {
          .title = "办理优惠",
          .business = "offer_accept",
          .params = {offer_param()},
-         .needs_confirmation = true,
          .changes_state = true,
+         .charges_customer = true,  // an offer subscribes a product with a fee
          .sms_keywords = {"BL", "办理"},
          .template_name = "offers_accept"},
         {.name = "dismiss",

@@ -162,11 +162,19 @@ BOOST_AUTO_TEST_CASE(answers_commands_as_kannel_sends_them) {
         BOOST_TEST(contains(phone.reply("充值1000000000000000002"), "充值卡已被使用"));
         BOOST_TEST(contains(phone.reply("YE"), "30.10"));
 
-        // The family package, with the multi-word keywords.
-        BOOST_TEST(contains(phone.reply("QQB KT"), "亲情包已开通"));
+        // The family package, with the multi-word keywords. Opening it costs a monthly fee and
+        // changing a number a fee per number: each asks for a Y first. Adding one is free.
+        const std::string open_prompt = phone.reply("QQB KT");
+        BOOST_TEST(contains(open_prompt, "收费业务"), open_prompt);
+        BOOST_TEST(contains(open_prompt, "回复Y确认"), open_prompt);
+        BOOST_TEST(contains(phone.reply("QQB CX"), "未开通"));  // nothing opened before the Y
+        BOOST_TEST(contains(phone.reply("Y"), "亲情包已开通"));
         BOOST_TEST(contains(phone.reply("ＱＱＢ　ＴＪ　１３９１２３４５６７８"),
                             "已添加亲情号码13912345678"));
-        BOOST_TEST(contains(phone.reply("QQB CX"), "13912345678"));
+        BOOST_TEST(contains(phone.reply("QQB BG 13912345678 13912345679"), "回复Y确认"));
+        BOOST_TEST(contains(phone.reply("QQB CX"), "13912345678"));  // unchanged before the Y
+        BOOST_TEST(contains(phone.reply("Y"), "已改为13912345679"));
+        BOOST_TEST(contains(phone.reply("QQB CX"), "13912345679"));
 
         // Points: catalog and a confirmed redemption.
         BOOST_TEST(contains(phone.reply("JFCX"), "12000"));

@@ -34,7 +34,7 @@ struct Manifests {
                          .type = ParamType::choice,
                          .required = false,
                          .choices = {"card", "cash"}}},
-             .needs_confirmation = true,
+             .charges_customer = true,
              .sms_keywords = {"JF", "交费"}},
             {.name = "topup_voucher",
              .title = "充值卡充值",
@@ -43,7 +43,10 @@ struct Manifests {
             {.name = "web_only", .title = "网页专属"},  // no SMS keyword: not a command
         };
         family.operations = {
-            {.name = "open", .title = "开通亲情包", .sms_keywords = {"QQB KT", "开通亲情包"}},
+            {.name = "open",
+             .title = "开通亲情包",
+             .charges_customer = true,
+             .sms_keywords = {"QQB KT", "开通亲情包"}},
             {.name = "add",
              .title = "添加亲情号码",
              // Optional first in the manifest: arguments still take required ones first.
@@ -207,6 +210,17 @@ BOOST_AUTO_TEST_CASE(lists_commands_with_usage_in_manifest_order) {
     BOOST_TEST(commands[1].needs_confirmation);
     BOOST_TEST(table.find("points", "redeem") == &commands[8]);
     BOOST_TEST(!table.find("points", "nothing"));
+}
+
+// Fees without a yes: whatever takes money or charges a fee asks for Y on SMS, from the
+// manifest's charges_customer and not from a list of commands; a free change does not ask.
+BOOST_AUTO_TEST_CASE(commands_that_charge_ask_to_confirm) {
+    BOOST_TEST(table.find("billing", "pay")->needs_confirmation);
+    BOOST_TEST(table.find("family", "open")->needs_confirmation);
+    BOOST_TEST(!table.find("family", "add")->needs_confirmation);
+    BOOST_TEST(!table.find("billing", "topup_voucher")->needs_confirmation);
+    BOOST_TEST(table.find("points", "redeem")->needs_confirmation);  // asked for by the plugin
+    BOOST_TEST((table.parse("QQB KT").command->needs_confirmation));
 }
 
 BOOST_AUTO_TEST_CASE(offers_only_what_is_enabled) {
