@@ -16,9 +16,10 @@ void WebPages::add_routes(Router& router) {
         };
     };
     router.add(http::verb::get, "/login", on_workers(&WebPages::login_form));
-    router.add(http::verb::post, "/login", on_workers(&WebPages::login_submit));
-    router.add(http::verb::post, "/login/code", on_workers(&WebPages::send_code_submit));
-    router.add(http::verb::post, "/logout", on_workers(&WebPages::logout));
+    router.add(http::verb::post, "/login", on_workers(&WebPages::login_submit), cookie_form_route);
+    router.add(http::verb::post, "/login/code", on_workers(&WebPages::send_code_submit),
+               cookie_form_route);
+    router.add(http::verb::post, "/logout", on_workers(&WebPages::logout), cookie_form_route);
     router.add(http::verb::get, "/records", on_workers(&WebPages::records));
     router.add(http::verb::get, "/services/{plugin}/{operation}",
                on_workers(&WebPages::operation_form));
@@ -39,7 +40,7 @@ void WebPages::add_routes(Router& router) {
     };
     router.add(http::verb::get, "/", replying_later(&WebPages::home));
     router.add(http::verb::post, "/services/{plugin}/{operation}",
-               replying_later(&WebPages::operation_submit));
+               replying_later(&WebPages::operation_submit), form_route);
 }
 
 std::optional<CustomerSession> WebPages::page_session(const Exchange& exchange) {

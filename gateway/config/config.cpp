@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "gateway/comma_list.hpp"
+#include "gateway/http/origin.hpp"
 
 extern char** environ;
 
@@ -40,6 +41,7 @@ constexpr Key schema[] = {
     {"gateway.shutdown_grace_ms", Kind::integer},
     {"gateway.access_log", Kind::boolean},
     {"gateway.rate_per_min", Kind::integer},
+    {"gateway.allowed_origins", Kind::string_list},
     {"journal.flush_interval_ms", Kind::integer},
     {"journal.batch_size", Kind::integer},
     {"journal.queue_capacity", Kind::integer},
@@ -324,6 +326,16 @@ Config parse_config(const json& document, const Environment& env) {
     }
     g.rate_per_min =
         static_cast<unsigned>(integer(flat, "gateway.rate_per_min", g.rate_per_min, 0, 1000000));
+    if (auto it = flat.find("gateway.allowed_origins"); it != flat.end()) {
+        for (const auto& text : it->second.get<std::vector<std::string>>()) {
+            auto origin = normalised_origin(text);
+            if (!origin) {
+                fail("gateway.allowed_origins",
+                     "'" + text + "' is not an origin such as https://hall.example:8443");
+            }
+            g.allowed_origins.push_back(std::move(*origin));
+        }
+    }
 
     c.journal.flush_interval = std::chrono::milliseconds(
         integer(flat, "journal.flush_interval_ms", c.journal.flush_interval.count(), 1, 60000));

@@ -38,6 +38,9 @@ struct Config {
         std::chrono::milliseconds shutdown_grace{10000};
         bool access_log = true;
         unsigned rate_per_min = 0;  // per customer and channel, 0: off
+        // Origins besides a request's own whose pages may call the routes that set cookies
+        // (logins, logouts), normalised: "https://hall.example" (cross_site_checks.hpp).
+        std::vector<std::string> allowed_origins;
     } gateway;
 
     struct Journal {

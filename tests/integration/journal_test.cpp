@@ -43,10 +43,9 @@ BOOST_AUTO_TEST_CASE(every_request_is_flushed_on_sigterm) {
     const auto started_ms = now_ms();
     {
         HttpClient client(server.port());
-        auto login = client.request(
-            http::verb::post, "/api/v1/login",
-            nlohmann::json({{"msisdn", demo_msisdn}, {"password", demo_password}}).dump(),
-            {{"X-Request-Id", "it-journal-login"}});
+        auto login =
+            client.post("/api/v1/login", {{"msisdn", demo_msisdn}, {"password", demo_password}},
+                        {{"X-Request-Id", "it-journal-login"}});
         BOOST_REQUIRE(login.status == 200u);
         const Headers auth = bearer(login.json()["data"]["token"].get<std::string>());
         for (int n = 0; n < requests; ++n) {
@@ -100,7 +99,7 @@ BOOST_AUTO_TEST_CASE(refused_and_failed_requests_are_journaled) {
         HttpClient client(server.port());
         auto call = [&](const std::string& path, const std::string& body, const std::string& id,
                         Headers headers = {}) {
-            return client.request(http::verb::post, path, body, with_request_id(headers, id));
+            return client.post_json_text(path, body, with_request_id(headers, id));
         };
         const std::string balance = "/api/v1/services/billing/balance";
         BOOST_TEST(call(balance, "{}", "it-anonymous").status == 401u);
