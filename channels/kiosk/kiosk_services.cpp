@@ -57,9 +57,11 @@ void KioskApi::invoke(const Exchange& exchange, const KioskTerminal& terminal, R
             available.operation->name == request.operation)
             spec = available.operation;
     }
+    // A refused receipt names the operation as the journal does: never as the path spelt it.
+    const auto names = dispatcher_.known_names(request.plugin, request.operation);
     ReceiptFacts facts{.terminal_id = terminal.id,
                        .hall = terminal.hall,
-                       .operation = request.plugin + "." + request.operation,
+                       .operation = std::string(names.plugin) + "." + std::string(names.operation),
                        .title = spec ? spec->title : ""};
     auto refuse = [&](const std::string& code, const std::string& message) {
         ServiceResult refused = ServiceResult::error(code, message);
