@@ -5,6 +5,7 @@
 
 #include "gateway/clock.hpp"
 #include "gateway/guarded_invocation.hpp"
+#include "gateway/own_interactions.hpp"
 #include "gateway/param_validation.hpp"
 #include "gateway/result_codes.hpp"
 
@@ -128,13 +129,21 @@ bool Dispatcher::serves(std::string_view plugin, std::string_view channel) {
                        [](const OperationSpec& operation) { return !operation.internal; });
 }
 
+Dispatcher::KnownNames Dispatcher::known_names(std::string_view plugin,
+                                               std::string_view operation) const {
+    constexpr std::string_view unknown = "unknown";
+    if (const PluginModule* module = host_.find(plugin))
+        return {plugin, module->manifest().find(operation) ? operation : unknown};
+    if (is_own_family(plugin))
+        return {plugin, is_own_interaction(plugin, operation) ? operation : unknown};
+    return {unknown, unknown};
+}
+
 void Dispatcher::record(const ServiceRequest& request, std::string_view business,
                         const ServiceResult& result, std::chrono::microseconds latency) {
-    const PluginModule* module = host_.find(request.plugin);
-    bool known = module && module->manifest().find(request.operation);
-    // Metric labels only take known names, so hostile paths cannot grow the series.
-    metrics_.count_result(module ? request.plugin : "(unknown)",
-                          known ? request.operation : "(unknown)", request.channel, result.code);
+    // Also keeps hostile paths from growing the metrics' series.
+    const KnownNames names = known_names(request.plugin, request.operation);
+    metrics_.count_result(names.plugin, names.operation, request.channel, result.code);
     InteractionRecord record;
     record.ts_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                        request.received_at.time_since_epoch())
@@ -145,8 +154,8 @@ void Dispatcher::record(const ServiceRequest& request, std::string_view business
     record.session_id = request.session_id;
     record.request_id = request.request_id;
     record.msisdn = request.customer;
-    record.plugin = bounded(request.plugin);
-    record.operation = bounded(request.operation);
+    record.plugin = std::string(names.plugin);
+    record.operation = std::string(names.operation);
     record.business = std::string(business);
     record.outcome = std::string(outcome_for(result.code));
     record.code = result.code;

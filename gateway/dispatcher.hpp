@@ -56,6 +56,18 @@ class Dispatcher {
     void record(const ServiceRequest& request, std::string_view business,
                 const ServiceResult& result, std::chrono::microseconds latency);
 
+    // The plugin and operation names an interaction is journaled and counted under: the
+    // given ones when they are a loaded plugin and an operation of its manifest, or one of
+    // the gateway's own interactions (own_interactions.hpp); `unknown` in place of either
+    // that is not. A request names them itself (a URL's {plugin}/{operation}), so no text a
+    // client chose reaches the journal, its CSV exports or the metrics' labels. The views
+    // are into the arguments or constants.
+    struct KnownNames {
+        std::string_view plugin;
+        std::string_view operation;
+    };
+    KnownNames known_names(std::string_view plugin, std::string_view operation) const;
+
     boost::asio::thread_pool& workers() { return workers_; }
     const RunningPluginCalls& running_calls() const { return running_calls_; }
 

@@ -189,7 +189,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
                        .max_connections_per_ip = config.gateway.max_connections_per_ip,
                        .header_limit = config.gateway.header_limit,
                        .body_limit = config.gateway.body_limit,
-                       .access_log = config.gateway.access_log},
+                       .access_log = config.gateway.access_log,
+                       .allowed_origins = config.gateway.allowed_origins},
                       router, metrics, network);
     // Signals are caught before the port is announced: a SIGTERM right after start-up
     // must still shut down cleanly.

@@ -28,6 +28,8 @@ constexpr std::array codes = {
     CodeInfo{"unknown_operation", status::not_found, "rejected", "不支持该操作"},
     CodeInfo{"voucher_used", status::conflict, "declined", "充值卡已被使用"},
     CodeInfo{"out_of_stock", status::conflict, "declined", "礼品已兑完"},
+    CodeInfo{"unsupported_media_type", status::unsupported_media_type, "rejected",
+             "请求格式不受支持"},
     CodeInfo{"insufficient_balance", status::unprocessable_entity, "declined", "余额不足"},
     CodeInfo{"insufficient_points", status::unprocessable_entity, "declined", "积分不足"},
     CodeInfo{"voucher_invalid", status::unprocessable_entity, "declined", "充值卡密码无效"},

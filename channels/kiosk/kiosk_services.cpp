@@ -78,6 +78,9 @@ void KioskApi::refuse_operation(const Exchange& exchange, const ServiceRequest& 
                                 const ServiceResult& refused, Reply& reply) {
     const OperationSpec* spec = enabled_spec(request);
     ReceiptFacts facts = receipt_facts(request, spec);
+    // A refused receipt names the operation as the journal does: never as the path spelt it.
+    const auto names = dispatcher_.known_names(request.plugin, request.operation);
+    facts.operation = std::string(names.plugin) + "." + std::string(names.operation);
     facts.code = refused.code;
     journal(exchange, request, spec ? spec->business : "other", refused);
     reply(with_receipt(refused, KioskReceipts::unkept(facts, now_ms())));

@@ -52,22 +52,27 @@ void KioskUi::add_routes(Router& router) {
     using K = KioskUi;
     router.add(http::verb::get, std::string(activate_path),
                [this](const Exchange& e, Reply r) { activation_page(e, r); });
-    router.add(http::verb::post, std::string(activate_path), [this](const Exchange& e, Reply r) {
-        reply_from_workers(workers_, std::move(r), [this, &e] { return activate(e); });
-    });
+    router.add(
+        http::verb::post, std::string(activate_path),
+        [this](const Exchange& e, Reply r) {
+            reply_from_workers(workers_, std::move(r), [this, &e] { return activate(e); });
+        },
+        cookie_form_route);
     router.add(http::verb::get, std::string(start_path), device_route(&K::start));
-    router.add(http::verb::post, "/kiosk/ui/identify", device_route(&K::identify));
+    router.add(http::verb::post, "/kiosk/ui/identify", device_route(&K::identify),
+               cookie_form_route);
     router.add(http::verb::get, "/kiosk/ui/services", device_route(&K::services));
     router.add(http::verb::get, "/kiosk/ui/services/{plugin}/{operation}",
                device_route(&K::operation_form));
     router.add(http::verb::post, "/kiosk/ui/services/{plugin}/{operation}",
-               device_route(&K::run_operation));
+               device_route(&K::run_operation), form_route);
     router.add(http::verb::get, "/kiosk/ui/cash", device_route(&K::cash_number));
-    router.add(http::verb::post, "/kiosk/ui/cash", device_route(&K::cash_confirm));
-    router.add(http::verb::post, "/kiosk/ui/cash/intake", device_route(&K::cash_open));
+    router.add(http::verb::post, "/kiosk/ui/cash", device_route(&K::cash_confirm), form_route);
+    router.add(http::verb::post, "/kiosk/ui/cash/intake", device_route(&K::cash_open), form_route);
     router.add(http::verb::get, "/kiosk/ui/cash/intakes/{id}", device_route(&K::cash_insert));
-    router.add(http::verb::post, "/kiosk/ui/cash/intakes/{id}/pay", device_route(&K::cash_pay));
-    router.add(http::verb::post, "/kiosk/ui/end", device_route(&K::end));
+    router.add(http::verb::post, "/kiosk/ui/cash/intakes/{id}/pay", device_route(&K::cash_pay),
+               form_route);
+    router.add(http::verb::post, "/kiosk/ui/end", device_route(&K::end), cookie_form_route);
 }
 
 Handler KioskUi::device_route(Screen screen) {

@@ -85,7 +85,8 @@ bool mo_caller_allowed(const Config::Sms& config, std::string_view remote_addres
 void SmsApi::add_routes(Router& router) {
     auto handler = [this](const Exchange& exchange, Reply reply) { receive(exchange, reply); };
     router.add(http::verb::get, "/sms/mo", handler);
-    router.add(http::verb::post, "/sms/mo", handler);
+    // Kannel posts a form (sms-service) or the message text itself (post-url).
+    router.add(http::verb::post, "/sms/mo", handler, form_route);
 }
 
 void SmsApi::receive(const Exchange& exchange, Reply reply) {

@@ -20,29 +20,35 @@ HttpResponse error_response(const std::string& code, const std::string& message 
 
 void WebApi::add_routes(Router& router) {
     auto& workers = dispatcher_.workers();
-    router.add(http::verb::post, "/api/v1/login", [this](const Exchange& e, Reply r) {
-        auto slot = login_.admit(e);
-        if (!slot)
-            return r(error_response("rate_limited", "too many sign-ins; try again later"));
-        login_.run(std::move(*slot), [this, &e, r = std::move(r)]() mutable {
-            try {
-                login(e, r);
-            } catch (const std::exception& ex) {
-                spdlog::error("web login failed: {}", ex.what());
-                if (r)  // still ours: the login failed before handing it on
-                    r(error_response("internal_error"));
-            }
-        });
-    });
+    router.add(
+        http::verb::post, "/api/v1/login",
+        [this](const Exchange& e, Reply r) {
+            auto slot = login_.admit(e);
+            if (!slot)
+                return r(error_response("rate_limited", "too many sign-ins; try again later"));
+            login_.run(std::move(*slot), [this, &e, r = std::move(r)]() mutable {
+                try {
+                    login(e, r);
+                } catch (const std::exception& ex) {
+                    spdlog::error("web login failed: {}", ex.what());
+                    if (r)  // still ours: the login failed before handing it on
+                        r(error_response("internal_error"));
+                }
+            });
+        },
+        cookie_json_route);
     router.add(http::verb::post, "/api/v1/login/code",
                [this, &workers](const Exchange& e, Reply r) {
                    reply_from_workers(workers, std::move(r), [this, &e] {
                        return result_response(login_.send_code(e, json_object_body(e)));
                    });
                });
-    router.add(http::verb::post, "/api/v1/logout", [this, &workers](const Exchange& e, Reply r) {
-        reply_from_workers(workers, std::move(r), [this, &e] { return logout(e); });
-    });
+    router.add(
+        http::verb::post, "/api/v1/logout",
+        [this, &workers](const Exchange& e, Reply r) {
+            reply_from_workers(workers, std::move(r), [this, &e] { return logout(e); });
+        },
+        cookie_json_route);
     router.add(http::verb::get, "/api/v1/services", [this, &workers](const Exchange&, Reply r) {
         reply_from_workers(workers, std::move(r), [this] { return services(); });
     });

@@ -1,8 +1,7 @@
 #include "channels/web/web_login.hpp"
 
-#include <boost/algorithm/string/predicate.hpp>
-
 #include "gateway/http/credentials.hpp"
+#include "gateway/http/origin.hpp"
 
 namespace ehall {
 
@@ -72,10 +71,6 @@ std::string WebLogin::session_cookie(const Exchange& exchange, const std::string
 
 std::string WebLogin::cleared_cookie(const Exchange& exchange) {
     return cookie_header(exchange, session_cookie_name, "", 0);
-}
-
-bool came_over_tls(const Exchange& exchange) {
-    return boost::iequals(exchange.header("X-Forwarded-Proto"), "https");
 }
 
 std::string cookie_header(const Exchange& exchange, std::string_view name, std::string_view value,

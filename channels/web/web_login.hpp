@@ -63,9 +63,6 @@ class WebLogin {
     CodeLogin& codes_;
 };
 
-// True when the client reached us over TLS, directly or through a proxy.
-bool came_over_tls(const Exchange& exchange);
-
 // A Set-Cookie value: HttpOnly, SameSite=Lax, Path=/, Secure over TLS; Max-Age when given.
 std::string cookie_header(const Exchange& exchange, std::string_view name, std::string_view value,
                           std::optional<std::int64_t> max_age_seconds);

@@ -16,26 +16,30 @@ void WebPages::add_routes(Router& router) {
         };
     };
     router.add(http::verb::get, "/login", on_workers(&WebPages::login_form));
-    router.add(http::verb::post, "/login", [this](const Exchange& e, Reply r) {
-        auto slot = login_.admit(e);
-        if (!slot) {
-            return r(message_page(http::status::too_many_requests, nullptr, "登录过于频繁",
-                                  "登录尝试过于频繁，请稍后再试。"));
-        }
-        login_.run(std::move(*slot), [this, &e, r = std::move(r)] {
-            HttpResponse response;
-            try {
-                response = login_submit(e);
-            } catch (const std::exception& ex) {
-                spdlog::error("web login failed: {}", ex.what());
-                response = message_page(http::status::internal_server_error, nullptr, "系统繁忙",
-                                        "系统繁忙，请稍后再试");
+    router.add(
+        http::verb::post, "/login",
+        [this](const Exchange& e, Reply r) {
+            auto slot = login_.admit(e);
+            if (!slot) {
+                return r(message_page(http::status::too_many_requests, nullptr, "登录过于频繁",
+                                      "登录尝试过于频繁，请稍后再试。"));
             }
-            r(std::move(response));
-        });
-    });
-    router.add(http::verb::post, "/login/code", on_workers(&WebPages::send_code_submit));
-    router.add(http::verb::post, "/logout", on_workers(&WebPages::logout));
+            login_.run(std::move(*slot), [this, &e, r = std::move(r)] {
+                HttpResponse response;
+                try {
+                    response = login_submit(e);
+                } catch (const std::exception& ex) {
+                    spdlog::error("web login failed: {}", ex.what());
+                    response = message_page(http::status::internal_server_error, nullptr,
+                                            "系统繁忙", "系统繁忙，请稍后再试");
+                }
+                r(std::move(response));
+            });
+        },
+        cookie_form_route);
+    router.add(http::verb::post, "/login/code", on_workers(&WebPages::send_code_submit),
+               cookie_form_route);
+    router.add(http::verb::post, "/logout", on_workers(&WebPages::logout), cookie_form_route);
     router.add(http::verb::get, "/records", on_workers(&WebPages::records));
     router.add(http::verb::get, "/services/{plugin}/{operation}",
                on_workers(&WebPages::operation_form));
@@ -56,7 +60,7 @@ void WebPages::add_routes(Router& router) {
     };
     router.add(http::verb::get, "/", replying_later(&WebPages::home));
     router.add(http::verb::post, "/services/{plugin}/{operation}",
-               replying_later(&WebPages::operation_submit));
+               replying_later(&WebPages::operation_submit), form_route);
 }
 
 std::optional<CustomerSession> WebPages::page_session(const Exchange& exchange) {

@@ -33,15 +33,20 @@ std::string login_csrf_cookie_value(const std::string& value, int max_age) {
 void AnalyticsPages::add_routes(Router& router) {
     router.add(http::verb::get, "/analytics/login",
                [this](const Exchange&, Reply reply) { reply(login_form(http::status::ok, "")); });
-    router.add(http::verb::post, "/analytics/login", [this](const Exchange& exchange, Reply reply) {
-        reply_from_workers(workers_, std::move(reply),
-                           [this, &exchange] { return log_in(exchange); });
-    });
-    router.add(http::verb::post, "/analytics/logout",
-               [this](const Exchange& exchange, Reply reply) {
-                   reply_from_workers(workers_, std::move(reply),
-                                      [this, &exchange] { return log_out(exchange); });
-               });
+    router.add(
+        http::verb::post, "/analytics/login",
+        [this](const Exchange& exchange, Reply reply) {
+            reply_from_workers(workers_, std::move(reply),
+                               [this, &exchange] { return log_in(exchange); });
+        },
+        cookie_form_route);
+    router.add(
+        http::verb::post, "/analytics/logout",
+        [this](const Exchange& exchange, Reply reply) {
+            reply_from_workers(workers_, std::move(reply),
+                               [this, &exchange] { return log_out(exchange); });
+        },
+        cookie_form_route);
     router.add(http::verb::get, "/analytics", [this](const Exchange& exchange, Reply reply) {
         reply_from_workers(workers_, std::move(reply),
                            [this, &exchange] { return dashboard(exchange); });

@@ -1,9 +1,10 @@
 #include "gateway/analytics/interaction_export.hpp"
 
 #include <nlohmann/json.hpp>
+#include <vector>
 
+#include "gateway/analytics/csv_cell.hpp"
 #include "gateway/analytics/event_time.hpp"
-#include "gateway/analytics/report_table.hpp"
 #include "gateway/analytics/sqlite_file.hpp"
 
 namespace ehall::analytics {
@@ -17,13 +18,35 @@ constexpr const char* kSelect =
     "FROM interactions INDEXED BY interactions_by_ts WHERE ts_ms >= ?1 AND ts_ms < ?2 "
     "AND (?3 IS NULL OR channel = ?3) ORDER BY ts_ms, id";
 
-void write_csv_row(Statement& row, std::ostream& out, std::string& line) {
+// The integer columns; the others are text, which csv_cell.hpp neutralises.
+bool is_integer_column(std::string_view name) {
+    return name == "id" || name == "ts_ms" || name == "latency_us" || name == "amount_fen";
+}
+
+// Writes the header line; what each column holds, for the rows.
+std::vector<CsvColumn> write_csv_header(Statement& rows, std::ostream& out, std::string& line) {
+    std::vector<CsvColumn> columns;
+    line.clear();
+    for (int i = 0; i < rows.column_count(); ++i) {
+        if (i)
+            line.push_back(',');
+        append_csv_cell(line, rows.column_name(i), CsvColumn::text);
+        columns.push_back(is_integer_column(rows.column_name(i)) ? CsvColumn::number
+                                                                 : CsvColumn::text);
+    }
+    line.push_back('\n');
+    out << line;
+    return columns;
+}
+
+void write_csv_row(Statement& row, const std::vector<CsvColumn>& columns, std::ostream& out,
+                   std::string& line) {
     line.clear();
     for (int i = 0; i < row.column_count(); ++i) {
         if (i)
             line.push_back(',');
         if (!row.is_null(i))
-            line.append(csv_field(std::string(row.text(i))));
+            append_csv_cell(line, row.text(i), columns[static_cast<std::size_t>(i)]);
     }
     line.push_back('\n');
     out << line;
@@ -35,7 +58,7 @@ void write_json_row(Statement& row, std::ostream& out) {
         const std::string name(row.column_name(i));
         if (row.is_null(i))
             object[name] = nullptr;
-        else if (name == "id" || name == "ts_ms" || name == "latency_us" || name == "amount_fen")
+        else if (is_integer_column(name))
             object[name] = row.integer(i);
         else
             object[name] = std::string(row.text(i));
@@ -62,16 +85,14 @@ std::uint64_t export_interactions(const std::filesystem::path& journal_db, const
         rows.bind(3, query.channel);
     std::uint64_t written = 0;
     std::string line;
-    if (!query.jsonl) {
-        for (int i = 0; i < rows.column_count(); ++i)
-            out << (i ? "," : "") << rows.column_name(i);
-        out << '\n';
-    }
+    std::vector<CsvColumn> columns;
+    if (!query.jsonl)
+        columns = write_csv_header(rows, out, line);
     while (rows.step()) {
         if (query.jsonl)
             write_json_row(rows, out);
         else
-            write_csv_row(rows, out, line);
+            write_csv_row(rows, columns, out, line);
         ++written;
     }
     return written;

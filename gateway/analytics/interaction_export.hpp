@@ -1,5 +1,6 @@
-// `ehall export interactions`: the journal's rows in a time range as CSV or JSON lines,
-// stepped through one row at a time so memory stays constant however many rows match.
+// `ehall export interactions`: the journal's rows in a time range as CSV (text cells a
+// spreadsheet would run neutralised, csv_cell.hpp) or JSON lines, stepped through one row at
+// a time so memory stays constant however many rows match.
 #pragma once
 
 #include <cstdint>

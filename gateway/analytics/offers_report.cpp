@@ -1,9 +1,10 @@
 #include "gateway/analytics/offers_report.hpp"
 
-#include <cstdio>
 #include <map>
 #include <set>
+#include <sstream>
 
+#include "gateway/analytics/report_table.hpp"
 #include "gateway/clock.hpp"
 #include "gateway/store/sqlite_store.hpp"
 
@@ -56,46 +57,42 @@ nlohmann::json figures_json(const OfferChannelFigures& f) {
             {"took_up", f.took_up}, {"take_up_rate", f.take_up_rate}};
 }
 
-std::string fixed(double value) {
-    char out[32];
-    std::snprintf(out, sizeof out, "%.4f", value);
-    return out;
-}
-
-// One row per offer and channel (then "all"), as the CSV and the table print them.
-std::vector<std::vector<std::string>> rows_of(const OffersReport& report) {
-    std::vector<std::vector<std::string>> rows;
+// One row per offer and channel (then "all"), as the CSV and the table print them: the
+// month, offer and channel label a row, the rest are figures.
+analytics::ReportTable table_of(const OffersReport& report) {
+    using analytics::rate_cell;
+    analytics::ReportTable table;
+    table.columns = {"month",
+                     "offer_id",
+                     "channel",
+                     "impressions",
+                     "views",
+                     "accepts",
+                     "dismisses",
+                     "reached",
+                     "took_up",
+                     "take_up_rate",
+                     "control_customers",
+                     "control_took_up",
+                     "control_take_up_rate",
+                     "lift"};
+    table.label_columns = 3;
     for (const auto& offer : report.offers) {
         std::vector<const OfferChannelFigures*> lines;
         for (const auto& channel : offer.channels)
             lines.push_back(&channel);
         lines.push_back(&offer.all);
         for (const auto* f : lines) {
-            rows.push_back(
+            table.rows.push_back(
                 {report.month, offer.offer_id, f->channel, std::to_string(f->impressions),
                  std::to_string(f->views), std::to_string(f->accepts), std::to_string(f->dismisses),
-                 std::to_string(f->reached), std::to_string(f->took_up), fixed(f->take_up_rate),
+                 std::to_string(f->reached), std::to_string(f->took_up), rate_cell(f->take_up_rate),
                  std::to_string(offer.control_customers), std::to_string(offer.control_took_up),
-                 fixed(offer.control_take_up_rate), fixed(offer.lift)});
+                 rate_cell(offer.control_take_up_rate), rate_cell(offer.lift)});
         }
     }
-    return rows;
+    return table;
 }
-
-const std::vector<std::string> kColumns = {"month",
-                                           "offer_id",
-                                           "channel",
-                                           "impressions",
-                                           "views",
-                                           "accepts",
-                                           "dismisses",
-                                           "reached",
-                                           "took_up",
-                                           "take_up_rate",
-                                           "control_customers",
-                                           "control_took_up",
-                                           "control_take_up_rate",
-                                           "lift"};
 
 }  // namespace
 
@@ -202,40 +199,15 @@ nlohmann::json offers_report_json(const OffersReport& report) {
 }
 
 std::string offers_report_csv(const OffersReport& report) {
-    std::string out;
-    auto line = [&out](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            out.append(i ? "," : "").append(cells[i]);
-        out.append("\n");
-    };
-    line(kColumns);
-    for (const auto& row : rows_of(report))
-        line(row);
-    return out;
+    std::ostringstream out;
+    analytics::write_csv(out, table_of(report));
+    return out.str();
 }
 
 std::string offers_report_table(const OffersReport& report) {
-    auto rows = rows_of(report);
-    std::vector<std::size_t> widths;
-    for (const auto& column : kColumns)
-        widths.push_back(column.size());
-    for (const auto& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row[i].size());
-    }
-    std::string out;
-    auto line = [&](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            out.append(i ? "  " : "").append(cells[i]);
-            if (i + 1 < cells.size())
-                out.append(widths[i] - cells[i].size(), ' ');
-        }
-        out.append("\n");
-    };
-    line(kColumns);
-    for (const auto& row : rows)
-        line(row);
-    return out;
+    std::ostringstream out;
+    analytics::write_aligned(out, table_of(report));
+    return out.str();
 }
 
 }  // namespace ehall

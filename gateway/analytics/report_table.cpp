@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "gateway/analytics/csv_cell.hpp"
+
 namespace ehall::analytics {
 
 namespace {
@@ -15,15 +17,17 @@ std::size_t width(const std::string& text) {
 }
 
 void write_row(std::ostream& out, const std::vector<std::string>& cells,
-               const std::vector<std::size_t>& widths) {
+               const std::vector<std::size_t>& widths, std::size_t label_columns) {
     std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         const std::string padding(widths[i] - width(cells[i]), ' ');
-        // The first column (a label) aligns left, numbers align right.
-        if (i == 0)
+        // Labels align left, figures right.
+        if (i > 0)
+            line.append("  ");
+        if (i < label_columns)
             line.append(cells[i]).append(padding);
         else
-            line.append("  ").append(padding).append(cells[i]);
+            line.append(padding).append(cells[i]);
     }
     line.erase(line.find_last_not_of(' ') + 1);
     out << line << "\n";
@@ -41,33 +45,30 @@ void write_aligned(std::ostream& out, const ReportTable& table) {
     }
     if (!table.title.empty())
         out << table.title << "\n\n";
-    write_row(out, table.columns, widths);
+    write_row(out, table.columns, widths, table.label_columns);
     std::size_t total = 0;
     for (std::size_t w : widths)
         total += w + 2;
     out << std::string(total > 2 ? total - 2 : 0, '-') << "\n";
     for (const auto& row : table.rows)
-        write_row(out, row, widths);
-}
-
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text)
-        quoted.append(c == '"' ? "\"\"" : std::string(1, c));
-    return quoted.append("\"");
+        write_row(out, row, widths, table.label_columns);
 }
 
 void write_csv(std::ostream& out, const ReportTable& table) {
-    auto line = [&out](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            out << (i ? "," : "") << csv_field(cells[i]);
-        out << "\n";
+    std::string line;
+    auto write_line = [&](const std::vector<std::string>& cells, bool header) {
+        line.clear();
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i)
+                line.push_back(',');
+            const bool figure = !header && i >= table.label_columns;
+            append_csv_cell(line, cells[i], figure ? CsvColumn::number : CsvColumn::text);
+        }
+        out << line << "\n";
     };
-    line(table.columns);
+    write_line(table.columns, true);
     for (const auto& row : table.rows)
-        line(row);
+        write_line(row, false);
 }
 
 std::string rate_cell(double rate) {

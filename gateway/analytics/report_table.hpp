@@ -1,4 +1,4 @@
-// A report as rows of text cells, printed as an aligned table or as CSV (RFC 4180).
+// A report as rows of text cells, printed as an aligned table or as CSV (csv_cell.hpp).
 #pragma once
 
 #include <ostream>
@@ -11,12 +11,13 @@ struct ReportTable {
     std::string title;  // one line above the table (not in CSV)
     std::vector<std::string> columns;
     std::vector<std::vector<std::string>> rows;
+    // The first columns are labels (text, aligned left); the others are figures (numbers,
+    // aligned right).
+    std::size_t label_columns = 1;
 };
 
 void write_aligned(std::ostream& out, const ReportTable& table);
 void write_csv(std::ostream& out, const ReportTable& table);
-// One CSV field, quoted when it holds a comma, quote or line break.
-std::string csv_field(const std::string& text);
 
 // A fraction as a cell: 4 decimals ("0.4920").
 std::string rate_cell(double rate);

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "gateway/comma_list.hpp"
+#include "gateway/http/origin.hpp"
 
 extern char** environ;
 
@@ -42,6 +43,7 @@ constexpr Key schema[] = {
     {"gateway.rate_per_min", Kind::integer},
     {"gateway.sign_in_threads", Kind::integer},
     {"gateway.sign_in_queue", Kind::integer},
+    {"gateway.allowed_origins", Kind::string_list},
     {"journal.flush_interval_ms", Kind::integer},
     {"journal.batch_size", Kind::integer},
     {"journal.queue_capacity", Kind::integer},
@@ -333,6 +335,16 @@ Config parse_config(const json& document, const Environment& env) {
         static_cast<unsigned>(integer(flat, "gateway.sign_in_threads", g.sign_in_threads, 1, 64));
     g.sign_in_queue =
         static_cast<unsigned>(integer(flat, "gateway.sign_in_queue", g.sign_in_queue, 0, 10000));
+    if (auto it = flat.find("gateway.allowed_origins"); it != flat.end()) {
+        for (const auto& text : it->second.get<std::vector<std::string>>()) {
+            auto origin = normalised_origin(text);
+            if (!origin) {
+                fail("gateway.allowed_origins",
+                     "'" + text + "' is not an origin such as https://hall.example:8443");
+            }
+            g.allowed_origins.push_back(std::move(*origin));
+        }
+    }
 
     c.journal.flush_interval = std::chrono::milliseconds(
         integer(flat, "journal.flush_interval_ms", c.journal.flush_interval.count(), 1, 60000));

@@ -42,6 +42,9 @@ struct Config {
         // (sign_in_gate.hpp).
         unsigned sign_in_threads = 1;
         unsigned sign_in_queue = 8;
+        // Origins besides a request's own whose pages may call the routes that set cookies
+        // (logins, logouts), normalised: "https://hall.example" (cross_site_checks.hpp).
+        std::vector<std::string> allowed_origins;
     } gateway;
 
     struct Journal {

@@ -8,6 +8,7 @@
 #include "gateway/console/ops_console.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/credentials.hpp"
+#include "gateway/http/origin.hpp"
 #include "gateway/random_token.hpp"
 #include "gateway/sign_in_attempts.hpp"
 
@@ -17,16 +18,12 @@ namespace {
 
 constexpr std::string_view login_cookie_name = "ehall_ops_login";
 
-bool over_tls(const Exchange& exchange) {
-    return exchange.header("X-Forwarded-Proto") == "https";
-}
-
 std::string cookie(std::string_view name, const std::string& value, const Exchange& exchange,
                    std::string_view max_age = {}) {
     std::string text = std::string(name) + "=" + value + "; Path=/admin; HttpOnly; SameSite=Strict";
     if (!max_age.empty())
         text.append("; Max-Age=").append(max_age);
-    if (over_tls(exchange))
+    if (came_over_tls(exchange))
         text += "; Secure";
     return text;
 }
@@ -43,17 +40,23 @@ void OpsConsole::add_routes(Router& router) {
                [](const Exchange&, Reply reply) { reply(see_other("/admin/plugins")); });
     router.add(http::verb::get, "/admin/login",
                [this](const Exchange& e, Reply reply) { reply(login_page(e, {})); });
-    router.add(http::verb::post, "/admin/login", [this](const Exchange& e, Reply reply) {
-        auto slot = sign_in_gate_.admit(e.remote_address);
-        if (!slot) {
-            return reply(
-                login_page(e, "登录尝试过于频繁，请稍后再试。", http::status::too_many_requests));
-        }
-        sign_in_gate_.run(std::move(*slot), [this, &e, reply] { reply(login(e)); });
-    });
-    router.add(http::verb::post, "/admin/logout", [this](const Exchange& e, Reply reply) {
-        boost::asio::post(workers_, [this, &e, reply] { reply(logout(e)); });
-    });
+    router.add(
+        http::verb::post, "/admin/login",
+        [this](const Exchange& e, Reply reply) {
+            auto slot = sign_in_gate_.admit(e.remote_address);
+            if (!slot) {
+                return reply(login_page(e, "登录尝试过于频繁，请稍后再试。",
+                                        http::status::too_many_requests));
+            }
+            sign_in_gate_.run(std::move(*slot), [this, &e, reply] { reply(login(e)); });
+        },
+        cookie_form_route);
+    router.add(
+        http::verb::post, "/admin/logout",
+        [this](const Exchange& e, Reply reply) {
+            boost::asio::post(workers_, [this, &e, reply] { reply(logout(e)); });
+        },
+        cookie_form_route);
     auto view = [](auto member) {
         return [member](OpsConsole& self, const Staff& staff, const Exchange& e, const FormFields&,
                         Reply reply) { (self.*member)(staff, e, reply); };
@@ -65,13 +68,14 @@ void OpsConsole::add_routes(Router& router) {
     router.add(http::verb::get, "/admin/plugins/{id}/{channel}",
                for_staff(view(&OpsConsole::confirm_switch), false));
     router.add(http::verb::post, "/admin/plugins/{id}/{channel}",
-               for_staff(&OpsConsole::switch_plugin, true));
+               for_staff(&OpsConsole::switch_plugin, true), form_route);
     router.add(http::verb::get, "/admin/audit", for_staff(view(&OpsConsole::audit_page), false));
     router.add(http::verb::get, "/admin/terminals",
                for_staff(view(&OpsConsole::terminals_page), false));
-    router.add(http::verb::post, "/admin/terminals", for_staff(&OpsConsole::terminal_action, true));
+    router.add(http::verb::post, "/admin/terminals", for_staff(&OpsConsole::terminal_action, true),
+               form_route);
     router.add(http::verb::post, "/admin/terminals/{id}/{action}",
-               for_staff(&OpsConsole::terminal_action, true));
+               for_staff(&OpsConsole::terminal_action, true), form_route);
     router.add(http::verb::get, "/admin/traffic",
                for_staff([](OpsConsole& self, const Staff& staff, const Exchange&,
                             const FormFields&, Reply reply) { self.traffic_page(staff, reply); },

@@ -24,6 +24,7 @@ HttpServer::HttpServer(asio::io_context& io, Options options, const Router& rout
                        Metrics& metrics, NetworkThreads& network)
     : options_(std::move(options)),
       router_(router),
+      cross_site_checks_(options_.allowed_origins),
       metrics_(metrics),
       acceptor_(asio::make_strand(io)),
       accept_retry_timer_(acceptor_.get_executor()),

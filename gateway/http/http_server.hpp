@@ -1,6 +1,7 @@
 // The async HTTP/1.1 server: an acceptor and one session per connection, on Beast.
 // Bounded by construction: a deadline before every read and write, a header limit (431)
-// and a body limit (413) on a fresh parser per message.
+// and a body limit (413) on a fresh parser per message. Every request passes its route's
+// cross-site checks (cross_site_checks.hpp) before the route's handler sees it.
 #pragma once
 
 #include <spdlog/logger.h>
@@ -14,7 +15,9 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
+#include "gateway/http/cross_site_checks.hpp"
 #include "gateway/http/router.hpp"
 #include "gateway/http/session_registry.hpp"
 #include "gateway/metrics.hpp"
@@ -35,6 +38,9 @@ class HttpServer {
         std::size_t header_limit = 8 * 1024;
         std::size_t body_limit = 1024 * 1024;
         bool access_log = true;
+        // Origins besides a request's own that may call routes setting cookies, normalised
+        // (cross_site_checks.hpp).
+        std::vector<std::string> allowed_origins;
     };
 
     // `io` runs the acceptor and the server's timers; connections go to `network` in turn.
@@ -54,6 +60,7 @@ class HttpServer {
     bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
     const Options& options() const { return options_; }
     const Router& router() const { return router_; }
+    const CrossSiteChecks& cross_site_checks() const { return cross_site_checks_; }
     Metrics& metrics() { return metrics_; }
     spdlog::logger& access_logger() { return *access_logger_; }
 
@@ -67,6 +74,7 @@ class HttpServer {
 
     Options options_;
     const Router& router_;
+    CrossSiteChecks cross_site_checks_;
     Metrics& metrics_;
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::steady_timer accept_retry_timer_;

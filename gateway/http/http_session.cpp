@@ -146,6 +146,8 @@ void HttpSession::handle() {
             match.wrong_method ? http::status::method_not_allowed : http::status::not_found, body));
     }
     exchange_.route = *match.route;
+    if (auto refusal = server_.cross_site_checks().refusal(exchange_, *match.rules))
+        return reply(std::move(*refusal));
     // The reply may come from another thread; it rejoins this connection's executor.
     Reply done = [self = shared_from_this()](HttpResponse response) {
         boost::asio::dispatch(

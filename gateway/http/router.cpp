@@ -42,10 +42,10 @@ bool segments_match(const std::vector<std::string>& pattern, const PathSegments&
 
 }  // namespace
 
-void Router::add(http::verb method, std::string pattern, Handler handler) {
+void Router::add(http::verb method, std::string pattern, Handler handler, RouteRules rules) {
     const auto parts = split_path(pattern);
     std::vector<std::string> segments(parts.begin(), parts.end());
-    routes_.push_back({method, std::move(pattern), std::move(segments), std::move(handler)});
+    routes_.push_back({method, std::move(pattern), std::move(segments), std::move(handler), rules});
 }
 
 Router::Match Router::match(http::verb method, std::string_view path,
@@ -65,6 +65,7 @@ Router::Match Router::match(http::verb method, std::string_view path,
         if (segments_match(route.segments, segments, &params)) {
             result.handler = &route.handler;
             result.route = &route.pattern;
+            result.rules = &route.rules;
             result.wrong_method = false;
             return result;
         }

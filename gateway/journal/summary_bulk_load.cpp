@@ -325,10 +325,12 @@ void SummaryBulkLoad::commit(std::int64_t last_row) {
 }
 
 void SummaryBulkLoad::stop() noexcept {
+    // Freed after the join: the run the thread may be sorting lies in a chunk one of them owns.
+    std::deque<Task> dropped;
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
-        tasks_.clear();
+        dropped.swap(tasks_);
     }
     changed_.notify_all();
     if (thread_.joinable())

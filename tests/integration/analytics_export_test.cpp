@@ -1,5 +1,7 @@
 // `ehall export interactions`: the journal's rows in a Shanghai time range, as CSV or JSON
-// lines, filtered by channel.
+// lines, filtered by channel; CSV cells a spreadsheet would run are neutralised.
+#include <sqlite3.h>
+
 #include <boost/test/unit_test.hpp>
 #include <sstream>
 
@@ -15,6 +17,31 @@ std::vector<std::string> lines_of(const std::string& text) {
     for (std::string line; std::getline(in, line);)
         lines.push_back(line);
     return lines;
+}
+
+// Appends a row to journal.db as a writer other than ehall (or an older one) might have left
+// it: text columns as given, the integer columns as numbers.
+void append_row(const std::filesystem::path& journal_db, std::int64_t ts_ms,
+                const std::vector<std::string>& text, std::int64_t amount_fen) {
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE(sqlite3_open(journal_db.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* insert = nullptr;
+    BOOST_REQUIRE(
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO interactions (ts_ms, channel, subchannel, terminal_id, "
+                           "session_id, request_id, msisdn, plugin, operation, business, outcome, "
+                           "code, latency_us, amount_fen, offer_id, source) VALUES "
+                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, 12, ?, ?, 'import')",
+                           -1, &insert, nullptr) == SQLITE_OK);
+    sqlite3_bind_int64(insert, 1, ts_ms);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const int column = static_cast<int>(i) + (i < 10 ? 2 : 3);  // ?12 is amount_fen
+        sqlite3_bind_text(insert, column, text[i].c_str(), -1, SQLITE_TRANSIENT);
+    }
+    sqlite3_bind_int64(insert, 12, amount_fen);
+    BOOST_TEST(sqlite3_step(insert) == SQLITE_DONE, sqlite3_errmsg(db));
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
 }
 
 }  // namespace
@@ -53,6 +80,23 @@ BOOST_AUTO_TEST_CASE(jsonl_filtered_by_channel) {
     BOOST_TEST(first["amount_fen"].is_null());
     BOOST_TEST(first["ts_ms"].is_number_integer());
     BOOST_TEST(lines[13] == "exported 13 interaction(s)");
+}
+
+BOOST_AUTO_TEST_CASE(formula_cells_are_neutralised_and_numbers_kept) {
+    AnalyticsData data("export-formulas");
+    // 2030-01-01T00:00:00Z, after every fixture row. The imports refuse such text (every
+    // imported field is checked against its vocabulary), so the row is written directly.
+    append_row(data.dir() / "journal.db", 1893456000000,
+               {"=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3", "@A1", "\tlead", " =1+1", "say \"hi\"",
+                "北京,上海", "two\nlines", "\rcode", "=HYPERLINK(\"http://x\")"},
+               -5);
+    const auto result = data.ehall("export interactions --from 2030-01-01 --to 2030-01-02");
+    BOOST_TEST(result.status == 0, result.output);
+    const std::string expected =
+        ",1893456000000,'=cmd|' /C calc'!A0,\"'+SUM(1,2)\",'-2+3,'@A1,'\tlead,' =1+1,"
+        "\"say \"\"hi\"\"\",\"北京,上海\",\"two\nlines\",ok,\"'\rcode\",12,-5,"
+        "\"'=HYPERLINK(\"\"http://x\"\")\",import\n";
+    BOOST_TEST(result.output.find(expected) != std::string::npos, result.output);
 }
 
 BOOST_AUTO_TEST_CASE(bad_bounds_are_refused) {

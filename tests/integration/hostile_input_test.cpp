@@ -241,7 +241,8 @@ BOOST_FIXTURE_TEST_CASE(cr_lf_never_reaches_a_response_header, HostileServer) {
         "POST /api/v1/services/billing/balance HTTP/1.1\r\nHost: x\r\n"
         "Authorization: Bearer " +
         token + "\r\n";
-    const std::string tail = "Content-Length: 2\r\nConnection: close\r\n\r\n{}";
+    const std::string tail =
+        "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
     for (const std::string key : {"abcdefgh\rSet-Cookie: x=1", "abcdefgh\nSet-Cookie: x=1",
                                   "abcdefgh\r\n Set-Cookie: x=1"}) {
         auto answer = raw_exchange(server.port(), post_head + "Idempotency-Key: " + key + "\r\n" +

@@ -209,8 +209,8 @@ BOOST_FIXTURE_TEST_CASE(replayed_and_forged_requests_are_refused, RunningKiosk) 
     const std::string path = "/kiosk/v1/heartbeat";
     const std::string body = R"({"printer_paper":"ok","cash_box":"ok","version":"1"})";
     Headers headers = kiosk_signature_headers(demo_kiosk, "POST", path, body);
-    BOOST_TEST(client->request(http::verb::post, path, body, headers).status == 200u);
-    auto replay = client->request(http::verb::post, path, body, headers);
+    BOOST_TEST(client->post_json_text(path, body, headers).status == 200u);
+    auto replay = client->post_json_text(path, body, headers);
     BOOST_TEST(replay.status == 401u);
     BOOST_TEST(replay.json()["status"] == "error");
     BOOST_TEST(replay.json()["code"] == "unauthenticated");
@@ -218,16 +218,15 @@ BOOST_FIXTURE_TEST_CASE(replayed_and_forged_requests_are_refused, RunningKiosk) 
 
     const auto now = epoch_ms() / 1000;
     auto expired = kiosk_signature_headers(demo_kiosk, "POST", path, body, now - 400, "expired-01");
-    BOOST_TEST(client->request(http::verb::post, path, body, expired).status == 401u);
+    BOOST_TEST(client->post_json_text(path, body, expired).status == 401u);
     auto future = kiosk_signature_headers(demo_kiosk, "POST", path, body, now + 400, "future-01");
-    BOOST_TEST(client->request(http::verb::post, path, body, future).status == 401u);
+    BOOST_TEST(client->post_json_text(path, body, future).status == 401u);
     auto forged = kiosk_signature_headers({"KIOSK-0001", "guessed-key"}, "POST", path, body);
-    auto refused = client->request(http::verb::post, path, body, forged);
+    auto refused = client->post_json_text(path, body, forged);
     BOOST_TEST(refused.status == 401u);
     BOOST_TEST(refused.json()["message"] == "bad signature");
     auto unknown = kiosk_signature_headers({"KIOSK-9999", "k"}, "POST", path, body);
-    BOOST_TEST(client->request(http::verb::post, path, body, unknown).json()["message"] ==
-               "unknown terminal");
+    BOOST_TEST(client->post_json_text(path, body, unknown).json()["message"] == "unknown terminal");
     BOOST_TEST(client->post(path, json::parse(body)).status == 401u);  // no signature at all
 
     BOOST_REQUIRE(server.stop() == 0);

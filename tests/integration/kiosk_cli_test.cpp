@@ -31,8 +31,8 @@ BOOST_AUTO_TEST_CASE(lists_terminals_online_and_offline) {
     const std::string path = "/kiosk/v1/heartbeat";
     const std::string body =
         R"({"printer_paper":"low","cash_box":"full","version":"3.0.0","cash_box_fen":1250})";
-    auto beat = client.request(
-        http::verb::post, path, body,
+    auto beat = client.post_json_text(
+        path, body,
         kiosk_signature_headers({"KIOSK-0001", "demo-kiosk-key-0001"}, "POST", path, body));
     BOOST_REQUIRE(beat.status == 200u);
 

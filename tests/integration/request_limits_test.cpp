@@ -39,10 +39,10 @@ BOOST_AUTO_TEST_SUITE(request_limits)
 
 BOOST_FIXTURE_TEST_CASE(bad_json_and_missing_names, RunningServer) {
     auto& c = *client;
-    auto malformed = c.request(http::verb::post, balance_path, "{\"not json", bearer(token));
+    auto malformed = c.post_json_text(balance_path, "{\"not json", bearer(token));
     BOOST_TEST(malformed.status == 400u);
     BOOST_TEST(malformed.json()["code"] == "bad_request");
-    auto array = c.request(http::verb::post, balance_path, "[1, 2]", bearer(token));
+    auto array = c.post_json_text(balance_path, "[1, 2]", bearer(token));
     BOOST_TEST(array.status == 400u);
 
     auto anonymous = c.post(balance_path, {});

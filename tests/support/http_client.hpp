@@ -45,9 +45,14 @@ class HttpClient {
     // POSTs `body` as JSON; a null body (`{}` at the call site) is sent as an empty object.
     HttpResult post(const std::string& target, const nlohmann::json& body,
                     const Headers& headers = {}) {
+        return post_json_text(target, body.is_null() ? "{}" : body.dump(), headers);
+    }
+    // POSTs `text` exactly as given (broken JSON included) as Content-Type: application/json.
+    HttpResult post_json_text(const std::string& target, const std::string& text,
+                              const Headers& headers = {}) {
         Headers with_type = headers;
         with_type.emplace_back("Content-Type", "application/json");
-        return request(http::verb::post, target, body.is_null() ? "{}" : body.dump(), with_type);
+        return request(http::verb::post, target, text, with_type);
     }
 
     // Connects from now on from `address`, another loopback address such as 127.0.0.2, as a

@@ -30,4 +30,22 @@ BOOST_AUTO_TEST_CASE(captures_segments_and_tells_wrong_methods) {
     BOOST_TEST(!router.match(http::verb::get, "/healthz", params).wrong_method);
 }
 
+BOOST_AUTO_TEST_CASE(a_match_carries_its_routes_rules) {
+    Router router;
+    router.add(
+        http::verb::post, "/api/v1/login", [](const Exchange&, Reply) {}, cookie_json_route);
+    router.add(
+        http::verb::post, "/login", [](const Exchange&, Reply) {}, cookie_form_route);
+    router.add(http::verb::post, "/api/v1/logout", [](const Exchange&, Reply) {});
+    std::map<std::string, std::string, std::less<>> params;
+
+    auto api = router.match(http::verb::post, "/api/v1/login", params);
+    BOOST_REQUIRE(api.rules);
+    BOOST_TEST((api.rules->body == RouteRules::Body::json && api.rules->sets_cookie));
+    auto page = router.match(http::verb::post, "/login", params);
+    BOOST_TEST((page.rules->body == RouteRules::Body::any && page.rules->sets_cookie));
+    auto plain = router.match(http::verb::post, "/api/v1/logout", params);
+    BOOST_TEST((plain.rules->body == RouteRules::Body::json && !plain.rules->sets_cookie));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
