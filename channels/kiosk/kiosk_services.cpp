@@ -36,10 +36,13 @@ HttpResponse with_receipt(const ServiceResult& result, nlohmann::json receipt) {
     return json_response(http_status_for(result.code), body);
 }
 
-ReceiptFacts receipt_facts(const ServiceRequest& request, const OperationSpec* spec) {
+// A receipt names the operation as the journal does: never as the path spelt it.
+ReceiptFacts receipt_facts(const Dispatcher& dispatcher, const ServiceRequest& request,
+                           const OperationSpec* spec) {
+    const auto names = dispatcher.known_names(request.plugin, request.operation);
     return {.terminal_id = request.terminal_id,
             .hall = request.subchannel,
-            .operation = request.plugin + "." + request.operation,
+            .operation = std::string(names.plugin) + "." + std::string(names.operation),
             .title = spec ? spec->title : "",
             .msisdn = request.customer};
 }
@@ -77,10 +80,7 @@ const OperationSpec* KioskApi::enabled_spec(const ServiceRequest& request) {
 void KioskApi::refuse_operation(const Exchange& exchange, const ServiceRequest& request,
                                 const ServiceResult& refused, Reply& reply) {
     const OperationSpec* spec = enabled_spec(request);
-    ReceiptFacts facts = receipt_facts(request, spec);
-    // A refused receipt names the operation as the journal does: never as the path spelt it.
-    const auto names = dispatcher_.known_names(request.plugin, request.operation);
-    facts.operation = std::string(names.plugin) + "." + std::string(names.operation);
+    ReceiptFacts facts = receipt_facts(dispatcher_, request, spec);
     facts.code = refused.code;
     journal(exchange, request, spec ? spec->business : "other", refused);
     reply(with_receipt(refused, KioskReceipts::unkept(facts, now_ms())));
@@ -140,7 +140,7 @@ void KioskApi::run_operation(const Exchange& exchange, ServiceRequest request,
     }
     // A retried state change comes back with the first attempt's receipt; the scope matches
     // the gateway's idempotency (per customer and operation).
-    ReceiptFacts facts = receipt_facts(request, spec);
+    ReceiptFacts facts = receipt_facts(dispatcher_, request, spec);
     std::string receipt_key;
     if (spec && spec->changes_state && !kiosk_txn.empty()) {
         receipt_key = request.customer;

@@ -86,9 +86,8 @@ BOOST_FIXTURE_TEST_CASE(forged_and_unsigned_note_reports_credit_nothing, Running
     const std::string path = "/kiosk/v1/cash/notes";
     const std::string body = R"({"note_id":1,"amount_fen":10000})";
     BOOST_TEST(client->post(path, json::parse(body)).status == 401u);
-    auto forged =
-        client->request(http::verb::post, path, body,
-                        kiosk_signature_headers({"KIOSK-0001", "guessed"}, "POST", path, body));
+    auto forged = client->post_json_text(
+        path, body, kiosk_signature_headers({"KIOSK-0001", "guessed"}, "POST", path, body));
     BOOST_TEST(forged.status == 401u);
     BOOST_TEST(forged.json()["message"] == "bad signature");
     // Another terminal's own key reaches only its own intakes.
