@@ -2,10 +2,12 @@
 // argon2id's 64 MiB and tens of milliseconds, so checks run on a small pool of their own,
 // never on the workers: a flood of sign-ins queues only behind itself while customers' other
 // requests keep their latency. The pool takes `threads` checks at a time and `queue` more
-// waiting; beyond that, and beyond a client address's own per-minute limit, a sign-in is
-// refused at once (`rate_limited`), before any hashing.
+// waiting; beyond that, and once a client address has failed `per_address_per_min` sign-ins
+// in the last 60 s, a sign-in is refused at once (`rate_limited`), before any hashing.
+// Failures count, not sign-ins: guessing and spraying fail, while customers behind one
+// address (a carrier's NAT) mostly succeed.
 //
-// The per-address limit is counted in memory, per instance (sliding_window_limit.hpp): behind a
+// The per-address count is kept in memory, per instance (sliding_window_limit.hpp): behind a
 // proxy every client has the proxy's address, so raise it or turn it off there.
 #pragma once
 
@@ -25,7 +27,7 @@ class SignInGate {
     struct Limits {
         unsigned threads = 1;
         unsigned queue = 8;
-        unsigned per_address_per_min = 30;  // 0: no per-address limit
+        unsigned per_address_per_min = 30;  // failed sign-ins per address, 0: no limit
     };
     explicit SignInGate(const Limits& limits);
 
@@ -44,9 +46,11 @@ class SignInGate {
         std::atomic<unsigned>* taken_;
     };
 
-    // A place for one sign-in from `address`, or nothing when the address is over its limit or
-    // the pool is full.
+    // A place for one sign-in from `address`, or nothing when the address has failed too
+    // often or the pool is full.
     std::optional<Slot> admit(const std::string& address);
+    // A sign-in from `address` did not succeed (a wrong password or code, a locked number).
+    void failed(const std::string& address);
 
     // Runs `work` (any callable, move-only too) on the pool, holding `slot` until it returns.
     template <class Work>
@@ -62,7 +66,7 @@ class SignInGate {
     boost::asio::thread_pool pool_;
     unsigned capacity_;
     std::atomic<unsigned> taken_{0};
-    SlidingWindowLimit per_address_;
+    SlidingWindowLimit failures_per_address_;
 };
 
 }  // namespace ehall

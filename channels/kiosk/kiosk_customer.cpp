@@ -48,6 +48,7 @@ void KioskApi::check_identity(const Exchange& exchange, const KioskTerminal& ter
     attempt.customer = msisdn;
     ServiceResult result = std::move(checked.result);
     if (!result.is_ok()) {
+        login_.gate().failed("kiosk:" + terminal.id);
         journal(exchange, attempt, "other", result);
         return reply(result_response(result));
     }

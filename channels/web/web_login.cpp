@@ -20,6 +20,8 @@ WebLogin::Outcome WebLogin::attempt(const Exchange& exchange,
     if (outcome.result.is_ok()) {
         outcome.opened = sessions_.open(outcome.msisdn, "web");
         attempt.session_id = outcome.opened->session.session_id;
+    } else {
+        login_.gate().failed(exchange.remote_address);
     }
     dispatcher_.record(attempt, "other", outcome.result,
                        std::chrono::duration_cast<std::chrono::microseconds>(

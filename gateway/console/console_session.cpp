@@ -165,6 +165,8 @@ HttpResponse OpsConsole::login(const Exchange& exchange) {
         code = accounts_.verify(account, password, exchange.remote_address);
         actor = ops_actor(account);
     }
+    if (code != "ok")
+        sign_in_gate_.failed(exchange.remote_address);
     if (code == "locked")
         return login_page(exchange, "尝试次数过多，请稍后再试。", http::status::too_many_requests);
     if (code != "ok")

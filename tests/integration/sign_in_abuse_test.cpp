@@ -62,7 +62,8 @@ BOOST_AUTO_TEST_CASE(parallel_guesses_check_no_more_than_the_lockout_allows) {
     BOOST_TEST(server.stop() == 0);
 }
 
-BOOST_AUTO_TEST_CASE(each_client_address_gets_its_own_sign_ins_per_minute) {
+// Failures count, not sign-ins: customers behind one address mostly succeed.
+BOOST_AUTO_TEST_CASE(each_client_address_gets_its_own_failed_sign_ins_per_minute) {
     ServerProcess server("sign_in_per_address");
     BOOST_REQUIRE(server.start(with_sign_in_limits(1, 8, 30)));
     HttpClient guesser(server.port());
@@ -76,9 +77,10 @@ BOOST_AUTO_TEST_CASE(each_client_address_gets_its_own_sign_ins_per_minute) {
     auto page = guesser.request(http::verb::post, "/login", "msisdn=13800138000&password=135790",
                                 {{"Content-Type", "application/x-www-form-urlencoded"}});
     BOOST_TEST(page.status == 429u);
-    HttpClient customer(server.port());
-    customer.connect_from("127.0.0.21");
-    BOOST_TEST(login(customer, demo_msisdn, demo_password).status == 200u);
+    HttpClient customers(server.port());
+    customers.connect_from("127.0.0.21");
+    for (int i = 0; i < 35; ++i)
+        BOOST_TEST(login(customers, demo_msisdn, demo_password).status == 200u, "login " << i);
     BOOST_TEST(server.stop() == 0);
 }
 

@@ -10,24 +10,28 @@ BOOST_AUTO_TEST_SUITE(sliding_window_limit)
 BOOST_AUTO_TEST_CASE(a_burst_cannot_straddle_two_minutes) {
     SlidingWindowLimit limit(3);
     const auto start = SlidingWindowLimit::Clock::time_point{} + 1h + 59s;
-    for (int i = 0; i < 3; ++i)
-        BOOST_TEST(limit.allow("a", start));
-    BOOST_TEST(!limit.allow("a", start + 2s));  // a new calendar minute, the same 60 s
-    BOOST_TEST(limit.allow("b", start + 2s));   // another key has its own
-    BOOST_TEST(!limit.allow("a", start + 59s));
-    BOOST_TEST(limit.allow("a", start + 60s));  // the first three have left the window
+    for (int i = 0; i < 3; ++i) {
+        BOOST_TEST(!limit.reached("a", start));
+        limit.add("a", start);
+    }
+    BOOST_TEST(limit.reached("a", start + 2s));   // a new calendar minute, the same 60 s
+    BOOST_TEST(!limit.reached("b", start + 2s));  // another key has its own
+    BOOST_TEST(limit.reached("a", start + 59s));
+    BOOST_TEST(!limit.reached("a", start + 60s));  // the three have left the window
 }
 
-BOOST_AUTO_TEST_CASE(refusals_do_not_count_and_zero_means_no_limit) {
+BOOST_AUTO_TEST_CASE(only_added_events_count_and_zero_means_no_limit) {
     SlidingWindowLimit limit(1);
     const auto start = SlidingWindowLimit::Clock::time_point{} + 1h;
-    BOOST_TEST(limit.allow("a", start));
     for (int i = 0; i < 10; ++i)
-        BOOST_TEST(!limit.allow("a", start + 30s));
-    BOOST_TEST(limit.allow("a", start + 60s));
+        BOOST_TEST(!limit.reached("a", start));
+    limit.add("a", start + 1s);
+    BOOST_TEST(limit.reached("a", start + 30s));
+    BOOST_TEST(!limit.reached("a", start + 61s));
     SlidingWindowLimit off(0);
     for (int i = 0; i < 100; ++i)
-        BOOST_TEST(off.allow("a", start));
+        off.add("a", start);
+    BOOST_TEST(!off.reached("a", start));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
