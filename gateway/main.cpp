@@ -16,18 +16,24 @@
 #include <iostream>
 #include <thread>
 
+#include <ehall/clock.hpp>
 #include "channels/kiosk/kiosk_api.hpp"
 #include "channels/kiosk/kiosk_ui.hpp"
 #include "channels/kiosk/terminal_admin_api.hpp"
+#include "channels/sms/login_code_texts.hpp"
 #include "channels/sms/outbox/sms_pushes.hpp"
 #include "channels/sms/sms_api.hpp"
 #include "channels/web/web_api.hpp"
 #include "channels/web/web_pages.hpp"
 #include "gateway/admin/admin_api.hpp"
+#include "gateway/base/install_paths.hpp"
 #include "gateway/admin/offer_admin_api.hpp"
 #include "gateway/admin/ops_accounts.hpp"
+#include "gateway/admin/plugin_admin_ops.hpp"
 #include "gateway/analytics/analytics_api.hpp"
 #include "gateway/analytics/analytics_pages.hpp"
+#include "gateway/base/logging.hpp"
+#include "gateway/base/periodic_task.hpp"
 #include "gateway/cli/backup_command.hpp"
 #include "gateway/cli/export_command.hpp"
 #include "gateway/cli/import_command.hpp"
@@ -35,27 +41,24 @@
 #include "gateway/cli/plugins_command.hpp"
 #include "gateway/cli/report_command.hpp"
 #include "gateway/cli/terminals_command.hpp"
-#include "gateway/clock.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/console/ops_console.hpp"
-#include "gateway/customer_login.hpp"
-#include "gateway/customer_sessions.hpp"
-#include "gateway/dispatcher.hpp"
+#include "gateway/dispatch/dispatcher.hpp"
+#include "gateway/dispatch/worker_shutdown.hpp"
 #include "gateway/html/static_files.hpp"
 #include "gateway/html/templates_root.hpp"
 #include "gateway/http/http_server.hpp"
 #include "gateway/http/network_threads.hpp"
+#include "gateway/identity/customer_login.hpp"
+#include "gateway/identity/customer_sessions.hpp"
+#include "gateway/identity/login_codes.hpp"
 #include "gateway/journal/journal.hpp"
-#include "gateway/logging.hpp"
-#include "gateway/login_codes.hpp"
 #include "gateway/observability_routes.hpp"
 #include "gateway/offers/offer_definition.hpp"
-#include "gateway/periodic_task.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"
-#include "gateway/worker_shutdown.hpp"
 
 namespace po = boost::program_options;
 namespace asio = boost::asio;
@@ -86,9 +89,8 @@ void raise_open_files_limit() {
 }
 
 std::filesystem::path default_plugin_dir() {
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::path("build/plugins") : exe.parent_path() / "plugins";
+    const auto dir = ehall::executable_dir();
+    return dir.empty() ? std::filesystem::path("build/plugins") : dir / "plugins";
 }
 
 std::filesystem::path sms_templates_dir(const ehall::Config& config) {
@@ -145,7 +147,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     sms::SmsPushes sms_pushes(config, store, workers);
     sms_pushes.add_routes(router);
     apply_migrations(store, "login_codes", login_code_migrations());
-    CodeLogin code_login(store, sms_pushes.outbox(), sms_templates, config.web.lockout_attempts,
+    sms::LoginCodeTexts login_code_texts(sms_pushes.outbox(), sms_templates);
+    CodeLogin code_login(store, login_code_texts, config.web.lockout_attempts,
                          config.web.lockout_window, {}, config.web.login_code_per_address_per_min);
     WebLogin web_login(dispatcher, sessions, login, code_login);
     WebApi web(dispatcher, web_login);
@@ -165,6 +168,8 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     kiosk_ui.add_routes(router);
     AdminApi admin(config, store, host, enablement, workers);
     admin.add_routes(router);
+    PluginAdminOps plugin_admin_ops(config, store, host, workers);
+    plugin_admin_ops.add_routes(router);
     OfferAdminApi offer_admin(config, store, workers);
     offer_admin.add_routes(router);
     PageTemplates admin_pages(templates_root(), "admin");

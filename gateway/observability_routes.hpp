@@ -1,9 +1,9 @@
 // GET /healthz and GET /metrics (Prometheus text format).
 #pragma once
 
+#include "gateway/base/metrics.hpp"
 #include "gateway/http/router.hpp"
 #include "gateway/journal/journal.hpp"
-#include "gateway/metrics.hpp"
 
 namespace ehall {
 

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "gateway/yuan.hpp"
+#include "gateway/base/yuan.hpp"
 
 namespace ehall {
 

@@ -1,5 +1,5 @@
 // Watches the cash box counts terminals report in their heartbeats against the cash they
-// took (gateway/admin/cash_box.hpp): a mismatch is logged as a warning once per change of
+// took (channels/kiosk/cash_box.hpp): a mismatch is logged as a warning once per change of
 // the difference, and the gauge ehall_kiosk_cash_box_mismatches counts the terminals whose
 // last count did not match, for alerting. Per gateway instance: each warns of what it hears.
 #pragma once
@@ -9,8 +9,8 @@
 #include <mutex>
 #include <string>
 
-#include "gateway/admin/cash_box.hpp"
-#include "gateway/metrics.hpp"
+#include "channels/kiosk/cash_box.hpp"
+#include "gateway/base/metrics.hpp"
 
 namespace ehall {
 

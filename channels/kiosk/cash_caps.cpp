@@ -1,6 +1,6 @@
 #include "channels/kiosk/cash_caps.hpp"
 
-#include "gateway/yuan.hpp"
+#include "gateway/base/yuan.hpp"
 
 namespace ehall {
 

@@ -7,9 +7,9 @@
 #include <optional>
 #include <string>
 
+#include <ehall/plugin.hpp>
+#include <ehall/store.hpp>
 #include "gateway/config/config.hpp"
-#include "gateway/plugin_api.hpp"
-#include "gateway/sql.hpp"
 
 namespace ehall {
 

@@ -4,8 +4,8 @@
 #include <array>
 #include <cassert>
 
-#include "gateway/clock.hpp"
-#include "gateway/random_token.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/base/random_token.hpp"
 
 namespace ehall {
 

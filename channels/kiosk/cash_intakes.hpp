@@ -10,9 +10,9 @@
 #include <optional>
 #include <string>
 
+#include <ehall/plugin.hpp>
+#include <ehall/store.hpp>
 #include "channels/kiosk/cash_caps.hpp"
-#include "gateway/plugin_api.hpp"
-#include "gateway/sql.hpp"
 
 namespace ehall {
 

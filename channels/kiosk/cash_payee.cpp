@@ -1,6 +1,6 @@
 #include "channels/kiosk/cash_payee.hpp"
 
-#include "gateway/customer_masking.hpp"
+#include <ehall/masking.hpp>
 
 namespace ehall {
 

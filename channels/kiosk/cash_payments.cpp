@@ -1,7 +1,7 @@
 #include "channels/kiosk/cash_payments.hpp"
 
-#include "gateway/clock.hpp"
-#include "gateway/yuan.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/base/yuan.hpp"
 
 namespace ehall {
 

@@ -3,12 +3,12 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 
+#include <ehall/clock.hpp>
 #include "channels/kiosk/cash_payee.hpp"
 #include "channels/kiosk/device_status.hpp"
-#include "gateway/clock.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/param_validation.hpp"
-#include "gateway/result_response.hpp"
+#include "gateway/http/result_response.hpp"
 
 namespace ehall {
 
@@ -74,8 +74,12 @@ void KioskApi::add_routes(Router& router) {
                signed_route("kiosk", "cash_intake", sync(&K::open_intake)));
     router.add(http::verb::get, "/kiosk/v1/cash/intakes/{id}",
                signed_route("kiosk", "cash_intake", sync(&K::show_intake)));
+    // A refused signature is journaled under the operation cash pays (the plugins are loaded
+    // before the routes are added).
+    const auto cash = cash_payment_operation(dispatcher_);
     router.add(http::verb::post, "/kiosk/v1/cash/intakes/{id}/pay",
-               signed_route(std::string(cash_payment_plugin), std::string(cash_payment_operation),
+               signed_route(cash ? cash->plugin->id : "kiosk",
+                            cash ? cash->operation->name : "cash_intake",
                             [](K& self, const Exchange& e, const KioskTerminal& t, Reply& reply) {
                                 self.pay_intake(e, t, reply);
                             }));

@@ -17,11 +17,11 @@
 #include "channels/kiosk/kiosk_signature.hpp"
 #include "channels/kiosk/terminal_registry.hpp"
 #include "gateway/config/config.hpp"
-#include "gateway/customer_login.hpp"
-#include "gateway/customer_sessions.hpp"
-#include "gateway/dispatcher.hpp"
+#include "gateway/dispatch/dispatcher.hpp"
+#include "gateway/dispatch/placement_slot.hpp"
 #include "gateway/http/router.hpp"
-#include "gateway/offer_slot.hpp"
+#include "gateway/identity/customer_login.hpp"
+#include "gateway/identity/customer_sessions.hpp"
 
 namespace ehall {
 
@@ -36,7 +36,7 @@ class KioskApi {
           registry_(store),
           signatures_(store, config.kiosk.signature_window),
           receipts_(store),
-          offer_slot_(dispatcher),
+          placement_slot_(dispatcher),
           intakes_(store, CashCaps::of(config)),
           cash_payments_(store, CashCaps::of(config)),
           cash_box_watch_(metrics) {}
@@ -96,15 +96,15 @@ class KioskApi {
     TerminalRegistry registry_;
     KioskSignatureCheck signatures_;
     KioskReceipts receipts_;
-    OfferSlot offer_slot_;
+    PlacementSlot placement_slot_;
     CashIntakes intakes_;
     CashPayments cash_payments_;
     CashBoxWatch cash_box_watch_;
 };
 
-// The operation cash pays: the billing plugin's pay with method cash (DESIGN §6).
-inline constexpr std::string_view cash_payment_plugin = "billing";
-inline constexpr std::string_view cash_payment_operation = "pay";
+// The operation a kiosk runs for cash paid to a number (DESIGN §6): the first loaded one
+// whose manifest says cash_for_any_number; none when no plugin takes cash.
+std::optional<AvailableOperation> cash_payment_operation(const Dispatcher& dispatcher);
 
 // A ServiceRequest from `terminal`: channel kiosk, subchannel the hall, terminal id.
 ServiceRequest kiosk_request(const Exchange& exchange, const KioskTerminal* terminal,

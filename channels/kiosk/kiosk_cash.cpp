@@ -4,13 +4,13 @@
 // caller but the notes the acceptor reported.
 #include <algorithm>
 
+#include <ehall/clock.hpp>
 #include "channels/kiosk/cash_payee.hpp"
 #include "channels/kiosk/kiosk_api.hpp"
 #include "channels/kiosk/kiosk_call_fields.hpp"
-#include "gateway/clock.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/param_validation.hpp"
-#include "gateway/result_response.hpp"
+#include "gateway/http/result_response.hpp"
 
 namespace ehall {
 
@@ -54,8 +54,15 @@ HttpResponse KioskApi::show_intake(const Exchange& exchange, const KioskTerminal
 }
 
 void KioskApi::pay_intake(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply) {
-    ServiceRequest request = kiosk_request(exchange, &terminal, std::string(cash_payment_plugin),
-                                           std::string(cash_payment_operation));
+    const auto cash = cash_payment_operation(dispatcher_);
+    if (!cash) {
+        ServiceRequest request = kiosk_request(exchange, &terminal, "kiosk", "cash_intake");
+        return refuse_operation(
+            exchange, request,
+            ServiceResult::error("unknown_operation", "no plugin takes cash payments"), reply);
+    }
+    ServiceRequest request =
+        kiosk_request(exchange, &terminal, cash->plugin->id, cash->operation->name);
     const std::string id = exchange.path_param("id");
     auto intake = intakes_.close(terminal.id, id);
     if (!intake) {

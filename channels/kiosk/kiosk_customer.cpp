@@ -2,11 +2,11 @@
 // token that only works from the same terminal.
 #include <spdlog/spdlog.h>
 
+#include <ehall/masking.hpp>
 #include "channels/kiosk/kiosk_api.hpp"
-#include "gateway/customer_masking.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/param_validation.hpp"
-#include "gateway/result_response.hpp"
+#include "gateway/http/result_response.hpp"
 
 namespace ehall {
 
@@ -65,8 +65,8 @@ void KioskApi::check_identity(const Exchange& exchange, const KioskTerminal& ter
                    {"masked_msisdn", mask_msisdn(msisdn)},
                    {"expires_in", sessions_.idle_expiry().count()}};
     journal(exchange, attempt, "other", result);
-    offer_slot_.fill(
-        attempt, placement_kiosk_identify,
+    placement_slot_.fill(
+        attempt, slot_kiosk_identify,
         [result, reply = std::move(reply)](std::optional<nlohmann::json> offer) mutable {
             result.data["offer"] = offer ? std::move(*offer) : nlohmann::json(nullptr);
             reply(result_response(result));

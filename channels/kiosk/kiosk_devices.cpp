@@ -1,7 +1,7 @@
 #include "channels/kiosk/kiosk_devices.hpp"
 
-#include "gateway/random_token.hpp"
-#include "gateway/sign_in_attempts.hpp"
+#include "gateway/base/random_token.hpp"
+#include "gateway/identity/sign_in_attempts.hpp"
 
 namespace ehall {
 

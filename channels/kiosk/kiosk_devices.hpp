@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include <ehall/plugin.hpp>
+#include <ehall/store.hpp>
 #include "channels/kiosk/terminal_registry.hpp"
-#include "gateway/plugin_api.hpp"
-#include "gateway/sql.hpp"
 
 namespace ehall {
 

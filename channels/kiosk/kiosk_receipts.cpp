@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "gateway/clock.hpp"
-#include "gateway/customer_masking.hpp"
-#include "gateway/random_token.hpp"
+#include <ehall/clock.hpp>
+#include <ehall/masking.hpp>
+#include "gateway/base/random_token.hpp"
 
 namespace ehall {
 

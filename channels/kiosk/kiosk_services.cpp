@@ -4,22 +4,22 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 
+#include <ehall/clock.hpp>
 #include "channels/kiosk/kiosk_api.hpp"
 #include "channels/kiosk/kiosk_call_fields.hpp"
 #include "channels/kiosk/kiosk_ui_calls.hpp"
-#include "gateway/clock.hpp"
+#include "gateway/base/result_codes.hpp"
+#include "gateway/dispatch/operation_json.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/operation_json.hpp"
-#include "gateway/param_validation.hpp"
-#include "gateway/result_codes.hpp"
-#include "gateway/result_response.hpp"
+#include "gateway/http/result_response.hpp"
 
 namespace ehall {
 
 namespace {
 
-bool is_cash_payment(const ServiceRequest& request) {
-    return request.plugin == cash_payment_plugin && request.operation == cash_payment_operation &&
+bool is_cash_payment(const ServiceRequest& request, const OperationSpec* spec) {
+    return spec && spec->cash_for_any_number &&
            request.params.value("method", nlohmann::json()) == "cash";
 }
 
@@ -57,12 +57,19 @@ std::optional<std::int64_t> cash_amount(const ServiceRequest& request) {
 
 }  // namespace
 
+std::optional<AvailableOperation> cash_payment_operation(const Dispatcher& dispatcher) {
+    for (const auto& available : dispatcher.loaded_operations()) {
+        if (available.operation->cash_for_any_number)
+            return available;
+    }
+    return std::nullopt;
+}
+
 HttpResponse KioskApi::services() {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& available : dispatcher_.enabled_operations("kiosk")) {
         nlohmann::json operation = operation_json(available, "/kiosk/v1/services/");
-        operation["cash_by_msisdn"] = available.plugin->id == cash_payment_plugin &&
-                                      available.operation->name == cash_payment_operation;
+        operation["cash_by_msisdn"] = available.operation->cash_for_any_number;
         list.push_back(std::move(operation));
     }
     return result_response(ServiceResult::ok({{"services", list}}));
@@ -106,7 +113,7 @@ void KioskApi::invoke(const Exchange& exchange, const KioskTerminal& terminal, R
         request.customer = session->msisdn;
         request.session_id = session->session_id;
     }
-    if (is_cash_payment(request)) {
+    if (is_cash_payment(request, enabled_spec(request))) {
         // The amount is what the terminal's acceptor counted: the touch UI, which a browser
         // drives, pays only the notes an intake took (kiosk_cash.cpp).
         if (from_touch_ui(exchange))
@@ -131,7 +138,7 @@ void KioskApi::run_operation(const Exchange& exchange, ServiceRequest request,
                              const std::string& kiosk_txn, Reply& reply) {
     const OperationSpec* spec = enabled_spec(request);
     const std::optional<std::int64_t> cash =
-        is_cash_payment(request) ? cash_amount(request) : std::nullopt;
+        is_cash_payment(request, spec) ? cash_amount(request) : std::nullopt;
     if (cash) {
         auto refused = cash_payments_.reserve(request.terminal_id, kiosk_txn, request.customer,
                                               *cash, now_ms());

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "gateway/random_token.hpp"
+#include "gateway/base/random_token.hpp"
 
 namespace ehall {
 

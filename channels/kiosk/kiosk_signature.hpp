@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include <ehall/store.hpp>
 #include "channels/kiosk/terminal_registry.hpp"
-#include "gateway/sql.hpp"
 
 namespace ehall {
 

@@ -3,13 +3,13 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/base/random_token.hpp"
+#include "gateway/base/result_codes.hpp"
+#include "gateway/base/yuan.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/credentials.hpp"
 #include "gateway/http/on_workers.hpp"
-#include "gateway/random_token.hpp"
-#include "gateway/result_codes.hpp"
-#include "gateway/yuan.hpp"
 
 namespace ehall {
 
@@ -35,7 +35,7 @@ constexpr std::pair<const char*, const char*> detail_labels[] = {
     {"settled_yuan", "本次销账（元）"},
     {"due_yuan", "待交金额（元）"},
     {"points", "积分"},
-    {"ecoins", "电子券"},
+    {"ecoins", "电子币"},
     {"brand", "品牌"},
 };
 

@@ -25,10 +25,10 @@
 #include "channels/kiosk/kiosk_devices.hpp"
 #include "channels/kiosk/kiosk_ui_calls.hpp"
 #include "gateway/config/config.hpp"
-#include "gateway/customer_sessions.hpp"
 #include "gateway/html/page_templates.hpp"
 #include "gateway/http/form_body.hpp"
 #include "gateway/http/router.hpp"
+#include "gateway/identity/customer_sessions.hpp"
 
 namespace ehall {
 

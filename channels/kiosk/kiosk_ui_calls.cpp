@@ -2,9 +2,9 @@
 
 #include <memory>
 
+#include <ehall/clock.hpp>
 #include "channels/kiosk/kiosk_signature.hpp"
-#include "gateway/clock.hpp"
-#include "gateway/random_token.hpp"
+#include "gateway/base/random_token.hpp"
 
 namespace ehall {
 

@@ -6,9 +6,9 @@
 #include <algorithm>
 
 #include "channels/kiosk/kiosk_ui.hpp"
+#include "gateway/base/result_codes.hpp"
+#include "gateway/base/yuan.hpp"
 #include "gateway/html/html_response.hpp"
-#include "gateway/result_codes.hpp"
-#include "gateway/yuan.hpp"
 
 namespace ehall {
 

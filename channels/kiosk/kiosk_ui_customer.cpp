@@ -5,10 +5,10 @@
 #include <charconv>
 
 #include "channels/kiosk/kiosk_ui.hpp"
+#include "gateway/base/random_token.hpp"
+#include "gateway/base/result_codes.hpp"
+#include "gateway/base/yuan.hpp"
 #include "gateway/html/html_response.hpp"
-#include "gateway/random_token.hpp"
-#include "gateway/result_codes.hpp"
-#include "gateway/yuan.hpp"
 
 namespace ehall {
 
@@ -119,6 +119,8 @@ void KioskUi::render_services(const VisitPtr& visit, nlohmann::json identified,
             const nlohmann::json& services, Reply& reply) {
             nlohmann::json tiles = nlohmann::json::array();
             for (const auto& service : services) {
+                if (service.value("contextual", false))
+                    continue;  // offered where its context is (the offer popup), not as a tile
                 std::string href = "/kiosk/ui/services/";
                 href.append(service.value("plugin", ""))
                     .append("/")

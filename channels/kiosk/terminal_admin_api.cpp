@@ -1,8 +1,8 @@
 #include "channels/kiosk/terminal_admin_api.hpp"
 
-#include "gateway/admin/admin_auth.hpp"
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 #include "gateway/http/json_body.hpp"
+#include "gateway/identity/admin_auth.hpp"
 
 namespace ehall {
 

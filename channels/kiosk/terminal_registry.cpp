@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "gateway/admin/cash_box.hpp"
-#include "gateway/clock.hpp"
-#include "gateway/ops_audit.hpp"
-#include "gateway/random_token.hpp"
+#include <ehall/clock.hpp>
+#include "channels/kiosk/cash_box.hpp"
+#include "gateway/base/random_token.hpp"
+#include "gateway/store/ops_audit.hpp"
 
 namespace ehall {
 

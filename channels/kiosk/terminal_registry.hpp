@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 namespace ehall {
 

@@ -3,10 +3,10 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
 
+#include <ehall/clock.hpp>
 #include "channels/sms/sms_length.hpp"
-#include "gateway/clock.hpp"
-#include "gateway/param_validation.hpp"
-#include "gateway/result_codes.hpp"
+#include "gateway/base/result_codes.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 
 namespace ehall::sms {
 
@@ -150,24 +150,28 @@ void CommandRunner::dispatch(const Turn& turn, std::shared_ptr<const SmsCommand>
                           e.what());
             reply = std::string(message_for(result.code));
         }
-        if (!result.is_ok() || command->plugin == "offers")
+        if (!result.is_ok())
             return done(std::move(reply));
-        add_offer_footer(turn, std::move(reply), done);
+        add_footer(turn, command->plugin, std::move(reply), done);
     });
 }
 
-void CommandRunner::add_offer_footer(const Turn& turn, std::string reply, Done done) {
-    // An offer's text is Chinese, so the whole reply goes out in UCS-2; counting the reply's
+void CommandRunner::add_footer(const Turn& turn, const std::string& replying_plugin,
+                               std::string reply, Done done) {
+    // A footer's text is Chinese, so the whole reply goes out in UCS-2; counting the reply's
     // GSM-7 septets as units errs on the short side.
     const std::size_t segments = segments_needed(reply);
     const std::size_t capacity = segments * ucs2_segment;
     const std::size_t used = sms_units(reply) + 1;  // the newline before the footer
     if (segments > max_segments || used >= capacity)
         return done(std::move(reply));
-    offer_slot_.fill(
-        turn.request, placement_sms_reply,
-        [reply, done](std::optional<nlohmann::json> offer) {
-            done(offer ? reply + "\n" + offer->value("sms_text", "") : reply);
+    // The plugin that answered places no footer under its own reply.
+    ServiceRequest where = turn.request;
+    where.plugin = replying_plugin;
+    placement_slot_.fill(
+        where, slot_sms_reply,
+        [reply, done](std::optional<nlohmann::json> content) {
+            done(content ? reply + "\n" + content->value("sms_text", "") : reply);
         },
         std::min<std::size_t>(capacity - used, 210));
 }

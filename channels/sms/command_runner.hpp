@@ -16,8 +16,8 @@
 #include "channels/sms/marketing_opt_out.hpp"
 #include "channels/sms/pending_confirmations.hpp"
 #include "channels/sms/sms_replies.hpp"
-#include "gateway/dispatcher.hpp"
-#include "gateway/offer_slot.hpp"
+#include "gateway/dispatch/dispatcher.hpp"
+#include "gateway/dispatch/placement_slot.hpp"
 
 namespace ehall::sms {
 
@@ -38,7 +38,7 @@ class CommandRunner {
           pending_(pending),
           opt_out_(opt_out),
           replies_(replies),
-          offer_slot_(dispatcher) {}
+          placement_slot_(dispatcher) {}
 
     // Call on any thread: commands that write the store (confirmations, opt-outs) move to
     // the workers, reads stay. `done` is called once, on a worker or a network thread.
@@ -55,14 +55,16 @@ class CommandRunner {
     // `command` stays alive (with its table) until the reply is rendered.
     void dispatch(const Turn& turn, std::shared_ptr<const SmsCommand> command,
                   nlohmann::json params, std::string idempotency_key, Done done);
-    // `reply` plus "\n" and an offer's SMS text when one fits without another segment.
-    void add_offer_footer(const Turn& turn, std::string reply, Done done);
+    // `reply` plus "\n" and the SMS reply slot's text (DESIGN §8: an offer) when one fits
+    // without another segment.
+    void add_footer(const Turn& turn, const std::string& replying_plugin, std::string reply,
+                    Done done);
 
     Dispatcher& dispatcher_;
     PendingConfirmations& pending_;
     MarketingOptOut& opt_out_;
     const SmsReplies& replies_;
-    OfferSlot offer_slot_;
+    PlacementSlot placement_slot_;
 };
 
 }  // namespace ehall::sms

@@ -86,13 +86,7 @@ bool count_fits(const SmsCommand& command, std::size_t count) {
 
 }  // namespace
 
-const FixedParams& sms_fixed_params() {
-    static const FixedParams fixed = {{"billing.pay", {{"method", "card"}}}};
-    return fixed;
-}
-
-CommandTable::CommandTable(const std::vector<AvailableOperation>& operations,
-                           const FixedParams& fixed) {
+CommandTable::CommandTable(const std::vector<AvailableOperation>& operations) {
     for (const auto& available : operations) {
         const OperationSpec& op = *available.operation;
         if (op.sms_keywords.empty())
@@ -104,8 +98,12 @@ CommandTable::CommandTable(const std::vector<AvailableOperation>& operations,
                            .business = op.business,
                            .template_name = op.template_name,
                            .needs_confirmation = op.asks_confirmation()};
-        if (auto it = fixed.find(command.plugin + "." + command.operation); it != fixed.end())
-            command.fixed = it->second;
+        for (const auto& spec : op.params) {
+            for (const auto& fixed : spec.fixed_on) {
+                if (fixed.channel == "sms")
+                    command.fixed[spec.name] = fixed.value;
+            }
+        }
         for (const auto& keyword : op.sms_keywords) {
             std::string normalised = normalise_command(keyword);
             if (!normalised.empty())

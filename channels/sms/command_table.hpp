@@ -10,14 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "gateway/dispatcher.hpp"
+#include "gateway/dispatch/dispatcher.hpp"
 
 namespace ehall::sms {
-
-// Parameters the SMS channel always sets for an operation ("plugin.operation"), so the
-// customer does not type them: the SMS hall pays from the bound bank card (DESIGN §7).
-using FixedParams = std::map<std::string, nlohmann::json, std::less<>>;
-const FixedParams& sms_fixed_params();
 
 struct SmsCommand {
     const OperationSpec* spec = nullptr;  // the manifest's, which outlives the table
@@ -30,6 +25,8 @@ struct SmsCommand {
     std::vector<std::string> keywords{};  // normalised, canonical first
     std::vector<ParamSpec> arguments{};   // what the customer types, required ones first
     std::size_t required_arguments = 0;
+    // Parameters the manifest fixes on the SMS channel (ParamSpec::fixed_on), so the
+    // customer does not type them: the SMS hall pays from the bound bank card (DESIGN §7).
     nlohmann::json fixed = nlohmann::json::object();
     std::string usage{};  // e.g. "JF <金额(元)>"
 };
@@ -53,8 +50,7 @@ struct ParsedCommand {
 
 class CommandTable {
   public:
-    explicit CommandTable(const std::vector<AvailableOperation>& operations,
-                          const FixedParams& fixed = sms_fixed_params());
+    explicit CommandTable(const std::vector<AvailableOperation>& operations);
 
     // `text` as normalise_command() returns it.
     ParsedCommand parse(std::string_view text) const;

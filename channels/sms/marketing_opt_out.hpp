@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 namespace ehall::sms {
 

@@ -1,6 +1,6 @@
 #include "channels/sms/mo_ledger.hpp"
 
-#include "gateway/random_token.hpp"
+#include "gateway/base/random_token.hpp"
 
 namespace ehall::sms {
 

@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "channels/sms/sms_text_codec.hpp"
-#include "gateway/param_validation.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 
 namespace ehall::sms {
 

@@ -5,7 +5,7 @@
 #include <boost/asio/post.hpp>
 
 #include "channels/sms/sms_length.hpp"
-#include "gateway/random_token.hpp"
+#include "gateway/base/random_token.hpp"
 
 namespace ehall::sms {
 

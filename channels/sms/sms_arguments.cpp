@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "gateway/yuan.hpp"
+#include "gateway/base/yuan.hpp"
 
 namespace ehall::sms {
 

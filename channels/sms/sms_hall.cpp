@@ -4,12 +4,12 @@
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
 
+#include <ehall/clock.hpp>
 #include "channels/sms/command_normaliser.hpp"
 #include "channels/sms/first_reply_wait.hpp"
 #include "channels/sms/sms_length.hpp"
-#include "gateway/clock.hpp"
-#include "gateway/random_token.hpp"
-#include "gateway/result_codes.hpp"
+#include "gateway/base/random_token.hpp"
+#include "gateway/base/result_codes.hpp"
 
 namespace ehall::sms {
 

@@ -1,7 +1,7 @@
 #include "channels/sms/sms_replies.hpp"
 
-#include "gateway/result_codes.hpp"
-#include "gateway/yuan.hpp"
+#include "gateway/base/result_codes.hpp"
+#include "gateway/base/yuan.hpp"
 
 namespace ehall::sms {
 
@@ -36,8 +36,11 @@ std::string SmsReplies::result(const SmsCommand& command, const ServiceResult& r
     add_yuan_fields(data);
     add_command_fields(data, command);
     if (result.is_ok()) {
-        const bool own = !command.template_name.empty() && templates_.has(command.template_name);
-        return templates_.render(own ? command.template_name : "done", data);
+        if (!command.template_name.empty() && templates_.has(command.template_name))
+            return templates_.render(command.template_name, data);
+        if (command.spec && !command.spec->sms_reply.empty())
+            return templates_.render_text(command.spec->sms_reply, data);
+        return templates_.render("done", data);
     }
     if (result.code == "bad_request")
         return usage(command);

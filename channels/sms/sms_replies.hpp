@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include <ehall/plugin.hpp>
 #include "channels/sms/command_table.hpp"
 #include "channels/sms/sms_templates.hpp"
-#include "gateway/plugin_api.hpp"
 
 namespace ehall::sms {
 

@@ -67,7 +67,11 @@ std::string SmsTemplates::render(std::string_view name, const nlohmann::json& da
     auto it = texts_.find(name);
     if (it == texts_.end())
         throw std::out_of_range("no SMS template " + std::string(name));
-    return without_final_newlines(parsed(it->second).render(to_mustache_data(data)));
+    return render_text(it->second, data);
+}
+
+std::string SmsTemplates::render_text(const std::string& text, const nlohmann::json& data) const {
+    return without_final_newlines(parsed(text).render(to_mustache_data(data)));
 }
 
 }  // namespace ehall::sms

@@ -25,6 +25,8 @@ class SmsTemplates {
     // Renders template `name` with `data` (a JSON object). Throws std::out_of_range when
     // there is no such template.
     std::string render(std::string_view name, const nlohmann::json& data) const;
+    // Renders a template given as text (a plugin's own reply).
+    std::string render_text(const std::string& text, const nlohmann::json& data) const;
 
   private:
     std::map<std::string, std::string, std::less<>> texts_;

@@ -1,11 +1,11 @@
 // GET /: who is logged in, their balance, amount due, points and e-coins, the services
-// enabled on the web, and the recommended-offer banner when the offers plugin pushes one
-// (a contact: it obeys the caps and TD).
+// enabled on the web, and the home banner when a plugin places content there (DESIGN §8:
+// a recommended offer, a contact that obeys the caps and TD).
+#include <ehall/masking.hpp>
 #include "channels/web/customer_summary.hpp"
 #include "channels/web/web_pages.hpp"
-#include "gateway/customer_masking.hpp"
+#include "gateway/base/yuan.hpp"
 #include "gateway/html/html_response.hpp"
-#include "gateway/yuan.hpp"
 
 namespace ehall {
 
@@ -16,6 +16,8 @@ nlohmann::json service_groups(const std::vector<AvailableOperation>& operations)
     nlohmann::json groups = nlohmann::json::array();
     const Manifest* current = nullptr;
     for (const auto& available : operations) {
+        if (available.operation->contextual)
+            continue;  // offered where its context is (an offer's buttons), not as a tile
         if (available.plugin != current) {
             current = available.plugin;
             groups.push_back({{"name", current->name}, {"services", nlohmann::json::array()}});
@@ -25,6 +27,26 @@ nlohmann::json service_groups(const std::vector<AvailableOperation>& operations)
              {"href", "/services/" + current->id + "/" + available.operation->name}});
     }
     return groups;
+}
+
+// The banner's actions as forms: each posts its params to the operation's page, the first
+// one as the primary button.
+nlohmann::json banner(nlohmann::json content) {
+    nlohmann::json forms = nlohmann::json::array();
+    for (const auto& action : content.value("actions", nlohmann::json::array())) {
+        nlohmann::json fields = nlohmann::json::array();
+        for (const auto& [name, value] : action.value("params", nlohmann::json::object()).items())
+            fields.push_back(
+                {{"name", name},
+                 {"value", value.is_string() ? value.get<std::string>() : value.dump()}});
+        forms.push_back({{"label", action.value("label", "")},
+                         {"href", "/services/" + action.value("plugin", "") + "/" +
+                                      action.value("operation", "")},
+                         {"fields", std::move(fields)},
+                         {"primary", forms.empty()}});
+    }
+    content["forms"] = std::move(forms);
+    return content;
 }
 
 }  // namespace
@@ -53,13 +75,13 @@ void WebPages::home(const Exchange& exchange, Reply& reply) {
     where.customer = session->msisdn;
     where.session_id = session->session_id;
     where.request_id = exchange.request_id;
-    offer_slot_.fill(where, placement_web_home,
-                     [this, data = std::move(data),
-                      reply = std::move(reply)](std::optional<nlohmann::json> offer) mutable {
-                         if (offer)
-                             data["offer"] = std::move(*offer);
-                         reply(page(http::status::ok, "home_page", data));
-                     });
+    placement_slot_.fill(where, slot_web_home,
+                         [this, data = std::move(data),
+                          reply = std::move(reply)](std::optional<nlohmann::json> content) mutable {
+                             if (content)
+                                 data["offer"] = banner(std::move(*content));
+                             reply(page(http::status::ok, "home_page", data));
+                         });
 }
 
 }  // namespace ehall

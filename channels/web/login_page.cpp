@@ -2,10 +2,10 @@
 // of its own (`ehall_login_csrf`) that the form must repeat, so another site cannot log a
 // browser in to an account of its choosing.
 #include "channels/web/web_pages.hpp"
+#include "gateway/base/random_token.hpp"
+#include "gateway/base/result_codes.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/credentials.hpp"
-#include "gateway/random_token.hpp"
-#include "gateway/result_codes.hpp"
 
 namespace ehall {
 

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include <ehall/plugin.hpp>
 #include "gateway/http/form_body.hpp"
-#include "gateway/plugin_api.hpp"
 
 namespace ehall {
 

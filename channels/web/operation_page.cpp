@@ -6,10 +6,10 @@
 #include "channels/web/operation_form.hpp"
 #include "channels/web/result_view.hpp"
 #include "channels/web/web_pages.hpp"
+#include "gateway/base/random_token.hpp"
+#include "gateway/base/result_codes.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/random_token.hpp"
-#include "gateway/result_codes.hpp"
 
 namespace ehall {
 
@@ -79,13 +79,15 @@ void WebPages::operation_submit(const Exchange& exchange, Reply& reply) {
     nlohmann::json data = frame(*session, operation.title, "");
     data["plugin_name"] = available->plugin->name;
     data["again_href"] = "/services/" + request.plugin + "/" + request.operation;
+    // The manifest outlives every call.
+    const Labels* labels = &available->plugin->labels;
     dispatcher_.dispatch(
-        std::move(request),
-        [this, data = std::move(data), reply = std::move(reply)](ServiceResult result) mutable {
+        std::move(request), [this, labels, data = std::move(data),
+                             reply = std::move(reply)](ServiceResult result) mutable {
             data["ok"] = result.is_ok();
             data["code"] = result.code;
             data["outcome"] = message_for(result.code);
-            data["view"] = result_view(result.data);
+            data["view"] = result_view(result.data, *labels);
             reply(page(result.is_ok() ? http::status::ok : http_status_for(result.code),
                        "result_page", data));
         });

@@ -1,12 +1,12 @@
 // GET /records: the customer's recent interactions on every channel, newest first, times
 // in Asia/Shanghai.
-#include "channels/web/my_records.hpp"
+#include <ehall/clock.hpp>
 #include "channels/web/web_labels.hpp"
 #include "channels/web/web_pages.hpp"
-#include "gateway/clock.hpp"
+#include "gateway/base/result_codes.hpp"
+#include "gateway/base/yuan.hpp"
 #include "gateway/html/html_response.hpp"
-#include "gateway/result_codes.hpp"
-#include "gateway/yuan.hpp"
+#include "gateway/journal/customer_history.hpp"
 
 namespace ehall {
 

@@ -35,7 +35,7 @@ std::string cell_text(const std::string& key, const nlohmann::json& value) {
     return value.is_array() ? joined_text(key, value) : display_value(key, value);
 }
 
-nlohmann::json table(const std::string& key, const nlohmann::json& objects) {
+nlohmann::json table(const std::string& key, const nlohmann::json& objects, const Labels& labels) {
     std::vector<std::string> keys;
     for (const auto& object : objects) {
         for (const auto& [name, value] : object.items()) {
@@ -45,17 +45,17 @@ nlohmann::json table(const std::string& key, const nlohmann::json& objects) {
     }
     nlohmann::json columns = nlohmann::json::array();
     for (const auto& name : keys)
-        columns.push_back(field_label(name));
+        columns.push_back(field_label(name, labels));
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& object : objects) {
         nlohmann::json cells = nlohmann::json::array();
         for (const auto& name : keys) {
-            cells.push_back({{"label", field_label(name)},
+            cells.push_back({{"label", field_label(name, labels)},
                              {"text", cell_text(name, object.value(name, nlohmann::json()))}});
         }
         rows.push_back({{"cells", std::move(cells)}});
     }
-    return {{"title", field_label(key)}, {"columns", columns}, {"rows", rows}};
+    return {{"title", field_label(key, labels)}, {"columns", columns}, {"rows", rows}};
 }
 
 bool is_array_of_objects(const nlohmann::json& value) {
@@ -65,18 +65,19 @@ bool is_array_of_objects(const nlohmann::json& value) {
 
 }  // namespace
 
-nlohmann::json result_view(const nlohmann::json& data) {
+nlohmann::json result_view(const nlohmann::json& data, const Labels& labels) {
     nlohmann::json fields = nlohmann::json::array();
     nlohmann::json tables = nlohmann::json::array();
     if (!data.is_object())
         return {{"fields", fields}, {"tables", tables}, {"has_fields", false}};
     for (const auto& [key, value] : data.items()) {
         if (value.is_object())
-            tables.push_back(table(key, nlohmann::json::array({value})));
+            tables.push_back(table(key, nlohmann::json::array({value}), labels));
         else if (is_array_of_objects(value))
-            tables.push_back(table(key, value));
+            tables.push_back(table(key, value, labels));
         else
-            fields.push_back({{"label", field_label(key)}, {"value", cell_text(key, value)}});
+            fields.push_back(
+                {{"label", field_label(key, labels)}, {"value", cell_text(key, value)}});
     }
     return {{"fields", fields}, {"tables", tables}, {"has_fields", !fields.empty()}};
 }

@@ -4,10 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "channels/web/web_labels.hpp"
+
 namespace ehall {
 
 // {"fields": [{"label","value"}], "has_fields",
 //  "tables": [{"title", "columns": [...], "rows": [{"cells": [{"label", "text"}]}]}]}
-nlohmann::json result_view(const nlohmann::json& data);
+// `labels`: the words of the plugin that answered, before the hall's own.
+nlohmann::json result_view(const nlohmann::json& data, const Labels& labels);
 
 }  // namespace ehall

@@ -1,12 +1,12 @@
 #include "channels/web/web_api.hpp"
 
+#include "gateway/base/random_token.hpp"
+#include "gateway/dispatch/operation_json.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 #include "gateway/http/credentials.hpp"
 #include "gateway/http/json_body.hpp"
 #include "gateway/http/on_workers.hpp"
-#include "gateway/operation_json.hpp"
-#include "gateway/param_validation.hpp"
-#include "gateway/random_token.hpp"
-#include "gateway/result_response.hpp"
+#include "gateway/http/result_response.hpp"
 
 namespace ehall {
 
@@ -83,8 +83,8 @@ void WebApi::login(const Exchange& exchange, Reply& reply) {
     where.customer = outcome.msisdn;
     where.session_id = opened.session.session_id;
     where.request_id = exchange.request_id;
-    offer_slot_.fill(
-        where, placement_web_login,
+    placement_slot_.fill(
+        where, slot_web_login,
         [result = std::move(outcome.result), cookie = login_.session_cookie(exchange, opened.token),
          reply = std::move(reply)](std::optional<nlohmann::json> offer) mutable {
             result.data["offer"] = offer ? std::move(*offer) : nlohmann::json(nullptr);

@@ -5,16 +5,16 @@
 #pragma once
 
 #include "channels/web/web_login.hpp"
-#include "gateway/dispatcher.hpp"
+#include "gateway/dispatch/dispatcher.hpp"
+#include "gateway/dispatch/placement_slot.hpp"
 #include "gateway/http/router.hpp"
-#include "gateway/offer_slot.hpp"
 
 namespace ehall {
 
 class WebApi {
   public:
     WebApi(Dispatcher& dispatcher, WebLogin& login)
-        : dispatcher_(dispatcher), login_(login), offer_slot_(dispatcher) {}
+        : dispatcher_(dispatcher), login_(login), placement_slot_(dispatcher) {}
 
     void add_routes(Router& router);
 
@@ -30,7 +30,7 @@ class WebApi {
 
     Dispatcher& dispatcher_;
     WebLogin& login_;
-    OfferSlot offer_slot_;
+    PlacementSlot placement_slot_;
 };
 
 }  // namespace ehall

@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-#include "gateway/yuan.hpp"
+#include "gateway/base/yuan.hpp"
 
 namespace ehall {
 
@@ -11,62 +11,17 @@ namespace {
 
 using Words = std::pair<std::string_view, std::string_view>;
 
+// Fields that several plugins and the hall itself answer with; a plugin's own fields are
+// labelled in its manifest.
 constexpr std::array field_labels = {
-    Words{"msisdn", "手机号码"},
-    Words{"brand", "品牌"},
-    Words{"balance_fen", "余额"},
-    Words{"due_fen", "待缴金额"},
-    Words{"current", "本期账单"},
-    Words{"months", "近期账单"},
-    Words{"month", "月份"},
-    Words{"amount_fen", "金额"},
-    Words{"status", "状态"},
-    Words{"entries", "记录"},
-    Words{"method", "支付方式"},
-    Words{"receipt_no", "收据号"},
-    Words{"payment_id", "交易号"},
-    Words{"reference", "支付流水号"},
-    Words{"settled_fen", "销账金额"},
-    Words{"settled_months", "销账月份"},
-    Words{"ecoins_awarded", "奖励电子券"},
-    Words{"masked_name", "姓名"},
-    Words{"time", "时间"},
-    Words{"points", "积分"},
-    Words{"ecoins", "电子券"},
-    Words{"items", "礼品"},
-    Words{"item", "礼品编号"},
-    Words{"title", "名称"},
-    Words{"kind", "类型"},
-    Words{"points_price", "所需积分"},
-    Words{"ecoins_price", "所需电子券"},
-    Words{"value_fen", "价值"},
-    Words{"stock", "库存"},
-    Words{"in_stock", "有货"},
-    Words{"affordable", "可兑换"},
-    Words{"packages", "亲情包"},
-    Words{"package_id", "亲情包编号"},
-    Words{"members", "亲情号码"},
-    Words{"number", "号码"},
-    Words{"free_minutes", "每月免费分钟"},
-    Words{"free_minutes_left", "本月剩余免费分钟"},
-    Words{"monthly_fee_fen", "月功能费"},
-    Words{"charged_fen", "本次扣费"},
-    Words{"max_members", "亲情号码上限"},
-    Words{"opened", "开通时间"},
-    Words{"ends", "截止时间"},
-    Words{"replayed", "重复提交（未重复办理）"},
-    Words{"fee_fen", "手续费"},
-    Words{"ends_on", "截止日期"},
-    Words{"free_minutes_used", "本月已用免费分钟"},
-    Words{"added", "添加时间"},
-    Words{"redemption_no", "兑换单号"},
-    Words{"points_spent", "使用积分"},
-    Words{"ecoins_spent", "使用电子券"},
-    Words{"old", "原号码"},
-    Words{"new", "新号码"},
+    Words{"msisdn", "手机号码"},  Words{"brand", "品牌"},
+    Words{"balance_fen", "余额"}, Words{"month", "月份"},
+    Words{"amount_fen", "金额"},  Words{"status", "状态"},
+    Words{"entries", "记录"},     Words{"settled_fen", "销账金额"},
+    Words{"masked_name", "姓名"}, Words{"time", "时间"},
+    Words{"title", "名称"},       Words{"kind", "类型"},
+    Words{"ends", "截止时间"},    Words{"replayed", "重复提交（未重复办理）"},
     Words{"channel", "渠道"},
-    Words{"pickup_code", "领取码"},
-    Words{"voucher_code", "券码"},
 };
 
 constexpr std::array value_labels = {
@@ -94,7 +49,7 @@ constexpr std::array value_labels = {
     Words{"gift", "礼品"},
     Words{"merchant_voucher", "商户券"},
     Words{"points", "积分"},
-    Words{"ecoins", "电子券"},
+    Words{"ecoins", "电子币"},
 };
 
 std::string lookup(const auto& table, std::string_view key) {
@@ -107,7 +62,11 @@ std::string lookup(const auto& table, std::string_view key) {
 
 }  // namespace
 
-std::string field_label(std::string_view key) {
+std::string field_label(std::string_view key, const Labels& plugin_labels) {
+    for (const auto& label : plugin_labels) {
+        if (label.field == key)
+            return label.label;
+    }
     return lookup(field_labels, key);
 }
 

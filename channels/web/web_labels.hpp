@@ -1,4 +1,5 @@
-// Words the online hall shows for the plugins' data: field names ("balance_fen" -> "余额"),
+// Words the online hall shows for the plugins' data: field names (a plugin's own from its
+// manifest, "ecoins" -> "电子币"; the hall's for fields every plugin shares, "time" -> "时间"),
 // enumerated values and channels ("card" -> "银行卡", "sms" -> "短信营业厅"), and values
 // formatted for people (fen as yuan).
 // Unknown names are shown as they are, so a new plugin's data is still readable.
@@ -7,10 +8,15 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <ehall/plugin.hpp>
 
 namespace ehall {
 
-std::string field_label(std::string_view key);
+using Labels = std::vector<FieldLabel>;
+
+std::string field_label(std::string_view key, const Labels& plugin_labels);
 std::string value_label(std::string_view value);
 // A scalar value of field `key` as text: `*_fen` as yuan ("58.60 元"), booleans as 是/否.
 std::string display_value(std::string_view key, const nlohmann::json& value);

@@ -1,7 +1,7 @@
 #include "channels/web/web_login.hpp"
 
 #include "gateway/http/credentials.hpp"
-#include "gateway/http/origin.hpp"
+#include "gateway/http/request_origin.hpp"
 
 namespace ehall {
 

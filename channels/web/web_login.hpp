@@ -9,11 +9,11 @@
 #include <string>
 #include <string_view>
 
-#include "channels/web/code_login.hpp"
-#include "gateway/customer_login.hpp"
-#include "gateway/customer_sessions.hpp"
-#include "gateway/dispatcher.hpp"
+#include "gateway/dispatch/dispatcher.hpp"
 #include "gateway/http/exchange.hpp"
+#include "gateway/identity/code_login.hpp"
+#include "gateway/identity/customer_login.hpp"
+#include "gateway/identity/customer_sessions.hpp"
 
 namespace ehall {
 

@@ -1,8 +1,8 @@
 #include "channels/web/web_pages.hpp"
 
+#include "gateway/base/random_token.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/on_workers.hpp"
-#include "gateway/random_token.hpp"
 
 namespace ehall {
 

@@ -10,13 +10,13 @@
 #include <optional>
 
 #include "channels/web/web_login.hpp"
-#include "gateway/dispatcher.hpp"
+#include "gateway/dispatch/dispatcher.hpp"
+#include "gateway/dispatch/placement_slot.hpp"
 #include "gateway/host/plugin_host.hpp"
 #include "gateway/html/page_templates.hpp"
 #include "gateway/http/form_body.hpp"
 #include "gateway/http/router.hpp"
 #include "gateway/journal/journal.hpp"
-#include "gateway/offer_slot.hpp"
 
 namespace ehall {
 
@@ -30,7 +30,7 @@ class WebPages {
           host_(host),
           journal_(journal),
           templates_(templates),
-          offer_slot_(dispatcher) {}
+          placement_slot_(dispatcher) {}
 
     void add_routes(Router& router);
 
@@ -67,7 +67,7 @@ class WebPages {
     PluginHost& host_;
     Journal& journal_;
     const PageTemplates& templates_;
-    OfferSlot offer_slot_;
+    PlacementSlot placement_slot_;
 };
 
 }  // namespace ehall

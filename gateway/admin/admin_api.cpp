@@ -1,12 +1,12 @@
 #include "gateway/admin/admin_api.hpp"
 
-#include "gateway/admin/admin_auth.hpp"
+#include <ehall/clock.hpp>
 #include "gateway/admin/terminal_list.hpp"
-#include "gateway/clock.hpp"
+#include "gateway/base/random_token.hpp"
 #include "gateway/http/credentials.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/ops_audit.hpp"
-#include "gateway/random_token.hpp"
+#include "gateway/identity/admin_auth.hpp"
+#include "gateway/store/ops_audit.hpp"
 
 namespace ehall {
 
@@ -61,11 +61,23 @@ HttpResponse AdminApi::list_plugins() {
                                   {"charges_customer", op.charges_customer},
                                   {"sms_keywords", op.sms_keywords}});
         }
+        nlohmann::json admin_operations = nlohmann::json::array();
+        for (const auto& op : manifest.admin_operations) {
+            nlohmann::json params = nlohmann::json::array();
+            for (const auto& param : op.params)
+                params.push_back({{"name", param.name}, {"label", param.label}});
+            admin_operations.push_back({{"name", op.name},
+                                        {"title", op.title},
+                                        {"params", params},
+                                        {"path", "/admin/v1/plugins/" + id + "/ops/" + op.name}});
+        }
         plugins.push_back({{"id", id},
                            {"name", manifest.name},
                            {"version", manifest.version},
+                           {"depends_on", manifest.depends_on},
                            {"channels", enablement_.channels(id)},
-                           {"operations", operations}});
+                           {"operations", operations},
+                           {"admin_operations", admin_operations}});
     }
     nlohmann::json refused = nlohmann::json::array();
     for (const auto& [id, reason] : host_.refused())

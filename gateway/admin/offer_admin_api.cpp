@@ -1,10 +1,10 @@
 #include "gateway/admin/offer_admin_api.hpp"
 
-#include "gateway/admin/admin_auth.hpp"
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 #include "gateway/http/json_body.hpp"
+#include "gateway/identity/admin_auth.hpp"
 #include "gateway/offers/offer_definition.hpp"
-#include "gateway/ops_audit.hpp"
+#include "gateway/store/ops_audit.hpp"
 
 namespace ehall {
 

@@ -9,9 +9,9 @@
 
 #include <boost/asio/thread_pool.hpp>
 
+#include <ehall/store.hpp>
 #include "gateway/config/config.hpp"
 #include "gateway/http/router.hpp"
-#include "gateway/sql.hpp"
 
 namespace ehall {
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "gateway/clock.hpp"
-#include "gateway/ops_audit.hpp"
-#include "gateway/password_hash.hpp"
-#include "gateway/sign_in_attempts.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/base/password_hash.hpp"
+#include "gateway/identity/sign_in_attempts.hpp"
+#include "gateway/store/ops_audit.hpp"
 
 namespace ehall {
 

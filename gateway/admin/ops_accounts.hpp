@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall {
 

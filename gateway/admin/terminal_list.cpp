@@ -1,7 +1,7 @@
 #include "gateway/admin/terminal_list.hpp"
 
-#include "gateway/admin/cash_box.hpp"
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
+#include "channels/kiosk/cash_box.hpp"
 
 namespace ehall {
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 namespace ehall {
 

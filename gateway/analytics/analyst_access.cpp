@@ -1,7 +1,7 @@
 #include "gateway/analytics/analyst_access.hpp"
 
+#include "gateway/base/random_token.hpp"
 #include "gateway/http/credentials.hpp"
-#include "gateway/random_token.hpp"
 
 namespace ehall::analytics {
 

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "gateway/config/config.hpp"
-#include "gateway/customer_sessions.hpp"
 #include "gateway/http/exchange.hpp"
+#include "gateway/identity/customer_sessions.hpp"
 
 namespace ehall::analytics {
 

@@ -1,14 +1,14 @@
 #include "gateway/analytics/analytics_pages.hpp"
 
+#include <ehall/clock.hpp>
 #include "gateway/analytics/analytics_api.hpp"
 #include "gateway/analytics/dashboard_view.hpp"
 #include "gateway/analytics/report_catalogue.hpp"
-#include "gateway/clock.hpp"
+#include "gateway/base/random_token.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/credentials.hpp"
 #include "gateway/http/form_body.hpp"
 #include "gateway/http/on_workers.hpp"
-#include "gateway/random_token.hpp"
 
 namespace ehall::analytics {
 

@@ -1,6 +1,6 @@
 #include "gateway/analytics/field_checks.hpp"
 
-#include "gateway/param_validation.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 
 namespace ehall::analytics {
 

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 
 namespace ehall::analytics {
 

@@ -4,8 +4,8 @@
 #include <set>
 #include <sstream>
 
+#include <ehall/clock.hpp>
 #include "gateway/analytics/report_table.hpp"
-#include "gateway/clock.hpp"
 #include "gateway/store/sqlite_store.hpp"
 
 namespace ehall {

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "gateway/base/comma_list.hpp"
 #include "gateway/cli/admin_client.hpp"
-#include "gateway/comma_list.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/host/plugin_enablement.hpp"
 #include "gateway/store/core_schema.hpp"

@@ -4,14 +4,14 @@
 #include <cstdio>
 #include <iostream>
 
+#include <ehall/clock.hpp>
 #include "gateway/admin/terminal_list.hpp"
+#include "gateway/base/yuan.hpp"
 #include "gateway/cli/admin_client.hpp"
-#include "gateway/clock.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"
-#include "gateway/yuan.hpp"
 
 namespace ehall {
 

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <thread>
 
-#include "gateway/comma_list.hpp"
-#include "gateway/http/origin.hpp"
+#include "gateway/base/comma_list.hpp"
+#include "gateway/base/origin.hpp"
 
 extern char** environ;
 

@@ -5,7 +5,7 @@
 namespace ehall {
 
 void call_admin_api(const Router& router, http::verb method, const std::string& target,
-                    const nlohmann::json& body, const std::string& actor, AdminDone done) {
+                    const nlohmann::json& body, const std::string& actor, AdminRouteDone done) {
     auto exchange = std::make_shared<Exchange>();
     exchange->request.method(method);
     exchange->request.target(target);

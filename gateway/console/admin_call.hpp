@@ -11,17 +11,17 @@
 
 namespace ehall {
 
-struct AdminReply {
+struct AdminRouteReply {
     http::status status = http::status::internal_server_error;
     nlohmann::json body;  // the route's JSON reply; discarded when it was not JSON
     bool ok() const { return status == http::status::ok || status == http::status::created; }
 };
 
-using AdminDone = std::function<void(AdminReply)>;
+using AdminRouteDone = std::function<void(AdminRouteReply)>;
 
 // Calls `method target` (path and query) with `body` (none when null) as `actor`. `done` runs
 // exactly once, on whatever thread the route replies from.
 void call_admin_api(const Router& router, http::verb method, const std::string& target,
-                    const nlohmann::json& body, const std::string& actor, AdminDone done);
+                    const nlohmann::json& body, const std::string& actor, AdminRouteDone done);
 
 }  // namespace ehall

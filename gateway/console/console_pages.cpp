@@ -4,11 +4,11 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/base/yuan.hpp"
 #include "gateway/console/ops_console.hpp"
 #include "gateway/host/plugin_enablement.hpp"
 #include "gateway/html/html_response.hpp"
-#include "gateway/yuan.hpp"
 
 namespace ehall {
 
@@ -29,7 +29,7 @@ void OpsConsole::plugins_page(const Staff& staff, const Exchange& exchange, Repl
     const std::string changed_channel = exchange.query_param("channel");
     call_admin_api(
         router_, http::verb::get, "/admin/v1/plugins", nullptr, staff.actor,
-        [this, staff, changed, changed_channel, reply](AdminReply listed) {
+        [this, staff, changed, changed_channel, reply](AdminRouteReply listed) {
             if (!listed.ok())
                 return reply(admin_failure(staff, listed));
             const auto errors = metrics_.last_errors();
@@ -75,7 +75,7 @@ void OpsConsole::plugins_page(const Staff& staff, const Exchange& exchange, Repl
 void OpsConsole::plugin_page(const Staff& staff, const Exchange& exchange, Reply reply) {
     const std::string id = exchange.path_param("id");
     call_admin_api(router_, http::verb::get, "/admin/v1/plugins", nullptr, staff.actor,
-                   [this, staff, id, reply](AdminReply listed) {
+                   [this, staff, id, reply](AdminRouteReply listed) {
                        if (!listed.ok())
                            return reply(admin_failure(staff, listed));
                        for (auto plugin : listed.body["plugins"]) {
@@ -119,7 +119,7 @@ void OpsConsole::switch_plugin(const Staff& staff, const Exchange& exchange, con
     const std::string target =
         "/admin/v1/plugins/" + encoded(id) + (enable ? "/enable" : "/disable");
     call_admin_api(router_, http::verb::post, target, {{"channels", {channel}}}, staff.actor,
-                   [this, staff, id, channel, reply](AdminReply done) {
+                   [this, staff, id, channel, reply](AdminRouteReply done) {
                        if (!done.ok())
                            return reply(admin_failure(staff, done));
                        reply(see_other("/admin/plugins?changed=" + encoded(id) +
@@ -133,7 +133,7 @@ void OpsConsole::audit_page(const Staff& staff, const Exchange& exchange, Reply 
     call_admin_api(
         router_, http::verb::get,
         "/admin/v1/audit?limit=200&actor=" + encoded(actor) + "&target=" + encoded(target), nullptr,
-        staff.actor, [this, staff, actor, target, reply](AdminReply listed) {
+        staff.actor, [this, staff, actor, target, reply](AdminRouteReply listed) {
             if (!listed.ok())
                 return reply(admin_failure(staff, listed));
             nlohmann::json entries = listed.body["entries"];
@@ -154,7 +154,7 @@ void OpsConsole::audit_page(const Staff& staff, const Exchange& exchange, Reply 
 void OpsConsole::terminals_page(const Staff& staff, const Exchange&, Reply reply) {
     call_admin_api(
         router_, http::verb::get, "/admin/v1/terminals", nullptr, staff.actor,
-        [this, staff, reply](AdminReply listed) {
+        [this, staff, reply](AdminRouteReply listed) {
             if (!listed.ok())
                 return reply(admin_failure(staff, listed));
             nlohmann::json terminals = listed.body["terminals"];
@@ -201,7 +201,7 @@ void OpsConsole::terminal_action(const Staff& staff, const Exchange& exchange,
                           http::status::not_found));
     }
     call_admin_api(router_, http::verb::post, target, body, staff.actor,
-                   [this, staff, reply](AdminReply done) {
+                   [this, staff, reply](AdminRouteReply done) {
                        if (!done.ok())
                            return reply(admin_failure(staff, done));
                        nlohmann::json data = done.body;

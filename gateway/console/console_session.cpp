@@ -3,14 +3,14 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 
-#include "gateway/admin/admin_auth.hpp"
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/base/random_token.hpp"
 #include "gateway/console/ops_console.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/credentials.hpp"
-#include "gateway/http/origin.hpp"
-#include "gateway/random_token.hpp"
-#include "gateway/sign_in_attempts.hpp"
+#include "gateway/http/request_origin.hpp"
+#include "gateway/identity/admin_auth.hpp"
+#include "gateway/identity/sign_in_attempts.hpp"
 
 namespace ehall {
 
@@ -212,7 +212,7 @@ HttpResponse OpsConsole::page(const Staff& staff, const std::string& name, nlohm
     return html_response(status, pages_.render_page(name, data));
 }
 
-HttpResponse OpsConsole::admin_failure(const Staff& staff, const AdminReply& failed) const {
+HttpResponse OpsConsole::admin_failure(const Staff& staff, const AdminRouteReply& failed) const {
     const std::string message =
         failed.body.is_object() ? failed.body.value("message", "操作失败") : "操作失败";
     return page(staff, "refused", {{"title", "操作未完成"}, {"reason", message}},

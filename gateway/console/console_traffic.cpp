@@ -1,7 +1,7 @@
 // The ops console's live traffic page: the last minutes of results per channel and per
 // plugin, the error rate and the journal's queue, as server-rendered SVG charts with the
 // latest numbers beside them. The page reloads itself every 10 seconds (meta refresh).
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 #include "gateway/console/ops_console.hpp"
 #include "gateway/html/svg_line_chart.hpp"
 

@@ -11,15 +11,15 @@
 #include <optional>
 
 #include "gateway/admin/ops_accounts.hpp"
+#include "gateway/base/metrics.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/console/admin_call.hpp"
 #include "gateway/console/traffic_history.hpp"
-#include "gateway/customer_sessions.hpp"
 #include "gateway/html/page_templates.hpp"
 #include "gateway/http/form_body.hpp"
 #include "gateway/http/router.hpp"
-#include "gateway/metrics.hpp"
-#include "gateway/sign_in_gate.hpp"
+#include "gateway/identity/customer_sessions.hpp"
+#include "gateway/identity/sign_in_gate.hpp"
 
 namespace ehall {
 
@@ -75,7 +75,7 @@ class OpsConsole {
     // The page `name` in the console's layout (navigation, sign-out form).
     HttpResponse page(const Staff& staff, const std::string& name, nlohmann::json data,
                       http::status status = http::status::ok) const;
-    HttpResponse admin_failure(const Staff& staff, const AdminReply& failed) const;
+    HttpResponse admin_failure(const Staff& staff, const AdminRouteReply& failed) const;
 
     const Config& config_;
     Store& store_;

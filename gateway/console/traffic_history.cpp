@@ -1,6 +1,6 @@
 #include "gateway/console/traffic_history.hpp"
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 
 namespace ehall {
 

@@ -14,9 +14,9 @@
 #include <utility>
 #include <vector>
 
+#include "gateway/base/metrics.hpp"
+#include "gateway/base/periodic_task.hpp"
 #include "gateway/journal/journal.hpp"
-#include "gateway/metrics.hpp"
-#include "gateway/periodic_task.hpp"
 
 namespace ehall {
 

@@ -6,7 +6,7 @@
 #include <functional>
 #include <memory>
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall {
 

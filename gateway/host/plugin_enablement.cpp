@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "gateway/ops_audit.hpp"
+#include "gateway/store/ops_audit.hpp"
 
 namespace ehall {
 

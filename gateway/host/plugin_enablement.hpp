@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 namespace ehall {
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "gateway/host/plugin_enablement.hpp"
+#include "gateway/host/start_order.hpp"
 #include "gateway/store/migrations.hpp"
 
 namespace ehall {
@@ -58,33 +59,41 @@ void PluginHost::start() {
                               "': no such plugin in plugins.modules");
         }
     }
-    PluginEnablement enablement(store_);
+    std::vector<std::unique_ptr<PluginModule>> loaded;
+    std::vector<PluginDependencies> dependencies;
     for (const auto& id : config_.plugins.modules) {
         if (!valid_plugin_id(id)) {
             throw ConfigError("config key 'plugins.modules': invalid plugin id '" + id + "'");
         }
-        std::unique_ptr<PluginModule> module;
         try {
-            module = PluginModule::load(module_file(id), id);
+            loaded.push_back(PluginModule::load(module_file(id), id));
         } catch (const std::exception& e) {
             spdlog::error("plugin {} refused: {}", id, e.what());
             refused_.emplace_back(id, e.what());
             continue;
         }
-        apply_migrations(store_, "plugin:" + id, module->manifest().migrations);
-        nlohmann::json section = config_.plugins.settings.value(id, nlohmann::json::object());
-        auto context = std::make_unique<HostContext>(store_, section, config_.demo(), id);
-        try {
-            module->plugin().start(*context);
-        } catch (const std::invalid_argument& e) {
-            throw ConfigError("config key 'plugins.config." + id + "': " + e.what());
-        }
-        enablement.register_plugin(id, config_.plugins.default_channels);
-        spdlog::info("plugin {} {} started with {} operations", id, module->manifest().version,
-                     module->manifest().operations.size());
-        ids_.push_back(id);
-        running_.push_back({std::move(module), std::move(context)});
+        dependencies.push_back({id, loaded.back()->manifest().depends_on});
     }
+    PluginEnablement enablement(store_);
+    for (std::size_t index : start_order(dependencies))
+        start_module(std::move(loaded[index]), enablement);
+}
+
+void PluginHost::start_module(std::unique_ptr<PluginModule> module, PluginEnablement& enablement) {
+    const std::string id = module->manifest().id;
+    apply_migrations(store_, "plugin:" + id, module->manifest().migrations);
+    nlohmann::json section = config_.plugins.settings.value(id, nlohmann::json::object());
+    auto context = std::make_unique<HostContext>(store_, section, config_.demo(), id);
+    try {
+        module->plugin().start(*context);
+    } catch (const std::invalid_argument& e) {
+        throw ConfigError("config key 'plugins.config." + id + "': " + e.what());
+    }
+    enablement.register_plugin(id, config_.plugins.default_channels);
+    spdlog::info("plugin {} {} started with {} operations", id, module->manifest().version,
+                 module->manifest().operations.size());
+    ids_.push_back(id);
+    running_.push_back({std::move(module), std::move(context)});
 }
 
 void PluginHost::stop() {

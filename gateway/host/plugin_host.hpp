@@ -1,5 +1,6 @@
-// Loads the configured plugin modules, applies their migrations, starts them before the
-// listeners open and stops them, in reverse order, after the listeners close.
+// Loads the configured plugin modules, applies their migrations, starts them (each after
+// the plugins it depends on) before the listeners open and stops them, in reverse order,
+// after the listeners close.
 #pragma once
 
 #include <filesystem>
@@ -12,6 +13,8 @@
 #include "gateway/host/plugin_module.hpp"
 
 namespace ehall {
+
+class PluginEnablement;
 
 class PluginHost {
   public:
@@ -34,6 +37,7 @@ class PluginHost {
 
   private:
     std::filesystem::path module_file(const std::string& id) const;
+    void start_module(std::unique_ptr<PluginModule> module, PluginEnablement& enablement);
 
     struct Running {
         std::unique_ptr<PluginModule> module;

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall {
 

@@ -19,6 +19,11 @@ mustache::data to_mustache_data(const nlohmann::json& value) {
             return list;
         }
         case nlohmann::json::value_t::string:
+            // As in mustache.js, an empty string is false to a section: `{{#flash}}<p
+            // class="notice">{{flash}}</p>{{/flash}}` shows no empty box. As a variable a
+            // false renders nothing, like the empty string it stands for.
+            if (value.get_ref<const std::string&>().empty())
+                return mustache::data(false);
             return mustache::data(value.get<std::string>());
         case nlohmann::json::value_t::boolean:
             return mustache::data(value.get<bool>());

@@ -7,7 +7,8 @@
 namespace ehall {
 
 // Objects and lists keep their shape; strings and booleans stay as they are; numbers are
-// their JSON text; null is false, so `{{#field}}` skips a missing value.
+// their JSON text; null and the empty string are false, so `{{#field}}` skips a missing or
+// empty value (no empty message box).
 kainjow::mustache::data to_mustache_data(const nlohmann::json& value);
 
 }  // namespace ehall

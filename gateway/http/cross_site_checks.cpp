@@ -4,8 +4,9 @@
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/algorithm/string/trim.hpp>
 
-#include "gateway/http/origin.hpp"
-#include "gateway/result_codes.hpp"
+#include "gateway/base/origin.hpp"
+#include "gateway/base/result_codes.hpp"
+#include "gateway/http/request_origin.hpp"
 
 namespace ehall {
 

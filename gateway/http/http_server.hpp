@@ -17,10 +17,10 @@
 #include <string>
 #include <vector>
 
+#include "gateway/base/metrics.hpp"
 #include "gateway/http/cross_site_checks.hpp"
 #include "gateway/http/router.hpp"
 #include "gateway/http/session_registry.hpp"
-#include "gateway/metrics.hpp"
 
 namespace ehall {
 

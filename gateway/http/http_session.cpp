@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
 
+#include "gateway/base/random_token.hpp"
 #include "gateway/http/http_server.hpp"
-#include "gateway/random_token.hpp"
 
 namespace ehall {
 

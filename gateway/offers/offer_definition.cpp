@@ -6,7 +6,8 @@
 #include <regex>
 #include <stdexcept>
 
-#include "gateway/comma_list.hpp"
+#include "gateway/base/comma_list.hpp"
+#include "gateway/base/install_paths.hpp"
 
 namespace ehall {
 
@@ -216,11 +217,7 @@ int load_offer_file(Store& store, const std::filesystem::path& file, std::int64_
 }
 
 std::filesystem::path demo_offers_file() {
-    const std::filesystem::path relative = std::filesystem::path("config") / "demo" / "offers.json";
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    auto beside = exe.parent_path().parent_path() / relative;
-    return !ec && std::filesystem::exists(beside) ? beside : relative;
+    return checkout_file(std::filesystem::path("config") / "demo" / "offers.json");
 }
 
 }  // namespace ehall

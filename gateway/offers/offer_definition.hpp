@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 namespace ehall {
 

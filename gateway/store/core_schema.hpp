@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall {
 

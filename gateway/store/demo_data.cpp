@@ -4,8 +4,8 @@
 #include <initializer_list>
 #include <string>
 
-#include "gateway/clock.hpp"
-#include "gateway/password_hash.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/base/password_hash.hpp"
 
 namespace ehall {
 

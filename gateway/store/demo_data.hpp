@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 namespace ehall {
 

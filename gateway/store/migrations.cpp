@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 
 namespace ehall {
 

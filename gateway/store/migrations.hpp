@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "gateway/plugin_api.hpp"
-#include "gateway/sql.hpp"
+#include <ehall/plugin.hpp>
+#include <ehall/store.hpp>
 
 namespace ehall {
 

@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 struct sqlite3;
 struct sqlite3_stmt;

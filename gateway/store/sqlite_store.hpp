@@ -21,7 +21,7 @@
 #include <mutex>
 #include <vector>
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 namespace ehall {
 

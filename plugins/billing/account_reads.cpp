@@ -1,6 +1,6 @@
-#include "plugins/billing/account_reads.hpp"
+#include "account_reads.hpp"
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 
 namespace ehall::billing {
 

@@ -1,7 +1,7 @@
 // The billing plugin's read operations: balance, bills, payment and top-up history.
 #pragma once
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall::billing {
 

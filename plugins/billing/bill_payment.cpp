@@ -1,12 +1,12 @@
-#include "plugins/billing/bill_payment.hpp"
+#include "bill_payment.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "gateway/account_rules.hpp"
-#include "gateway/clock.hpp"
-#include "gateway/idempotency.hpp"
-#include "plugins/billing/ecoin_award.hpp"
+#include <ehall/account_rules.hpp>
+#include <ehall/clock.hpp>
+#include <ehall/idempotency.hpp>
+#include "ecoin_award.hpp"
 
 namespace ehall::billing {
 

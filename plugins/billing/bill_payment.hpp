@@ -9,9 +9,9 @@
 #include <functional>
 #include <string>
 
-#include "gateway/plugin_api.hpp"
-#include "plugins/billing/ecoin_award.hpp"
-#include "plugins/billing/payment_provider.hpp"
+#include <ehall/plugin.hpp>
+#include "ecoin_award.hpp"
+#include "payment_provider.hpp"
 
 namespace ehall::billing {
 

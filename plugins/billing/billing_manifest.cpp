@@ -1,5 +1,5 @@
 // What the billing plugin offers every channel.
-#include "plugins/billing/billing_manifest.hpp"
+#include "billing_manifest.hpp"
 
 namespace ehall::billing {
 
@@ -35,11 +35,13 @@ Manifest billing_manifest() {
                      .type = ParamType::choice,
                      .required = false,  // card when absent, as for SMS "JF <yuan>"
                      .label = "支付方式",
-                     .choices = {"card", "cash"}}},
+                     .choices = {"card", "cash"},
+                     .fixed_on = {{"sms", "card"}}}},  // SMS pays from the bound card
          .changes_state = true,
          .charges_customer = true,
          .sms_keywords = {"JF", "交费"},
-         .template_name = "billing_pay"},
+         .template_name = "billing_pay",
+         .cash_for_any_number = true},
         {.name = "topup_voucher",
          .title = "充值卡充值",
          .business = "topup",
@@ -57,6 +59,14 @@ Manifest billing_manifest() {
          .reads_only = true,
          .sms_keywords = {"JL", "记录"},
          .template_name = "billing_history"},
+    };
+    // The words every channel shows for this plugin's result fields.
+    m.labels = {
+        {"due_fen", "待缴金额"},          {"current", "本期账单"},
+        {"months", "近期账单"},           {"method", "支付方式"},
+        {"receipt_no", "收据号"},         {"payment_id", "交易号"},
+        {"reference", "支付流水号"},      {"settled_months", "销账月份"},
+        {"ecoins_awarded", "奖励电子币"},
     };
     m.migrations = {
         {1, R"sql(

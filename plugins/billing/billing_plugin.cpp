@@ -3,14 +3,14 @@
 #include <memory>
 #include <optional>
 
-#include "gateway/plugin_api.hpp"
-#include "plugins/billing/account_reads.hpp"
-#include "plugins/billing/bill_payment.hpp"
-#include "plugins/billing/billing_manifest.hpp"
-#include "plugins/billing/billing_settings.hpp"
-#include "plugins/billing/http_payment_provider.hpp"
-#include "plugins/billing/sandbox_payment_provider.hpp"
-#include "plugins/billing/voucher_topup.hpp"
+#include <ehall/plugin.hpp>
+#include "account_reads.hpp"
+#include "bill_payment.hpp"
+#include "billing_manifest.hpp"
+#include "billing_settings.hpp"
+#include "http_payment_provider.hpp"
+#include "sandbox_payment_provider.hpp"
+#include "voucher_topup.hpp"
 
 namespace ehall::billing {
 

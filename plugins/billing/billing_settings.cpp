@@ -1,4 +1,4 @@
-#include "plugins/billing/billing_settings.hpp"
+#include "billing_settings.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "plugins/billing/ecoin_award.hpp"
+#include "ecoin_award.hpp"
 
 namespace ehall::billing {
 

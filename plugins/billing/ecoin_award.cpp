@@ -1,9 +1,9 @@
-#include "plugins/billing/ecoin_award.hpp"
+#include "ecoin_award.hpp"
 
 #include <algorithm>
 
-#include "gateway/account_rules.hpp"
-#include "gateway/clock.hpp"
+#include <ehall/account_rules.hpp>
+#include <ehall/clock.hpp>
 
 namespace ehall::billing {
 

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 namespace ehall::billing {
 

@@ -1,4 +1,4 @@
-#include "plugins/billing/http_payment_provider.hpp"
+#include "http_payment_provider.hpp"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>

@@ -12,7 +12,7 @@
 #include <optional>
 #include <string>
 
-#include "plugins/billing/payment_provider.hpp"
+#include "payment_provider.hpp"
 
 namespace ehall::billing {
 

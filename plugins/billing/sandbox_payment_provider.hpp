@@ -6,7 +6,7 @@
 
 #include <cstdio>
 
-#include "plugins/billing/payment_provider.hpp"
+#include "payment_provider.hpp"
 
 namespace ehall::billing {
 

@@ -1,8 +1,8 @@
-#include "plugins/billing/voucher_topup.hpp"
+#include "voucher_topup.hpp"
 
-#include "gateway/account_rules.hpp"
-#include "gateway/clock.hpp"
-#include "gateway/idempotency.hpp"
+#include <ehall/account_rules.hpp>
+#include <ehall/clock.hpp>
+#include <ehall/idempotency.hpp>
 
 namespace ehall::billing {
 

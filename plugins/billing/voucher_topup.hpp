@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall::billing {
 

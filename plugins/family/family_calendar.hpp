@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <string>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 
 namespace ehall::family {
 

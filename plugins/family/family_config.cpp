@@ -1,43 +1,33 @@
-#include "plugins/family/family_config.hpp"
+#include "family_config.hpp"
 
-#include <stdexcept>
-#include <string>
+#include <ehall/config_schema.hpp>
 
 namespace ehall::family {
 
 namespace {
 
-std::int64_t whole_number(const std::string& key, const nlohmann::json& value, std::int64_t least) {
-    if (!value.is_number_integer() || value.get<std::int64_t>() < least) {
-        throw std::invalid_argument("plugins.config.family." + key +
-                                    ": must be a whole number of at least " +
-                                    std::to_string(least));
-    }
-    return value.get<std::int64_t>();
-}
+const nlohmann::json kSchema = nlohmann::json::parse(R"({
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "monthly_fee_fen": {"type": "integer", "minimum": 0},
+    "change_fee_fen": {"type": "integer", "minimum": 0},
+    "max_members": {"type": "integer", "minimum": 1},
+    "free_minutes": {"type": "integer", "minimum": 0}
+  }
+})");
 
 }  // namespace
 
 FamilyConfig family_config_from(const nlohmann::json& section) {
+    check_config(section, kSchema);
     FamilyConfig config;
     if (section.is_null())
         return config;
-    if (!section.is_object())
-        throw std::invalid_argument("plugins.config.family: must be an object");
-    for (const auto& [key, value] : section.items()) {
-        if (key == "monthly_fee_fen") {
-            config.monthly_fee_fen = whole_number(key, value, 0);
-        } else if (key == "change_fee_fen") {
-            config.change_fee_fen = whole_number(key, value, 0);
-        } else if (key == "max_members") {
-            config.max_members = whole_number(key, value, 1);
-        } else if (key == "free_minutes") {
-            config.free_minutes = whole_number(key, value, 0);
-        } else {
-            throw std::invalid_argument("plugins.config.family." + key + ": unknown key '" + key +
-                                        "'");
-        }
-    }
+    config.monthly_fee_fen = section.value("monthly_fee_fen", config.monthly_fee_fen);
+    config.change_fee_fen = section.value("change_fee_fen", config.change_fee_fen);
+    config.max_members = section.value("max_members", config.max_members);
+    config.free_minutes = section.value("free_minutes", config.free_minutes);
     return config;
 }
 

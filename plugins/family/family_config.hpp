@@ -13,7 +13,8 @@ struct FamilyConfig {
     std::int64_t free_minutes = 50;      // free local minutes per package per calendar month
 };
 
-// Defaults for missing keys; throws std::invalid_argument naming an unknown key or a bad value.
+// Defaults for missing keys; throws std::invalid_argument naming an unknown key or a bad
+// value (the section is checked against a JSON Schema, <ehall/config_schema.hpp>).
 FamilyConfig family_config_from(const nlohmann::json& section);
 
 }  // namespace ehall::family

@@ -1,5 +1,5 @@
 // What the 3-yuan family package (3元亲情包) offers every channel, and its tables.
-#include "plugins/family/family_manifest.hpp"
+#include "family_manifest.hpp"
 
 namespace ehall::family {
 
@@ -17,7 +17,10 @@ ParamSpec package_id_param() {
 }
 
 ParamSpec phone_param(const char* name, const char* label) {
-    return {.name = name, .type = ParamType::phone, .label = label};
+    return {.name = name,
+            .type = ParamType::phone,
+            .label = label,
+            .invalid_code = "family_number_invalid"};
 }
 
 const char* const kSchema = R"sql(
@@ -93,6 +96,25 @@ Manifest family_manifest() {
          .changes_state = true,
          .sms_keywords = {"QQB QX", "亲情包取消", "取消亲情包"},
          .template_name = "family_cancel"},
+    };
+    // The words every channel shows for this plugin's result fields.
+    m.labels = {
+        {"packages", "亲情包"},
+        {"package_id", "亲情包编号"},
+        {"members", "亲情号码"},
+        {"number", "号码"},
+        {"free_minutes", "每月免费分钟"},
+        {"free_minutes_left", "本月剩余免费分钟"},
+        {"free_minutes_used", "本月已用免费分钟"},
+        {"monthly_fee_fen", "月功能费"},
+        {"charged_fen", "本次扣费"},
+        {"fee_fen", "手续费"},
+        {"max_members", "亲情号码上限"},
+        {"opened", "开通时间"},
+        {"ends_on", "截止日期"},
+        {"added", "添加时间"},
+        {"old", "原号码"},
+        {"new", "新号码"},
     };
     m.migrations = {{1, kSchema}};
     return m;

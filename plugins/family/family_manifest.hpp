@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall::family {
 

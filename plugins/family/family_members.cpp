@@ -1,13 +1,13 @@
-#include "plugins/family/family_members.hpp"
+#include "family_members.hpp"
 
 #include <algorithm>
 #include <iterator>
 #include <string>
 
-#include "gateway/account_rules.hpp"
-#include "plugins/family/family_calendar.hpp"
-#include "plugins/family/family_number.hpp"
-#include "plugins/family/family_packages.hpp"
+#include <ehall/account_rules.hpp>
+#include "family_calendar.hpp"
+#include "family_number.hpp"
+#include "family_packages.hpp"
 
 namespace ehall::family {
 

@@ -1,4 +1,4 @@
-#include "plugins/family/family_number.hpp"
+#include "family_number.hpp"
 
 #include <algorithm>
 

@@ -1,10 +1,10 @@
-#include "plugins/family/family_overview.hpp"
+#include "family_overview.hpp"
 
 #include <algorithm>
 
-#include "gateway/clock.hpp"
-#include "plugins/family/family_calendar.hpp"
-#include "plugins/family/family_packages.hpp"
+#include <ehall/clock.hpp>
+#include "family_calendar.hpp"
+#include "family_packages.hpp"
 
 namespace ehall::family {
 

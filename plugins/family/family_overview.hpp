@@ -4,8 +4,8 @@
 
 #include <cstdint>
 
-#include "gateway/plugin_api.hpp"
-#include "plugins/family/family_config.hpp"
+#include <ehall/plugin.hpp>
+#include "family_config.hpp"
 
 namespace ehall::family {
 

@@ -1,4 +1,4 @@
-#include "plugins/family/family_packages.hpp"
+#include "family_packages.hpp"
 
 namespace ehall::family {
 

@@ -8,7 +8,7 @@
 #include <variant>
 #include <vector>
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall::family {
 

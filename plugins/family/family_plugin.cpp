@@ -1,12 +1,12 @@
 // The family package module (3元亲情包): open, add, remove, change, show, cancel.
-#include "gateway/clock.hpp"
-#include "gateway/idempotency.hpp"
-#include "gateway/plugin_api.hpp"
-#include "plugins/family/family_config.hpp"
-#include "plugins/family/family_manifest.hpp"
-#include "plugins/family/family_members.hpp"
-#include "plugins/family/family_overview.hpp"
-#include "plugins/family/family_subscription.hpp"
+#include <ehall/clock.hpp>
+#include <ehall/idempotency.hpp>
+#include <ehall/plugin.hpp>
+#include "family_config.hpp"
+#include "family_manifest.hpp"
+#include "family_members.hpp"
+#include "family_overview.hpp"
+#include "family_subscription.hpp"
 
 namespace ehall::family {
 

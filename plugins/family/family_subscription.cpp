@@ -1,11 +1,11 @@
-#include "plugins/family/family_subscription.hpp"
+#include "family_subscription.hpp"
 
 #include <string>
 
-#include "gateway/account_rules.hpp"
-#include "gateway/clock.hpp"
-#include "plugins/family/family_calendar.hpp"
-#include "plugins/family/family_packages.hpp"
+#include <ehall/account_rules.hpp>
+#include <ehall/clock.hpp>
+#include "family_calendar.hpp"
+#include "family_packages.hpp"
 
 namespace ehall::family {
 

@@ -1,6 +1,6 @@
-#include "plugins/offers/contact_policy.hpp"
+#include "contact_policy.hpp"
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 
 namespace ehall::offers {
 

@@ -1,4 +1,4 @@
-#include "plugins/offers/control_group.hpp"
+#include "control_group.hpp"
 
 #include <openssl/sha.h>
 

@@ -1,4 +1,4 @@
-#include "plugins/offers/held_check.hpp"
+#include "held_check.hpp"
 
 namespace ehall::offers {
 

@@ -8,8 +8,8 @@
 
 #include <functional>
 
-#include "gateway/plugin_api.hpp"
-#include "plugins/offers/offer_catalog.hpp"
+#include <ehall/plugin.hpp>
+#include "offer_catalog.hpp"
 
 namespace ehall::offers {
 

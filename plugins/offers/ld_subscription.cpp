@@ -1,6 +1,6 @@
-#include "plugins/offers/ld_subscription.hpp"
+#include "ld_subscription.hpp"
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 
 namespace ehall::offers {
 

@@ -3,7 +3,7 @@
 // answers ok with `already_subscribed`).
 #pragma once
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall::offers {
 

@@ -1,9 +1,9 @@
-#include "plugins/offers/offer_catalog.hpp"
+#include "offer_catalog.hpp"
 
 #include <algorithm>
 #include <sstream>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 
 namespace ehall::offers {
 
@@ -49,7 +49,17 @@ nlohmann::json Offer::public_json() const {
         {"title", title},
         {"sms_text", sms_text},
         {"web_text", web_text},
-        {"accept", {{"plugin", "offers"}, {"operation", "accept"}, {"params", {{"offer", id}}}}}};
+        {"accept", {{"plugin", "offers"}, {"operation", "accept"}, {"params", {{"offer", id}}}}},
+        // What a placement offers to do with it (DESIGN §4a), the first the main action.
+        {"actions",
+         {{{"label", "立即办理"},
+           {"plugin", "offers"},
+           {"operation", "accept"},
+           {"params", {{"offer", id}}}},
+          {{"label", "不感兴趣"},
+           {"plugin", "offers"},
+           {"operation", "dismiss"},
+           {"params", {{"offer", id}}}}}}};
 }
 
 std::vector<Offer> offers_for(Transaction& tx, const std::string& msisdn,

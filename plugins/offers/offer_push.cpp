@@ -1,13 +1,13 @@
-#include "plugins/offers/offer_push.hpp"
+#include "offer_push.hpp"
 
 #include <memory>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 
-#include "plugins/offers/contact_policy.hpp"
-#include "plugins/offers/control_group.hpp"
-#include "plugins/offers/held_check.hpp"
-#include "plugins/offers/offer_catalog.hpp"
+#include "contact_policy.hpp"
+#include "control_group.hpp"
+#include "held_check.hpp"
+#include "offer_catalog.hpp"
 
 namespace ehall::offers {
 
@@ -61,7 +61,7 @@ class PushSearch : public std::enable_shared_from_this<PushSearch> {
         if (!record_push(context_.store(), contact))
             return done_(ServiceResult::error("not_found", "contact limit reached"));
         auto result =
-            ServiceResult::ok({{"offer", offer.public_json()}, {"placement", contact.placement}});
+            ServiceResult::ok({{"content", offer.public_json()}, {"placement", contact.placement}});
         result.offer_id = offer.id;
         done_(std::move(result));
     }

@@ -7,7 +7,7 @@
 // show answers `not_found`.
 #pragma once
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall::offers {
 

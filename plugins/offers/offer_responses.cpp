@@ -1,11 +1,11 @@
-#include "plugins/offers/offer_responses.hpp"
+#include "offer_responses.hpp"
 
 #include <atomic>
 #include <cctype>
 #include <memory>
 
-#include "plugins/offers/held_check.hpp"
-#include "plugins/offers/offer_catalog.hpp"
+#include "held_check.hpp"
+#include "offer_catalog.hpp"
 
 namespace ehall::offers {
 

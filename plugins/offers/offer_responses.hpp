@@ -5,7 +5,7 @@
 // record carries the offer id); `dismiss` stops further pushes of that offer.
 #pragma once
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall::offers {
 

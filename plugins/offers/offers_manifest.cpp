@@ -2,7 +2,7 @@
 // `impression` is the placements' internal push, the only operation that contacts a
 // customer; `view`, `accept` / BL and `dismiss` are the customer's responses. The 12593
 // long-distance subscription is owned here so the LD12593 offer has a real target.
-#include "plugins/offers/offers_manifest.hpp"
+#include "offers_manifest.hpp"
 
 namespace ehall::offers {
 
@@ -60,7 +60,8 @@ Manifest offers_manifest() {
          .title = "优惠详情",
          .business = "other",
          .params = {offer_param()},
-         .template_name = "offers_view"},
+         .template_name = "offers_view",
+         .contextual = true},
         {.name = "accept",
          .title = "办理优惠",
          .business = "offer_accept",
@@ -68,13 +69,15 @@ Manifest offers_manifest() {
          .changes_state = true,
          .charges_customer = true,  // an offer subscribes a product with a fee
          .sms_keywords = {"BL", "办理"},
-         .template_name = "offers_accept"},
+         .template_name = "offers_accept",
+         .contextual = true},
         {.name = "dismiss",
          .title = "不感兴趣",
          .business = "other",
          .params = {offer_param()},
          .changes_state = true,
-         .template_name = "offers_dismiss"},
+         .template_name = "offers_dismiss",
+         .contextual = true},
         {.name = "impression",
          .title = "优惠推送",
          .business = "other",
@@ -101,6 +104,11 @@ Manifest offers_manifest() {
          .business = "other",
          .template_name = "offers_ld_status"},
     };
+    // Pushes: each a contact, under the caps and TD (DESIGN §8).
+    m.placements = {{"web_login", "impression"},
+                    {"web_home", "impression"},
+                    {"kiosk_identify", "impression"},
+                    {"sms_reply", "impression"}};
     m.migrations = {{1, kSchema}};
     return m;
 }

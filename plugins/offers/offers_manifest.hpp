@@ -1,7 +1,7 @@
 // What the recommended-offers plugin offers every channel, and its tables.
 #pragma once
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall::offers {
 

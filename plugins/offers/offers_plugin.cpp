@@ -1,12 +1,12 @@
 // The recommended-offers module: list, view, accept, dismiss, the placements' internal
 // impression, and the 12593 long-distance subscription. Asynchronous: accepting an offer and
 // checking whether a product is held go through the gateway's dispatch to other plugins.
-#include "gateway/idempotency.hpp"
-#include "gateway/plugin_api.hpp"
-#include "plugins/offers/ld_subscription.hpp"
-#include "plugins/offers/offer_push.hpp"
-#include "plugins/offers/offer_responses.hpp"
-#include "plugins/offers/offers_manifest.hpp"
+#include <ehall/idempotency.hpp>
+#include <ehall/plugin.hpp>
+#include "ld_subscription.hpp"
+#include "offer_push.hpp"
+#include "offer_responses.hpp"
+#include "offers_manifest.hpp"
 
 namespace ehall::offers {
 

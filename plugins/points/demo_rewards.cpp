@@ -1,4 +1,4 @@
-#include "plugins/points/demo_rewards.hpp"
+#include "demo_rewards.hpp"
 
 namespace ehall::points {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 namespace ehall::points {
 

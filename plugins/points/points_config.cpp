@@ -1,4 +1,4 @@
-#include "plugins/points/points_config.hpp"
+#include "points_config.hpp"
 
 #include <stdexcept>
 

@@ -1,5 +1,5 @@
 // What the points plugin offers every channel, and the tables it owns.
-#include "plugins/points/points_manifest.hpp"
+#include "points_manifest.hpp"
 
 namespace ehall::points {
 
@@ -68,6 +68,24 @@ Manifest points_manifest() {
          .changes_state = true,
          .sms_keywords = {"DH", "兑换"},
          .template_name = "points_redeem"},
+    };
+    // The words every channel shows for this plugin's result fields.
+    m.labels = {
+        {"points", "积分"},
+        {"ecoins", "电子币"},
+        {"items", "礼品"},
+        {"item", "礼品编号"},
+        {"points_price", "所需积分"},
+        {"ecoins_price", "所需电子币"},
+        {"value_fen", "价值"},
+        {"stock", "库存"},
+        {"in_stock", "有货"},
+        {"affordable", "可兑换"},
+        {"redemption_no", "兑换单号"},
+        {"points_spent", "使用积分"},
+        {"ecoins_spent", "使用电子币"},
+        {"pickup_code", "领取码"},
+        {"voucher_code", "券码"},
     };
     m.migrations = {{1, kTables}};
     return m;

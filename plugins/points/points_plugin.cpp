@@ -2,13 +2,13 @@
 // redemptions (phone credit, service fees, gifts, merchant-alliance vouchers).
 #include <filesystem>
 
-#include "gateway/plugin_api.hpp"
-#include "plugins/points/demo_rewards.hpp"
-#include "plugins/points/points_config.hpp"
-#include "plugins/points/points_manifest.hpp"
-#include "plugins/points/points_reads.hpp"
-#include "plugins/points/redemption.hpp"
-#include "plugins/points/voucher_pool.hpp"
+#include <ehall/plugin.hpp>
+#include "demo_rewards.hpp"
+#include "points_config.hpp"
+#include "points_manifest.hpp"
+#include "points_reads.hpp"
+#include "redemption.hpp"
+#include "voucher_pool.hpp"
 
 namespace ehall::points {
 

@@ -1,6 +1,6 @@
-#include "plugins/points/points_reads.hpp"
+#include "points_reads.hpp"
 
-#include "plugins/points/reward_catalog.hpp"
+#include "reward_catalog.hpp"
 
 namespace ehall::points {
 

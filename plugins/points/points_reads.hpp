@@ -1,7 +1,7 @@
 // The points plugin's read operations: the two balances and the catalog.
 #pragma once
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall::points {
 

@@ -1,12 +1,12 @@
-#include "plugins/points/redemption.hpp"
+#include "redemption.hpp"
 
 #include <cstdio>
 
-#include "gateway/account_rules.hpp"
-#include "gateway/clock.hpp"
-#include "gateway/idempotency.hpp"
-#include "plugins/points/reward_catalog.hpp"
-#include "plugins/points/reward_fulfilment.hpp"
+#include <ehall/account_rules.hpp>
+#include <ehall/clock.hpp>
+#include <ehall/idempotency.hpp>
+#include "reward_catalog.hpp"
+#include "reward_fulfilment.hpp"
 
 namespace ehall::points {
 

@@ -2,7 +2,7 @@
 // idempotency key.
 #pragma once
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace ehall::points {
 

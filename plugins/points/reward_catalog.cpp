@@ -1,4 +1,4 @@
-#include "plugins/points/reward_catalog.hpp"
+#include "reward_catalog.hpp"
 
 #include <algorithm>
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "gateway/sql.hpp"
+#include <ehall/store.hpp>
 
 namespace ehall::points {
 

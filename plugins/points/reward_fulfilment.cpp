@@ -1,10 +1,10 @@
-#include "plugins/points/reward_fulfilment.hpp"
+#include "reward_fulfilment.hpp"
 
 #include <cstdio>
 #include <random>
 #include <stdexcept>
 
-#include "gateway/account_rules.hpp"
+#include <ehall/account_rules.hpp>
 
 namespace ehall::points {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "gateway/sql.hpp"
-#include "plugins/points/reward_catalog.hpp"
+#include <ehall/store.hpp>
+#include "reward_catalog.hpp"
 
 namespace ehall::points {
 

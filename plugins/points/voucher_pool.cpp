@@ -1,4 +1,4 @@
-#include "plugins/points/voucher_pool.hpp"
+#include "voucher_pool.hpp"
 
 #include <algorithm>
 #include <fstream>

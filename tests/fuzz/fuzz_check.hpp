@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 // Unlike assert(), stays on in Release builds.
 #define FUZZ_CHECK(condition)                                                                  \

@@ -12,8 +12,8 @@
 #include <string>
 
 #include "channels/kiosk/kiosk_call_fields.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 #include "gateway/http/json_body.hpp"
-#include "gateway/param_validation.hpp"
 #include "tests/fuzz/fuzz_check.hpp"
 
 using namespace ehall;

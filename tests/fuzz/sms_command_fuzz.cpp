@@ -16,7 +16,7 @@
 #include "channels/sms/mo_message.hpp"
 #include "channels/sms/sms_length.hpp"
 #include "channels/sms/sms_text_codec.hpp"
-#include "gateway/param_validation.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 #include "tests/fuzz/fuzz_check.hpp"
 
 using namespace ehall;

@@ -5,11 +5,11 @@
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 
+#include <ehall/clock.hpp>
 #include "gateway/analytics/journal_file.hpp"
 #include "gateway/analytics/month.hpp"
 #include "gateway/analytics/sqlite_file.hpp"
 #include "gateway/analytics/vocabulary.hpp"
-#include "gateway/clock.hpp"
 #include "gateway/journal/journal_summary.hpp"
 #include "tests/support/analytics_fixture.hpp"
 #include "tests/support/demo_customer.hpp"

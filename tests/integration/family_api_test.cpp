@@ -70,10 +70,11 @@ BOOST_AUTO_TEST_CASE(open_add_show_over_http_and_the_journal_carries_the_fee) {
         BOOST_TEST(packages[0]["members"][0]["number"] == "13912345678");
         BOOST_TEST(packages[0]["free_minutes_left"] == 50);
 
-        // Too short for a phone number: the host refuses it before the plugin.
+        // Too short for a phone number: the host refuses it before the plugin, with the code
+        // the parameter declares (DESIGN §6b).
         auto garbage = client.post(family_path + "add", {{"number", "123"}}, auth);
-        BOOST_TEST(garbage.status == 400u);
-        BOOST_TEST(garbage.json()["code"] == "bad_request");
+        BOOST_TEST(garbage.status == 422u);
+        BOOST_TEST(garbage.json()["code"] == "family_number_invalid");
         // A phone number, but no family number: the plugin's rule.
         auto other_area = client.post(family_path + "add", {{"number", "02012345678"}}, auth);
         BOOST_TEST(other_area.status == 422u);

@@ -2,7 +2,7 @@
 // day, and after five of them voucher top-ups are locked until the next day.
 #include <boost/test/unit_test.hpp>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 #include "tests/plugin_tests/plugin_harness.hpp"
 
 using ehall::ServiceResult;

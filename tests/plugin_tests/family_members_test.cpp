@@ -91,9 +91,10 @@ BOOST_AUTO_TEST_CASE(which_numbers_may_be_family_numbers) {
     auto twice = family.call("add", {{"number", "17012345678"}});
     BOOST_TEST(twice.code == "family_number_invalid");
     BOOST_TEST(twice.message.find("already") != std::string::npos, twice.message);
-    // Refused by the host before the plugin: not a phone number at all.
-    BOOST_TEST(add(family, "123") == "bad_request");
-    BOOST_TEST(add(family, "0755-1234567") == "bad_request");
+    // Refused by the host before the plugin (not a phone number at all), with the code the
+    // parameter declares.
+    BOOST_TEST(add(family, "123") == "family_number_invalid");
+    BOOST_TEST(add(family, "0755-1234567") == "family_number_invalid");
     BOOST_TEST(members(family, id) == 3);
 }
 

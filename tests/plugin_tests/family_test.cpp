@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 #include "tests/plugin_tests/plugin_harness.hpp"
 
 using ehall::test::PluginHarness;

@@ -5,7 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 
-#include "gateway/random_token.hpp"
+#include "gateway/base/random_token.hpp"
 #include "tests/plugin_tests/plugin_harness.hpp"
 
 using ehall::test::PluginHarness;
@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(a_push_shows_the_highest_priority_offer_targeting_the_custo
     auto shown = f.push(zhang);
     BOOST_TEST(shown.code == "ok");
     BOOST_TEST(shown.offer_id == "LD12593");  // segment ld_no_12593, priority 20
-    BOOST_TEST(shown.data["offer"]["sms_text"].get<std::string>().find("BL LD12593") !=
+    BOOST_TEST(shown.data["content"]["sms_text"].get<std::string>().find("BL LD12593") !=
                std::string::npos);
     auto other = f.push(li);  // no segment tag: only the untargeted family offer
     BOOST_TEST(other.offer_id == "FAMILY3");

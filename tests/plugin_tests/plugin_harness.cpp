@@ -2,11 +2,11 @@
 
 #include <future>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/base/random_token.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 #include "gateway/host/host_context.hpp"
 #include "gateway/offers/offer_definition.hpp"
-#include "gateway/param_validation.hpp"
-#include "gateway/random_token.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"
@@ -74,7 +74,7 @@ void PluginHarness::dispatch(ServiceRequest request, Plugin::Done done) {
     if (!operation || operation->internal)
         return done(ServiceResult::error("unknown_operation"));
     if (auto problem = validate_params(*operation, request.params))
-        return done(ServiceResult::error("bad_request", *problem));
+        return done(ServiceResult::error(problem->code, problem->message));
     target->plugin().invoke(request, std::move(done));
 }
 
@@ -110,7 +110,7 @@ ServiceResult PluginHarness::call(const Call& call) {
     if (!operation)
         return ServiceResult::error("unknown_operation");
     if (auto problem = validate_params(*operation, request.params)) {
-        return ServiceResult::error("bad_request", *problem);
+        return ServiceResult::error(problem->code, problem->message);
     }
     auto promise = std::make_shared<std::promise<ServiceResult>>();
     auto future = promise->get_future();

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "gateway/base/random_token.hpp"
 #include "gateway/host/host_context.hpp"
-#include "gateway/random_token.hpp"
 #include "tests/plugin_tests/plugin_harness.hpp"
 
 using ehall::ServiceResult;

@@ -6,7 +6,7 @@
 #include <random>
 #include <string>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"

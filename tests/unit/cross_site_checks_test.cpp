@@ -2,8 +2,9 @@
 // takes, and which Origin headers a cookie route takes.
 #include <boost/test/unit_test.hpp>
 
+#include "gateway/base/origin.hpp"
 #include "gateway/http/cross_site_checks.hpp"
-#include "gateway/http/origin.hpp"
+#include "gateway/http/request_origin.hpp"
 
 using namespace ehall;
 

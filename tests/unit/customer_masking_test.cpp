@@ -1,7 +1,7 @@
 // What a kiosk shows of a customer: 张三 -> 张*, 138****8000.
 #include <boost/test/unit_test.hpp>
 
-#include "gateway/customer_masking.hpp"
+#include <ehall/masking.hpp>
 
 using ehall::mask_msisdn;
 using ehall::mask_name;

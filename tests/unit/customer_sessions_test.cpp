@@ -10,8 +10,8 @@
 #include <thread>
 #include <vector>
 
-#include "gateway/clock.hpp"
-#include "gateway/customer_sessions.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/identity/customer_sessions.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"

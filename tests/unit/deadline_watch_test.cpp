@@ -1,7 +1,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "gateway/deadline_watch.hpp"
+#include "gateway/dispatch/deadline_watch.hpp"
 
 using namespace ehall;
 using namespace std::chrono_literals;

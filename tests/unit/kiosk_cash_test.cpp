@@ -1,11 +1,11 @@
 // Kiosk cash in the store (channels/kiosk/cash_intakes.hpp, cash_payments.hpp): one intake per
 // terminal until it is paid, what a payment's outcome does to the cash held, and the cash
-// box figures (gateway/admin/cash_box.hpp).
+// box figures (channels/kiosk/cash_box.hpp).
 #include <boost/test/unit_test.hpp>
 
+#include "channels/kiosk/cash_box.hpp"
 #include "channels/kiosk/cash_intakes.hpp"
 #include "channels/kiosk/cash_payments.hpp"
-#include "gateway/admin/cash_box.hpp"
 #include "tests/support/kiosk_store_fixture.hpp"
 
 using namespace ehall;

@@ -7,12 +7,13 @@
 #include <random>
 #include <regex>
 
+#include <ehall/clock.hpp>
+#include "channels/sms/login_code_texts.hpp"
 #include "channels/sms/outbox/sms_outbox.hpp"
 #include "channels/sms/sms_length.hpp"
 #include "channels/sms/sms_templates.hpp"
-#include "channels/web/code_login.hpp"
-#include "gateway/clock.hpp"
-#include "gateway/login_codes.hpp"
+#include "gateway/identity/code_login.hpp"
+#include "gateway/identity/login_codes.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"
@@ -149,7 +150,8 @@ struct CodeLoginStore : CodeStore {
     ehall::sms::SmsOutbox outbox{*store};
     ehall::sms::SmsTemplates templates{
         std::filesystem::path(EHALL_SOURCE_DIR) / "templates" / "sms", {"login_code"}};
-    ehall::CodeLogin login{*store, outbox, templates, 5, std::chrono::minutes(15)};
+    ehall::sms::LoginCodeTexts texts{outbox, templates};
+    ehall::CodeLogin login{*store, texts, 5, std::chrono::minutes(15)};
 
     // The code in the newest text queued for `msisdn`, if any.
     std::optional<std::string> texted_code(const std::string& msisdn) {

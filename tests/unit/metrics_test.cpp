@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "gateway/metrics.hpp"
+#include "gateway/base/metrics.hpp"
+#include "gateway/journal/journal_metrics.hpp"
 
 using namespace std::chrono_literals;
 
@@ -34,7 +35,7 @@ BOOST_AUTO_TEST_CASE(counts_requests_by_route_and_status) {
     metrics.observe_request("/api/v1/login", 200, 2ms);
     metrics.observe_request("/api/v1/login", 401, 300us);
     metrics.observe_request("/healthz", 200, 50us);
-    const std::string text = metrics.render({});
+    const std::string text = metrics.render();
     BOOST_TEST(has_line(text, "# TYPE ehall_http_requests_total counter"));
     BOOST_TEST(
         has_line(text, R"(ehall_http_requests_total{route="/api/v1/login",status="200"} 2)"));
@@ -48,7 +49,7 @@ BOOST_AUTO_TEST_CASE(histogram_buckets_are_cumulative) {
     const std::vector<std::chrono::microseconds> latencies = {100us, 500us, 2ms, 40ms, 3s, 10s};
     for (auto latency : latencies)
         metrics.observe_request("/pay", 200, latency);
-    const std::string text = metrics.render({});
+    const std::string text = metrics.render();
     const std::string prefix = R"(ehall_http_request_duration_seconds_bucket{route="/pay",le=")";
     BOOST_TEST(has_line(text, "# TYPE ehall_http_request_duration_seconds histogram"));
     BOOST_TEST(has_line(text, prefix + R"(0.0005"} 2)"));  // le is inclusive
@@ -80,7 +81,7 @@ BOOST_AUTO_TEST_CASE(counts_plugin_results) {
     metrics.count_result("billing", "pay", "web", "ok");
     metrics.count_result("billing", "pay", "web", "ok");
     metrics.count_result("billing", "pay", "sms", "insufficient_balance");
-    const std::string text = metrics.render({});
+    const std::string text = metrics.render();
     BOOST_TEST(has_line(text, "# TYPE ehall_plugin_results_total counter"));
     BOOST_TEST(has_line(
         text,
@@ -92,7 +93,7 @@ BOOST_AUTO_TEST_CASE(counts_plugin_results) {
 BOOST_AUTO_TEST_CASE(escapes_label_values) {
     ehall::Metrics metrics;
     metrics.observe_request("/a\"b\\c\nd", 404, 1ms);
-    const std::string text = metrics.render({});
+    const std::string text = metrics.render();
     BOOST_TEST(has_line(text, R"(ehall_http_requests_total{route="/a\"b\\c\nd",status="404"} 1)"));
 }
 
@@ -108,7 +109,8 @@ BOOST_AUTO_TEST_CASE(renders_journal_stats_and_gauges) {
     stats.write_errors = 1;
     stats.flush_lag_seconds = 0.25;
     stats.summary_lag_seconds = 1.5;
-    const std::string text = metrics.render(stats);
+    ehall::publish_journal_stats(metrics, stats);
+    const std::string text = metrics.render();
     BOOST_TEST(has_line(text, "# TYPE ehall_journal_queue_depth gauge"));
     BOOST_TEST(has_line(text, "ehall_journal_queue_depth 7"));
     BOOST_TEST(has_line(text, "ehall_journal_flush_lag_seconds 0.25"));
@@ -127,7 +129,7 @@ BOOST_AUTO_TEST_CASE(every_line_is_valid_exposition_format) {
     metrics.observe_request("/x", 200, 1ms);
     metrics.count_result("offers", "accept", "kiosk", "ok");
     metrics.set_gauge("ehall_up", "Whether the gateway is up.", 1);
-    const std::string text = metrics.render({});
+    const std::string text = metrics.render();
     BOOST_REQUIRE(!text.empty());
     BOOST_TEST(text.back() == '\n');
     const std::regex comment(R"(# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .*)");

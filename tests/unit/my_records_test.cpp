@@ -9,7 +9,7 @@
 #include <random>
 #include <string>
 
-#include "channels/web/my_records.hpp"
+#include "gateway/journal/customer_history.hpp"
 #include "gateway/journal/journal.hpp"
 
 namespace fs = std::filesystem;

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/base/random_token.hpp"
 #include "gateway/offers/offer_definition.hpp"
-#include "gateway/random_token.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"

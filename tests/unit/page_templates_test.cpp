@@ -37,6 +37,15 @@ BOOST_AUTO_TEST_CASE(wraps_a_page_in_the_area_layout_and_finds_shared_templates)
     BOOST_CHECK_THROW(pages.render("missing", nlohmann::json::object()), std::out_of_range);
 }
 
+BOOST_AUTO_TEST_CASE(an_empty_message_shows_no_box) {
+    ehall::TemplateTexts area = {
+        {"page",
+         "[{{#flash}}<p class=\"notice\">{{flash}}</p>{{/flash}}]{{^flash}}none{{/flash}}"}};
+    PageTemplates pages(area, ehall::TemplateTexts{});
+    BOOST_TEST(pages.render("page", {{"flash", ""}}) == "[]none");
+    BOOST_TEST(pages.render("page", {{"flash", "已开启"}}) == "[<p class=\"notice\">已开启</p>]");
+}
+
 BOOST_AUTO_TEST_CASE(a_partial_is_never_taken_from_data) {
     auto pages = sample_pages();
     nlohmann::json data = {{"name", "n"}, {"sign", "{{{name}}}<b>"}, {"who", "w"}};

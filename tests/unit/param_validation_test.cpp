@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "gateway/param_validation.hpp"
+#include "gateway/dispatch/param_validation.hpp"
 
 using namespace ehall;
 using json = nlohmann::json;
@@ -22,7 +22,7 @@ OperationSpec pay_spec() {
 
 std::string problem(json params) {
     auto result = validate_params(pay_spec(), params);
-    return result ? *result : "";
+    return result ? result->message : "";
 }
 
 }  // namespace
@@ -76,7 +76,10 @@ BOOST_AUTO_TEST_CASE(integers_past_int64_are_refused_not_wrapped) {
     OperationSpec op;
     op.params = {{.name = "count", .type = ParamType::integer}};  // no range
     json params = json::parse(R"({"count":18446744073709551615})");
-    BOOST_TEST(validate_params(op, params).value_or("") == "parameter 'count' is out of range");
+    auto problem = validate_params(op, params);
+    BOOST_REQUIRE(problem);
+    BOOST_TEST(problem->code == "bad_request");
+    BOOST_TEST(problem->message == "parameter 'count' is out of range");
     params = json::parse(R"({"count":9223372036854775807})");
     BOOST_TEST(!validate_params(op, params));
     BOOST_TEST(params["count"].get<std::int64_t>() == INT64_MAX);
@@ -87,6 +90,22 @@ BOOST_AUTO_TEST_CASE(mobile_numbers) {
     BOOST_TEST(!is_mobile_number("12800138000"));
     BOOST_TEST(!is_mobile_number("1380013800"));
     BOOST_TEST(!is_mobile_number("+8613800138000"));
+}
+
+BOOST_AUTO_TEST_CASE(a_value_failing_its_checks_answers_with_the_declared_code) {
+    OperationSpec op;
+    op.params = {
+        {.name = "number", .type = ParamType::phone, .invalid_code = "family_number_invalid"}};
+    json params = {{"number", "12ab"}};
+    auto problem = validate_params(op, params);
+    BOOST_REQUIRE(problem);
+    BOOST_TEST(problem->code == "family_number_invalid");
+    BOOST_TEST(problem->message.find("number") != std::string::npos);
+    // A missing or unknown parameter is a malformed request, whatever the parameter declares.
+    params = json::object();
+    BOOST_TEST(validate_params(op, params)->code == "bad_request");
+    params = {{"number", "13912345678"}, {"extra", 1}};
+    BOOST_TEST(validate_params(op, params)->code == "bad_request");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "gateway/password_hash.hpp"
+#include "gateway/base/password_hash.hpp"
 
 BOOST_AUTO_TEST_SUITE(password_hash)
 

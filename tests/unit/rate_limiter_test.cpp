@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "gateway/rate_limiter.hpp"
+#include "gateway/base/rate_limiter.hpp"
 
 using namespace ehall;
 

@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "gateway/result_response.hpp"
+#include "gateway/http/result_response.hpp"
 
 using ehall::ServiceResult;
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <random>
 
-#include "gateway/clock.hpp"
-#include "gateway/sign_in_attempts.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/identity/sign_in_attempts.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"

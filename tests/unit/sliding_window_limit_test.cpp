@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "gateway/sliding_window_limit.hpp"
+#include "gateway/base/sliding_window_limit.hpp"
 
 using ehall::SlidingWindowLimit;
 using namespace std::chrono_literals;

@@ -33,7 +33,8 @@ struct Manifests {
                         {.name = "method",
                          .type = ParamType::choice,
                          .required = false,
-                         .choices = {"card", "cash"}}},
+                         .choices = {"card", "cash"},
+                         .fixed_on = {{"sms", "card"}, {"wap", "card"}}}},
              .charges_customer = true,
              .sms_keywords = {"JF", "交费"}},
             {.name = "topup_voucher",
@@ -135,7 +136,7 @@ BOOST_AUTO_TEST_CASE(parses_commands_and_their_arguments) {
         {"ＹＥ", "billing.balance {}"},
         {"余额", "billing.balance {}"},
         {"  余额。", "billing.balance {}"},
-        // yuan to fen, the SMS channel's fixed card method
+        // yuan to fen, the card method the manifest fixes on the SMS channel
         {"JF 50", R"(billing.pay {"amount_fen":5000,"method":"card"})"},
         {"jf 50.5", R"(billing.pay {"amount_fen":5050,"method":"card"})"},
         {"ＪＦ　５０．０５", R"(billing.pay {"amount_fen":5005,"method":"card"})"},

@@ -12,12 +12,12 @@
 #include <thread>
 #include <vector>
 
+#include <ehall/clock.hpp>
 #include "channels/sms/outbox/delivery_report.hpp"
 #include "channels/sms/outbox/kannel_sendsms.hpp"
 #include "channels/sms/outbox/outbox_retry.hpp"
 #include "channels/sms/outbox/outbox_sender.hpp"
 #include "channels/sms/outbox/sms_outbox.hpp"
-#include "gateway/clock.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"

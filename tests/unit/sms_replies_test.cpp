@@ -5,7 +5,7 @@
 #include "channels/sms/sms_length.hpp"
 #include "channels/sms/sms_rate_guard.hpp"
 #include "channels/sms/sms_replies.hpp"
-#include "gateway/yuan.hpp"
+#include "gateway/base/yuan.hpp"
 
 using namespace ehall;
 using namespace ehall::sms;

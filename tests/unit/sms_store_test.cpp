@@ -11,11 +11,11 @@
 #include <boost/asio/thread_pool.hpp>
 #include <future>
 
+#include <ehall/clock.hpp>
 #include "channels/sms/first_reply_wait.hpp"
 #include "channels/sms/marketing_opt_out.hpp"
 #include "channels/sms/mo_ledger.hpp"
 #include "channels/sms/pending_confirmations.hpp"
-#include "gateway/clock.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"

@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 #include "gateway/store/sqlite_store.hpp"
 
 namespace {

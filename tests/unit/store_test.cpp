@@ -8,8 +8,8 @@
 #include <thread>
 #include <vector>
 
-#include "gateway/clock.hpp"
-#include "gateway/password_hash.hpp"
+#include <ehall/clock.hpp>
+#include "gateway/base/password_hash.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"

@@ -5,7 +5,7 @@
 #include <thread>
 #include <vector>
 
-#include "gateway/random_token.hpp"
+#include "gateway/base/random_token.hpp"
 
 BOOST_AUTO_TEST_SUITE(trace_ids)
 

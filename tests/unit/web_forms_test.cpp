@@ -69,11 +69,17 @@ BOOST_AUTO_TEST_CASE(fields_carry_the_browser_checks_and_the_values_to_show_agai
 }
 
 BOOST_AUTO_TEST_CASE(result_data_is_laid_out_with_labels_and_yuan) {
+    // The plugin's words first, the hall's for shared fields ("balance_fen", "status").
+    const Labels plugin_labels = {{"current", "本期账单"},
+                                  {"item", "礼品编号"},
+                                  {"value_fen", "价值"},
+                                  {"status", "办理状态"}};
     auto view = result_view({{"balance_fen", 6860},
                              {"replayed", true},
                              {"members", {"13900139000", "075583456789"}},
                              {"current", {{"month", "2026-10"}, {"status", "due"}}},
-                             {"items", {{{"item", "HF10"}, {"value_fen", 1000}}}}});
+                             {"items", {{{"item", "HF10"}, {"value_fen", 1000}}}}},
+                            plugin_labels);
     BOOST_TEST(view["has_fields"] == true);
     nlohmann::json fields = view["fields"];
     BOOST_TEST(fields.size() == 3u);
@@ -84,7 +90,7 @@ BOOST_AUTO_TEST_CASE(result_data_is_laid_out_with_labels_and_yuan) {
     BOOST_REQUIRE(tables.size() == 2u);
     BOOST_TEST(tables[0]["title"] == "本期账单");
     BOOST_TEST(tables[0]["rows"][0]["cells"][1] ==
-               (nlohmann::json{{"label", "状态"}, {"text", "待缴"}}));
+               (nlohmann::json{{"label", "办理状态"}, {"text", "待缴"}}));
     BOOST_TEST(tables[1]["columns"] == (nlohmann::json{"礼品编号", "价值"}));
     BOOST_TEST(tables[1]["rows"][0]["cells"][1]["text"] == "10.00 元");
 }

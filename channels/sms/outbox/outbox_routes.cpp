@@ -7,10 +7,10 @@
 #include <limits>
 
 #include "channels/sms/sms_api.hpp"
-#include "gateway/admin/admin_auth.hpp"
 #include "gateway/http/json_body.hpp"
 #include "gateway/http/on_workers.hpp"
-#include "gateway/ops_audit.hpp"
+#include "gateway/identity/admin_auth.hpp"
+#include "gateway/store/ops_audit.hpp"
 
 namespace ehall::sms {
 

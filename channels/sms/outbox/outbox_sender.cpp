@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "gateway/clock.hpp"
+#include <ehall/clock.hpp>
 
 namespace ehall::sms {
 

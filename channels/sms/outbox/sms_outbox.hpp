@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
+#include <ehall/clock.hpp>
+#include <ehall/store.hpp>
 #include "channels/sms/outbox/delivery_report.hpp"
 #include "channels/sms/outbox/outbox_retry.hpp"
-#include "gateway/clock.hpp"
-#include "gateway/sql.hpp"
 
 namespace ehall::sms {
 

@@ -1,6 +1,6 @@
 // A module built for a future plugin ABI: the host must refuse it with a clear log line
 // and carry on without it.
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 extern "C" __attribute__((visibility("default"))) const EhallPluginDescriptor*
 ehall_plugin_entry() {

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <thread>
 
-#include "gateway/plugin_api.hpp"
+#include <ehall/plugin.hpp>
 
 namespace {
 
