@@ -33,12 +33,16 @@ nlohmann::json service_groups(const std::vector<AvailableOperation>& operations)
 // one as the primary button.
 nlohmann::json banner(nlohmann::json content) {
     nlohmann::json forms = nlohmann::json::array();
-    for (const auto& action : content.value("actions", nlohmann::json::array())) {
+    const nlohmann::json actions = content.value("actions", nlohmann::json::array());
+    for (const auto& action : actions) {
+        // A local, not value(...).items(): a range over a member of a temporary dangles.
+        const nlohmann::json params = action.value("params", nlohmann::json::object());
         nlohmann::json fields = nlohmann::json::array();
-        for (const auto& [name, value] : action.value("params", nlohmann::json::object()).items())
+        for (const auto& [name, value] : params.items()) {
             fields.push_back(
                 {{"name", name},
                  {"value", value.is_string() ? value.get<std::string>() : value.dump()}});
+        }
         forms.push_back({{"label", action.value("label", "")},
                          {"href", "/services/" + action.value("plugin", "") + "/" +
                                       action.value("operation", "")},

@@ -89,6 +89,24 @@ BOOST_FIXTURE_TEST_CASE(login_shows_the_home_page, HallServer) {
     BOOST_TEST(!contains(home.body, "张三"), "the full name is masked");
 }
 
+// The home banner is the web_home slot's content: one form per action of the placing plugin
+// (the offers plugin), and offers' contextual operations are no tiles.
+BOOST_AUTO_TEST_CASE(the_home_banner_shows_the_placed_content_with_its_actions) {
+    HallServer hall(demo_config({"billing", "family", "points", "offers"}));
+    auto& b = *hall.browser;
+    BOOST_REQUIRE(log_in(b, demo_msisdn, demo_password).status == 303u);
+    auto home = b.get("/");
+    BOOST_TEST(home.status == 200u);
+    BOOST_TEST(contains(home.body, "id=\"offer-banner\""), home.body);
+    BOOST_TEST(contains(home.body, "action=\"/services/offers/accept\""), home.body);
+    BOOST_TEST(contains(home.body, "action=\"/services/offers/dismiss\""), home.body);
+    BOOST_TEST(contains(home.body, "name=\"offer\" value=\"LD12593\""), home.body);
+    BOOST_TEST(contains(home.body, "href=\"/services/offers/list\""));  // a tile
+    BOOST_TEST(!contains(home.body, "href=\"/services/offers/accept\""));
+    BOOST_TEST(!contains(home.body, "href=\"/services/offers/view\""));
+    BOOST_TEST(contains(home.body, "电子币"));
+}
+
 BOOST_FIXTURE_TEST_CASE(session_cookie_is_secure_behind_tls, HallServer) {
     const Headers tls = {{"X-Forwarded-Proto", "https"}};
     auto logged_in = log_in(*browser, demo_msisdn, demo_password, tls);
