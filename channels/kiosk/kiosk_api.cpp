@@ -114,15 +114,13 @@ void KioskApi::refuse_unsigned(const Exchange& exchange, const KioskVerdict& ver
                                                  exchange.path_param("operation"))
                                  : kiosk_request(exchange, terminal, plugin, operation);
     ServiceResult refused = ServiceResult::error("unauthenticated", verdict.problem);
-    journal(exchange, request, "other", refused);
+    journal(exchange, request, refused);
     reply(result_response(refused));
 }
 
 void KioskApi::journal(const Exchange& exchange, const ServiceRequest& request,
-                       std::string_view business, const ServiceResult& result) {
-    dispatcher_.record(request, business, result,
-                       std::chrono::duration_cast<std::chrono::microseconds>(
-                           std::chrono::steady_clock::now() - exchange.started));
+                       const ServiceResult& result) {
+    dispatcher_.report(request, result, exchange.started);
 }
 
 HttpResponse KioskApi::heartbeat(const Exchange& exchange, const KioskTerminal& terminal) {
@@ -131,8 +129,7 @@ HttpResponse KioskApi::heartbeat(const Exchange& exchange, const KioskTerminal& 
     if (problem) {
         // Only refused heartbeats are journaled: a healthy one is telemetry, not business.
         ServiceResult refused = ServiceResult::error("bad_request", *problem);
-        journal(exchange, kiosk_request(exchange, &terminal, "kiosk", "heartbeat"), "other",
-                refused);
+        journal(exchange, kiosk_request(exchange, &terminal, "kiosk", "heartbeat"), refused);
         return result_response(refused);
     }
     const std::int64_t now = now_ms();
@@ -165,7 +162,7 @@ HttpResponse KioskApi::lookup(const Exchange& exchange, const KioskTerminal& ter
         result = payee ? ServiceResult::ok(std::move(*payee))
                        : ServiceResult::error("not_found", "no account for this number");
     }
-    journal(exchange, request, "bill_query", result);
+    journal(exchange, request, result);
     return result_response(result);
 }
 
@@ -174,7 +171,7 @@ HttpResponse KioskApi::reprint(const Exchange& exchange, const KioskTerminal& te
     // Another terminal's receipt is as unknown as a made-up number.
     ServiceResult result = receipt ? ServiceResult::ok({{"reprinted", true}})
                                    : ServiceResult::error("not_found", "no such receipt");
-    journal(exchange, kiosk_request(exchange, &terminal, "kiosk", "reprint"), "other", result);
+    journal(exchange, kiosk_request(exchange, &terminal, "kiosk", "reprint"), result);
     auto body = result_json(result);
     if (receipt)
         body["receipt"] = *receipt;

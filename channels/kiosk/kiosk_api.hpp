@@ -85,8 +85,9 @@ class KioskApi {
     // A customer session opened on this terminal; nothing for other terminals' tokens.
     std::optional<CustomerSession> customer_of(const std::string& token,
                                                const KioskTerminal& terminal);
-    // Journals an interaction that did not reach a plugin; latency from the exchange's start.
-    void journal(const Exchange& exchange, const ServiceRequest& request, std::string_view business,
+    // Reports an interaction that did not reach a plugin through the dispatcher (which
+    // journals it); latency from the exchange's start.
+    void journal(const Exchange& exchange, const ServiceRequest& request,
                  const ServiceResult& result);
 
     Store& store_;

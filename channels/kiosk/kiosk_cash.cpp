@@ -42,7 +42,7 @@ HttpResponse KioskApi::open_intake(const Exchange& exchange, const KioskTerminal
             result.data["held"] = opened.held;
         }
     }
-    journal(exchange, request, "other", result);
+    journal(exchange, request, result);
     return result_response(result);
 }
 
@@ -98,7 +98,7 @@ HttpResponse KioskApi::report_note(const Exchange& exchange, const KioskTerminal
         request.customer = verdict.msisdn;
         result = std::move(verdict.result);
     }
-    journal(exchange, request, "other", result);
+    journal(exchange, request, result);
     return result_response(result);
 }
 

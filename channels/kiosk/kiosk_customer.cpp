@@ -25,7 +25,7 @@ void KioskApi::identify(const Exchange& exchange, const KioskTerminal& terminal,
     if (!slot) {
         ServiceResult refused =
             ServiceResult::error("rate_limited", "too many sign-ins; try again later");
-        journal(exchange, kiosk_request(exchange, &terminal, "session", "login"), "other", refused);
+        journal(exchange, kiosk_request(exchange, &terminal, "session", "login"), refused);
         return reply(result_response(refused));
     }
     login_.gate().run(std::move(*slot),
@@ -49,7 +49,7 @@ void KioskApi::check_identity(const Exchange& exchange, const KioskTerminal& ter
     ServiceResult result = std::move(checked.result);
     if (!result.is_ok()) {
         login_.gate().failed("kiosk:" + terminal.id);
-        journal(exchange, attempt, "other", result);
+        journal(exchange, attempt, result);
         return reply(result_response(result));
     }
     std::string name;
@@ -64,7 +64,7 @@ void KioskApi::check_identity(const Exchange& exchange, const KioskTerminal& ter
                    {"masked_name", mask_name(name)},
                    {"masked_msisdn", mask_msisdn(msisdn)},
                    {"expires_in", sessions_.idle_expiry().count()}};
-    journal(exchange, attempt, "other", result);
+    journal(exchange, attempt, result);
     placement_slot_.fill(
         attempt, slot_kiosk_identify,
         [result, reply = std::move(reply)](std::optional<nlohmann::json> offer) mutable {
@@ -92,7 +92,7 @@ HttpResponse KioskApi::end_session(const Exchange& exchange, const KioskTerminal
         }
         result = ServiceResult::ok({{"ended", session.has_value()}});
     }
-    journal(exchange, request, "other", result);
+    journal(exchange, request, result);
     return result_response(result);
 }
 

@@ -89,7 +89,7 @@ void KioskApi::refuse_operation(const Exchange& exchange, const ServiceRequest& 
     const OperationSpec* spec = enabled_spec(request);
     ReceiptFacts facts = receipt_facts(dispatcher_, request, spec);
     facts.code = refused.code;
-    journal(exchange, request, spec ? spec->business : "other", refused);
+    journal(exchange, request, refused);
     reply(with_receipt(refused, KioskReceipts::unkept(facts, now_ms())));
 }
 

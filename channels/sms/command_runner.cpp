@@ -12,11 +12,6 @@ namespace ehall::sms {
 
 namespace {
 
-std::chrono::microseconds since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
-                                                                 start);
-}
-
 // Confirmations, cancels, opt-outs and proposals write the store.
 bool writes_store(const ParsedCommand& parsed) {
     switch (parsed.kind) {
@@ -38,9 +33,8 @@ void CommandRunner::record(const Turn& turn, std::string_view operation, const s
     ServiceRequest request = turn.request;
     request.plugin = "sms";
     request.operation = std::string(operation);
-    dispatcher_.record(request, "other",
-                       code == "ok" ? ServiceResult::ok() : ServiceResult::error(code),
-                       since(turn.started));
+    dispatcher_.report(request, code == "ok" ? ServiceResult::ok() : ServiceResult::error(code),
+                       turn.started);
 }
 
 void CommandRunner::run(const Turn& turn, std::shared_ptr<const CommandTable> table,

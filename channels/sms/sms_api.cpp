@@ -109,8 +109,7 @@ void SmsApi::receive(const Exchange& exchange, Reply reply) {
         refused.plugin = "sms";
         refused.operation = "mo";
         refused.request_id = exchange.request_id;
-        dispatcher_.record(refused, "other", ServiceResult::error("forbidden"),
-                           std::chrono::microseconds(0));
+        dispatcher_.report(refused, ServiceResult::error("forbidden"), exchange.started);
         return reply(make_response(http::status::forbidden, reply_type, "forbidden\n"));
     }
     auto answer = [reply = std::move(reply)](std::string text) {

@@ -154,7 +154,7 @@ void WebApi::invoke(const Exchange& exchange, Reply reply) {
         ServiceResult refused = ServiceResult::error(
             "bad_request", params ? "Idempotency-Key must be 8-128 printable characters"
                                   : "the body must be a JSON object");
-        dispatcher_.record(request, "other", refused, std::chrono::microseconds(0));
+        dispatcher_.report(request, refused, exchange.started);
         return reply(result_response(refused));
     }
     request.params = std::move(*params);

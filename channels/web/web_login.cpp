@@ -23,9 +23,7 @@ WebLogin::Outcome WebLogin::attempt(const Exchange& exchange,
     } else {
         login_.gate().failed(exchange.remote_address);
     }
-    dispatcher_.record(attempt, "other", outcome.result,
-                       std::chrono::duration_cast<std::chrono::microseconds>(
-                           std::chrono::steady_clock::now() - started));
+    dispatcher_.report(attempt, outcome.result, started);
     return outcome;
 }
 
@@ -37,9 +35,7 @@ std::optional<SignInGate::Slot> WebLogin::admit(const Exchange& exchange) {
         attempt.plugin = "session";
         attempt.operation = "login";
         attempt.request_id = exchange.request_id;
-        dispatcher_.record(attempt, "other", ServiceResult::error("rate_limited"),
-                           std::chrono::duration_cast<std::chrono::microseconds>(
-                               std::chrono::steady_clock::now() - exchange.started));
+        dispatcher_.report(attempt, ServiceResult::error("rate_limited"), exchange.started);
     }
     return slot;
 }
@@ -53,9 +49,7 @@ ServiceResult WebLogin::send_code(const Exchange& exchange,
     request.operation = "send_code";
     request.request_id = exchange.request_id;
     ServiceResult result = codes_.send_body(body, exchange.remote_address, &request.customer);
-    dispatcher_.record(request, "other", result,
-                       std::chrono::duration_cast<std::chrono::microseconds>(
-                           std::chrono::steady_clock::now() - started));
+    dispatcher_.report(request, result, started);
     return result;
 }
 

@@ -84,6 +84,7 @@ void OpsConsole::plugin_page(const Staff& staff, const Exchange& exchange, Reply
                            for (auto& op : plugin["operations"])
                                op["keywords"] =
                                    op["sms_keywords"].empty() ? "—" : op["sms_keywords"].dump();
+                           plugin["has_admin_operations"] = !plugin["admin_operations"].empty();
                            plugin["title"] = plugin["name"];
                            plugin["section"] = "/admin/plugins";
                            return reply(page(staff, "plugin", plugin));
@@ -91,6 +92,35 @@ void OpsConsole::plugin_page(const Staff& staff, const Exchange& exchange, Reply
                        reply(page(staff, "refused", {{"title", "没有这个插件"}, {"reason", id}},
                                   http::status::not_found));
                    });
+}
+
+// A plugin's admin operation from its form: the filled fields as the params (the host turns
+// digit strings into numbers and checks them against the manifest), through the same
+// /admin/v1 route as the CLI and curl, so it is audited the same way.
+void OpsConsole::run_plugin_operation(const Staff& staff, const Exchange& exchange,
+                                      const FormFields& form, Reply reply) {
+    const std::string id = exchange.path_param("id");
+    const std::string operation = exchange.path_param("operation");
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& [name, value] : form) {
+        if (name != "csrf" && !value.empty())
+            params[name] = value;
+    }
+    call_admin_api(
+        router_, http::verb::post,
+        "/admin/v1/plugins/" + encoded(id) + "/ops/" + encoded(operation), params, staff.actor,
+        [this, staff, id, operation, reply](AdminRouteReply done) {
+            if (!done.ok())
+                return reply(admin_failure(staff, done));
+            reply(page(
+                staff, "plugin_op_done",
+                {{"title", "运维操作完成"},
+                 {"section", "/admin/plugins"},
+                 {"plugin", id},
+                 {"operation", operation},
+                 {"data", done.body.value("data", nlohmann::json::object())
+                              .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)}}));
+        });
 }
 
 void OpsConsole::confirm_switch(const Staff& staff, const Exchange& exchange, Reply reply) {

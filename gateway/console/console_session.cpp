@@ -69,6 +69,8 @@ void OpsConsole::add_routes(Router& router) {
                for_staff(view(&OpsConsole::confirm_switch), false));
     router.add(http::verb::post, "/admin/plugins/{id}/{channel}",
                for_staff(&OpsConsole::switch_plugin, true), form_route);
+    router.add(http::verb::post, "/admin/plugins/{id}/ops/{operation}",
+               for_staff(&OpsConsole::run_plugin_operation, true), form_route);
     router.add(http::verb::get, "/admin/audit", for_staff(view(&OpsConsole::audit_page), false));
     router.add(http::verb::get, "/admin/terminals",
                for_staff(view(&OpsConsole::terminals_page), false));

@@ -64,6 +64,8 @@ class OpsConsole {
     void plugins_page(const Staff& staff, const Exchange& exchange, Reply reply);
     void plugin_page(const Staff& staff, const Exchange& exchange, Reply reply);
     void confirm_switch(const Staff& staff, const Exchange& exchange, Reply reply);
+    void run_plugin_operation(const Staff& staff, const Exchange& exchange, const FormFields& form,
+                              Reply reply);
     void switch_plugin(const Staff& staff, const Exchange& exchange, const FormFields& form,
                        Reply reply);
     void audit_page(const Staff& staff, const Exchange& exchange, Reply reply);

@@ -106,10 +106,11 @@ bool Dispatcher::reads_only(std::string_view plugin, std::string_view operation)
     return spec && spec->reads_only;
 }
 
-std::vector<AvailableOperation> Dispatcher::enabled_operations(std::string_view channel) {
+std::vector<AvailableOperation> Dispatcher::channel_facing(
+    const std::function<bool(const std::string& plugin)>& included) const {
     std::vector<AvailableOperation> available;
     for (const auto& id : host_.ids()) {
-        if (!enablement_.enabled(id, channel))
+        if (!included(id))
             continue;
         const Manifest& manifest = host_.find(id)->manifest();
         for (const auto& operation : manifest.operations) {
@@ -120,16 +121,14 @@ std::vector<AvailableOperation> Dispatcher::enabled_operations(std::string_view 
     return available;
 }
 
+std::vector<AvailableOperation> Dispatcher::enabled_operations(std::string_view channel) {
+    return channel_facing([this, channel](const std::string& plugin) {
+        return enablement_.enabled(plugin, channel);
+    });
+}
+
 std::vector<AvailableOperation> Dispatcher::loaded_operations() const {
-    std::vector<AvailableOperation> loaded;
-    for (const auto& id : host_.ids()) {
-        const Manifest& manifest = host_.find(id)->manifest();
-        for (const auto& operation : manifest.operations) {
-            if (!operation.internal)
-                loaded.push_back({&manifest, &operation});
-        }
-    }
-    return loaded;
+    return channel_facing([](const std::string&) { return true; });
 }
 
 std::vector<Dispatcher::SlotFiller> Dispatcher::placements(std::string_view slot,
@@ -155,6 +154,20 @@ Dispatcher::KnownNames Dispatcher::known_names(std::string_view plugin,
     if (is_own_family(plugin))
         return {plugin, is_own_interaction(plugin, operation) ? operation : unknown};
     return {unknown, unknown};
+}
+
+std::string_view Dispatcher::business_of(std::string_view plugin,
+                                         std::string_view operation) const {
+    if (const PluginModule* module = host_.find(plugin)) {
+        const OperationSpec* spec = module->manifest().find(operation);
+        return spec ? std::string_view(spec->business) : "other";
+    }
+    return own_business(plugin, operation);
+}
+
+void Dispatcher::report(const ServiceRequest& request, const ServiceResult& result,
+                        std::chrono::steady_clock::time_point started) {
+    record(request, business_of(request.plugin, request.operation), result, since(started));
 }
 
 void Dispatcher::record(const ServiceRequest& request, std::string_view business,

@@ -59,10 +59,13 @@ class Dispatcher {
     // See PluginEnablement::generation.
     std::uint64_t enablement_generation() { return enablement_.generation(); }
 
-    // Journals an interaction that did not go through a plugin (a login, a rejected
-    // request) so the log holds every interaction.
-    void record(const ServiceRequest& request, std::string_view business,
-                const ServiceResult& result, std::chrono::microseconds latency);
+    // Journals and counts an interaction a channel answered itself (a login, a refused
+    // request, an SMS turn that runs no operation), as the dispatcher journals the calls it
+    // runs: the business type from the operation's manifest or the gateway's own
+    // interactions (own_interactions.hpp), never from the channel; the latency since
+    // `started`.
+    void report(const ServiceRequest& request, const ServiceResult& result,
+                std::chrono::steady_clock::time_point started);
 
     // The plugin and operation names an interaction is journaled and counted under: the
     // given ones when they are a loaded plugin and an operation of its manifest, or one of
@@ -81,6 +84,12 @@ class Dispatcher {
 
   private:
     void run(ServiceRequest request, bool allow_internal, Done done);
+    std::string_view business_of(std::string_view plugin, std::string_view operation) const;
+    // The loaded plugins' non-internal operations, of the plugins `included` accepts.
+    std::vector<AvailableOperation> channel_facing(
+        const std::function<bool(const std::string& plugin)>& included) const;
+    void record(const ServiceRequest& request, std::string_view business,
+                const ServiceResult& result, std::chrono::microseconds latency);
     std::optional<ServiceResult> check(ServiceRequest& request, const PluginModule* module,
                                        const OperationSpec* operation, bool allow_internal);
 

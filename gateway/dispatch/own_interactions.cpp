@@ -10,6 +10,7 @@ namespace {
 struct OwnInteraction {
     std::string_view plugin;
     std::string_view operation;
+    std::string_view business = "other";
 };
 
 constexpr std::array own_interactions = {
@@ -20,7 +21,7 @@ constexpr std::array own_interactions = {
     OwnInteraction{"session", "logout"},
     // The kiosk API's own routes, journaled when refused (channels/kiosk/kiosk_api).
     OwnInteraction{"kiosk", "heartbeat"},
-    OwnInteraction{"kiosk", "lookup"},
+    OwnInteraction{"kiosk", "lookup", "bill_query"},  // a number's amount due, before cash
     OwnInteraction{"kiosk", "reprint"},
     OwnInteraction{"kiosk", "services"},
     // A kiosk's cash: intakes and the notes its acceptor reports (channels/kiosk/kiosk_cash).
@@ -47,6 +48,14 @@ constexpr std::array own_interactions = {
 bool is_own_family(std::string_view plugin) {
     return std::any_of(own_interactions.begin(), own_interactions.end(),
                        [&](const OwnInteraction& own) { return own.plugin == plugin; });
+}
+
+std::string_view own_business(std::string_view plugin, std::string_view operation) {
+    for (const auto& own : own_interactions) {
+        if (own.plugin == plugin && own.operation == operation)
+            return own.business;
+    }
+    return "other";
 }
 
 bool is_own_interaction(std::string_view plugin, std::string_view operation) {

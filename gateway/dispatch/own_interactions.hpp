@@ -13,5 +13,7 @@ namespace ehall {
 bool is_own_family(std::string_view plugin);
 // Whether `plugin`.`operation` is one of the gateway's own interactions.
 bool is_own_interaction(std::string_view plugin, std::string_view operation);
+// The business type an own interaction is journaled under ("other" for most).
+std::string_view own_business(std::string_view plugin, std::string_view operation);
 
 }  // namespace ehall

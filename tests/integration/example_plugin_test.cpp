@@ -8,6 +8,7 @@
 
 #include "tests/support/demo_customer.hpp"
 #include "tests/support/kiosk_test_server.hpp"
+#include "tests/support/ops_console_client.hpp"
 #include "tests/support/server_process.hpp"
 
 using namespace ehall::test;
@@ -106,6 +107,29 @@ BOOST_AUTO_TEST_CASE(built_outside_the_tree_it_serves_web_sms_and_kiosk) {
     auto audit = client.get("/admin/v1/audit?target=hello", bearer(admin_token)).json();
     BOOST_REQUIRE(!audit["entries"].empty());
     BOOST_TEST(audit["entries"][0]["action"] == "plugin.op.set_greeting");
+
+    // The ops console offers the admin operation as a form on the plugin's page.
+    BOOST_REQUIRE(client
+                      .post("/admin/v1/accounts",
+                            {{"name", "alice"}, {"password", "alice-secret-1"}},
+                            bearer(admin_token))
+                      .status == 201u);
+    auto [cookie, signed_in] = sign_in(client, "alice", "alice-secret-1");
+    BOOST_REQUIRE(signed_in.status == 303u);
+    auto plugin_page = client.get("/admin/plugins/hello", {{"Cookie", cookie}});
+    BOOST_TEST(plugin_page.body.find("action=\"/admin/plugins/hello/ops/set_greeting\"") !=
+               std::string::npos);
+    const std::string csrf = hidden_field(plugin_page.body, "csrf");
+    BOOST_TEST(
+        post_form(client, "/admin/plugins/hello/ops/set_greeting", "text=x", cookie).status ==
+        403u);  // no CSRF token
+    auto done = post_form(client, "/admin/plugins/hello/ops/set_greeting",
+                          "csrf=" + csrf + "&text=%E6%82%A8%E5%A5%BD", cookie);
+    BOOST_TEST(done.status == 200u, done.body);
+    BOOST_TEST(done.body.find("您好") != std::string::npos);
+    auto by_alice =
+        client.get("/admin/v1/audit?target=hello&actor=ops%3Aalice", bearer(admin_token));
+    BOOST_TEST(by_alice.json()["entries"].size() == 1u);
 
     // Kiosk: the native API, signed by the terminal; no customer needed.
     auto kiosk = running.kiosk().post("/kiosk/v1/services/hello/greet", {{"name", "王五"}});
