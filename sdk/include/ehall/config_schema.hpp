@@ -6,10 +6,19 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+// GCC 12 warns, wrongly, about std::string::replace inlined from valijson's JSON pointers
+// (GCC bug 105651).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 namespace ehall {
 
