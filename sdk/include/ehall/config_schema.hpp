@@ -53,8 +53,8 @@ inline std::string unknown_key(const std::string& description) {
 }  // namespace config_schema_detail
 
 // Returns normally when `section` (null counts as {}) satisfies `schema`; else throws
-// std::invalid_argument naming the first offending key: "monthly_fee_fen: Expected number
-// greater than or equal to 0", "typo: unknown key". The host prefixes the section's name.
+// std::invalid_argument naming the first offending key: "key 'monthly_fee_fen': Expected
+// number greater than or equal to 0", "unknown key 'typo'". The host prefixes the section.
 inline void check_config(const nlohmann::json& section, const nlohmann::json& schema) {
     valijson::Schema parsed;
     valijson::SchemaParser parser;
@@ -71,10 +71,10 @@ inline void check_config(const nlohmann::json& section, const nlohmann::json& sc
     results.popError(error);  // the deepest first: it names the key
     const std::string unknown = config_schema_detail::unknown_key(error.description);
     if (!unknown.empty())
-        throw std::invalid_argument(unknown + ": unknown key");
+        throw std::invalid_argument("unknown key '" + unknown + "'");
     const std::string path = config_schema_detail::key_path(error.context);
-    throw std::invalid_argument((path.empty() ? std::string("the section") : path) + ": " +
-                                error.description);
+    throw std::invalid_argument((path.empty() ? std::string("the section") : "key '" + path + "'") +
+                                ": " + error.description);
 }
 
 }  // namespace ehall
