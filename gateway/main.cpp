@@ -164,7 +164,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     TerminalAdminApi terminal_admin(config, store, workers);
     terminal_admin.add_routes(router);
     apply_migrations(store, "kiosk_ui", kiosk_ui_migrations());
-    KioskUi kiosk_ui(config, store, router, workers, templates_root());
+    KioskUi kiosk_ui(config, store, kiosk.service(), workers, templates_root());
     kiosk_ui.add_routes(router);
     AdminApi admin(config, store, host, enablement, workers);
     admin.add_routes(router);
@@ -176,7 +176,9 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     TrafficHistory traffic(io.get_executor(), metrics, journal);
     PeriodicTask snapshot_sweep(io.get_executor(), std::chrono::seconds(1),
                                 [&store] { store.end_idle_snapshots(); });
-    OpsConsole console(config, store, router, admin_pages, metrics, traffic, workers, sign_in_gate);
+    OpsConsole console(config, store,
+                       {admin.plugins(), plugin_admin_ops, terminal_admin.terminals()}, admin_pages,
+                       metrics, traffic, workers, sign_in_gate);
     console.add_routes(router);
     CustomerSessions analyst_sessions(store, config.web.session_idle);
     analytics::AnalystAccess analyst_access(config, analyst_sessions);

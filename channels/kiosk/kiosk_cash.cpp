@@ -1,4 +1,4 @@
-// The kiosk API's cash routes (docs/kiosk-cash.md): an intake per customer transaction,
+// The kiosk's cash calls (docs/kiosk-cash.md): an intake per customer transaction,
 // opened for the number paid; the notes the terminal's acceptor reports, accepted into the
 // open intake or refused; and paying an intake's total, which is never a figure from the
 // caller but the notes the acceptor reported.
@@ -6,15 +6,12 @@
 
 #include <ehall/clock.hpp>
 #include "channels/kiosk/cash_payee.hpp"
-#include "channels/kiosk/kiosk_api.hpp"
-#include "channels/kiosk/kiosk_call_fields.hpp"
+#include "channels/kiosk/kiosk_service.hpp"
 #include "gateway/dispatch/param_validation.hpp"
-#include "gateway/http/json_body.hpp"
-#include "gateway/http/result_response.hpp"
 
 namespace ehall {
 
-nlohmann::json KioskApi::intake_json(const CashIntake& intake) {
+nlohmann::json KioskService::intake_json(const CashIntake& intake) {
     nlohmann::json data;
     store_.read([&](Transaction& tx) {
         data = cash_payee(tx, intake.msisdn).value_or(nlohmann::json::object());
@@ -26,9 +23,8 @@ nlohmann::json KioskApi::intake_json(const CashIntake& intake) {
     return data;
 }
 
-HttpResponse KioskApi::open_intake(const Exchange& exchange, const KioskTerminal& terminal) {
-    ServiceRequest request = kiosk_request(exchange, &terminal, "kiosk", "cash_intake");
-    const std::string msisdn = msisdn_of(exchange);
+ServiceResult KioskService::open_intake(const KioskCall& call, const std::string& msisdn) {
+    ServiceRequest request = kiosk_request(call.request_id, &call.terminal, "kiosk", "cash_intake");
     ServiceResult result = ServiceResult::error("bad_request", "expected {\"msisdn\": 11 digits}");
     if (is_mobile_number(msisdn)) {
         bool known = false;
@@ -36,70 +32,62 @@ HttpResponse KioskApi::open_intake(const Exchange& exchange, const KioskTerminal
         if (!known) {
             result = ServiceResult::error("not_found", "no account for this number");
         } else {
-            auto opened = intakes_.open(terminal.id, msisdn, now_ms());
+            auto opened = intakes_.open(call.terminal.id, msisdn, now_ms());
             request.customer = opened.intake.msisdn;
             result = ServiceResult::ok(intake_json(opened.intake));
             result.data["held"] = opened.held;
         }
     }
-    journal(exchange, request, result);
-    return result_response(result);
+    journal(request, result, call.started);
+    return result;
 }
 
-HttpResponse KioskApi::show_intake(const Exchange& exchange, const KioskTerminal& terminal) {
+ServiceResult KioskService::show_intake(const KioskCall& call, const std::string& intake_id) {
     // Not journaled: the insert-cash screen asks every few seconds.
-    auto intake = intakes_.find(terminal.id, exchange.path_param("id"));
-    return result_response(intake ? ServiceResult::ok(intake_json(*intake))
-                                  : ServiceResult::error("not_found", "no such cash intake"));
+    auto intake = intakes_.find(call.terminal.id, intake_id);
+    return intake ? ServiceResult::ok(intake_json(*intake))
+                  : ServiceResult::error("not_found", "no such cash intake");
 }
 
-void KioskApi::pay_intake(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply) {
+void KioskService::pay_intake(const KioskCall& call, const std::string& intake_id, KioskDone done) {
+    guarded(done, [&] { start_payment(call, intake_id, done); });
+}
+
+void KioskService::start_payment(const KioskCall& call, const std::string& id, KioskDone& done) {
     const auto cash = cash_payment_operation(dispatcher_);
     if (!cash) {
-        ServiceRequest request = kiosk_request(exchange, &terminal, "kiosk", "cash_intake");
+        ServiceRequest request =
+            kiosk_request(call.request_id, &call.terminal, "kiosk", "cash_intake");
         return refuse_operation(
-            exchange, request,
-            ServiceResult::error("unknown_operation", "no plugin takes cash payments"), reply);
+            call, request,
+            ServiceResult::error("unknown_operation", "no plugin takes cash payments"), done);
     }
     ServiceRequest request =
-        kiosk_request(exchange, &terminal, cash->plugin->id, cash->operation->name);
-    const std::string id = exchange.path_param("id");
-    auto intake = intakes_.close(terminal.id, id);
+        kiosk_request(call.request_id, &call.terminal, cash->plugin->id, cash->operation->name);
+    auto intake = intakes_.close(call.terminal.id, id);
     if (!intake) {
-        return refuse_operation(exchange, request,
-                                ServiceResult::error("not_found", "no such cash intake"), reply);
+        return refuse_operation(call, request,
+                                ServiceResult::error("not_found", "no such cash intake"), done);
     }
     request.customer = intake->msisdn;
     if (intake->total_fen == 0) {
         return refuse_operation(
-            exchange, request,
+            call, request,
             ServiceResult::error("bad_request", "no cash in this intake yet: nothing to pay"),
-            reply);
+            done);
     }
     request.params = {{"amount_fen", intake->total_fen}, {"method", "cash"}};
-    request.idempotency_key = kiosk_idempotency_key(terminal.id, id);
-    run_operation(exchange, std::move(request), id, reply);
+    request.idempotency_key = kiosk_idempotency_key(call.terminal.id, id);
+    run_operation(call, std::move(request), id, done);
 }
 
-HttpResponse KioskApi::report_note(const Exchange& exchange, const KioskTerminal& terminal) {
-    ServiceRequest request = kiosk_request(exchange, &terminal, "kiosk", "cash_note");
-    auto body = json_object_body(exchange);
-    auto note_id = kiosk_number(json_field(body, "note_id"));
-    const auto& amount = json_field(body, "amount_fen");
-    ServiceResult result;
-    if (!note_id || !amount.is_number_integer() || !is_note_value(amount.get<std::int64_t>())) {
-        result = ServiceResult::error(
-            "bad_request",
-            "expected {\"note_id\": the terminal's number for the note (1-64 printable "
-            "characters), \"amount_fen\": 100, 500, 1000, 2000, 5000 or 10000}");
-    } else {
-        auto verdict =
-            intakes_.report_note(terminal.id, *note_id, amount.get<std::int64_t>(), now_ms());
-        request.customer = verdict.msisdn;
-        result = std::move(verdict.result);
-    }
-    journal(exchange, request, result);
-    return result_response(result);
+ServiceResult KioskService::report_note(const KioskCall& call, const std::string& note_id,
+                                        std::int64_t amount_fen) {
+    ServiceRequest request = kiosk_request(call.request_id, &call.terminal, "kiosk", "cash_note");
+    auto verdict = intakes_.report_note(call.terminal.id, note_id, amount_fen, now_ms());
+    request.customer = verdict.msisdn;
+    journal(request, verdict.result, call.started);
+    return std::move(verdict.result);
 }
 
 }  // namespace ehall

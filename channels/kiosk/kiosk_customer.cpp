@@ -3,54 +3,50 @@
 #include <spdlog/spdlog.h>
 
 #include <ehall/masking.hpp>
-#include "channels/kiosk/kiosk_api.hpp"
-#include "gateway/dispatch/param_validation.hpp"
-#include "gateway/http/json_body.hpp"
-#include "gateway/http/result_response.hpp"
+#include "channels/kiosk/kiosk_service.hpp"
 
 namespace ehall {
 
-std::optional<CustomerSession> KioskApi::customer_of(const std::string& token,
-                                                     const KioskTerminal& terminal) {
+std::optional<CustomerSession> KioskService::customer_of(const std::string& token,
+                                                         const KioskTerminal& terminal) {
     auto session = sessions_.find(token);
     if (!session || session->channel != "kiosk" || session->terminal_id != terminal.id)
         return std::nullopt;
     return session;
 }
 
-void KioskApi::identify(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply) {
-    // Limited per terminal: the touch UI's calls come from inside the gateway, and a
-    // terminal is where a guesser stands.
-    auto slot = login_.gate().admit("kiosk:" + terminal.id);
-    if (!slot) {
-        ServiceResult refused =
-            ServiceResult::error("rate_limited", "too many sign-ins; try again later");
-        journal(exchange, kiosk_request(exchange, &terminal, "session", "login"), refused);
-        return reply(result_response(refused));
-    }
-    login_.gate().run(std::move(*slot),
-                      [this, &exchange, terminal, reply = std::move(reply)]() mutable {
-                          try {
-                              check_identity(exchange, terminal, reply);
-                          } catch (const std::exception& e) {
-                              spdlog::error("kiosk identify failed: {}", e.what());
-                              if (reply)  // still ours: the check failed before handing it on
-                                  reply(result_response(ServiceResult::error("internal_error")));
-                          }
-                      });
+void KioskService::identify(const KioskCall& call, std::optional<nlohmann::json> body,
+                            KioskDone done) {
+    guarded(done, [&] {
+        // Limited per terminal: the touch UI and the terminal's software share its limit,
+        // and a terminal is where a guesser stands.
+        auto slot = login_.gate().admit("kiosk:" + call.terminal.id);
+        if (!slot) {
+            return finish(done,
+                          {refuse(call, "session", "login",
+                                  ServiceResult::error("rate_limited",
+                                                       "too many sign-ins; try again later"))});
+        }
+        // The sign-in gate's thread owns copies of the call and the body.
+        login_.gate().run(std::move(*slot),
+                          [this, call, body = std::move(body), done = std::move(done)]() mutable {
+                              guarded(done, [&] { check_identity(call, body, done); });
+                          });
+        done = nullptr;
+    });
 }
 
-void KioskApi::check_identity(const Exchange& exchange, const KioskTerminal& terminal,
-                              Reply& reply) {
-    ServiceRequest attempt = kiosk_request(exchange, &terminal, "session", "login");
-    auto checked = login_.verify_body(json_object_body(exchange));
+void KioskService::check_identity(const KioskCall& call, const std::optional<nlohmann::json>& body,
+                                  KioskDone& done) {
+    ServiceRequest attempt = kiosk_request(call.request_id, &call.terminal, "session", "login");
+    auto checked = login_.verify_body(body);
     const std::string& msisdn = checked.msisdn;
     attempt.customer = msisdn;
     ServiceResult result = std::move(checked.result);
     if (!result.is_ok()) {
-        login_.gate().failed("kiosk:" + terminal.id);
-        journal(exchange, attempt, result);
-        return reply(result_response(result));
+        login_.gate().failed("kiosk:" + call.terminal.id);
+        journal(attempt, result, call.started);
+        return finish(done, {result});
     }
     std::string name;
     store_.read([&](Transaction& tx) {
@@ -58,42 +54,35 @@ void KioskApi::check_identity(const Exchange& exchange, const KioskTerminal& ter
         if (!rows.empty())
             name = rows.front().text("name");
     });
-    auto opened = sessions_.open(msisdn, "kiosk", terminal.id);
+    auto opened = sessions_.open(msisdn, "kiosk", call.terminal.id);
     attempt.session_id = opened.session.session_id;
     result.data = {{"customer_token", opened.token},
                    {"masked_name", mask_name(name)},
                    {"masked_msisdn", mask_msisdn(msisdn)},
                    {"expires_in", sessions_.idle_expiry().count()}};
-    journal(exchange, attempt, result);
+    journal(attempt, result, call.started);
     placement_slot_.fill(
         attempt, slot_kiosk_identify,
-        [result, reply = std::move(reply)](std::optional<nlohmann::json> offer) mutable {
+        [result, done = std::move(done)](std::optional<nlohmann::json> offer) mutable {
             result.data["offer"] = offer ? std::move(*offer) : nlohmann::json(nullptr);
-            reply(result_response(result));
+            done({std::move(result)});
         });
+    done = nullptr;
 }
 
-HttpResponse KioskApi::end_session(const Exchange& exchange, const KioskTerminal& terminal) {
-    ServiceRequest request = kiosk_request(exchange, &terminal, "session", "logout");
-    auto body = json_object_body(exchange);
-    ServiceResult result;
-    const std::string* token_field = body ? json_string_member(*body, "customer_token") : nullptr;
-    if (!token_field) {
-        result = ServiceResult::error("bad_request", "expected {\"customer_token\": \"...\"}");
-    } else {
-        // Ending an already expired session is fine (the kiosk's countdown may lose the race);
-        // another terminal's session is left alone.
-        const std::string& token = *token_field;
-        auto session = customer_of(token, terminal);
-        if (session) {
-            sessions_.close(token);
-            request.customer = session->msisdn;
-            request.session_id = session->session_id;
-        }
-        result = ServiceResult::ok({{"ended", session.has_value()}});
+ServiceResult KioskService::end_session(const KioskCall& call, const std::string& token) {
+    ServiceRequest request = kiosk_request(call.request_id, &call.terminal, "session", "logout");
+    // Ending an already expired session is fine (the kiosk's countdown may lose the race);
+    // another terminal's session is left alone.
+    auto session = customer_of(token, call.terminal);
+    if (session) {
+        sessions_.close(token);
+        request.customer = session->msisdn;
+        request.session_id = session->session_id;
     }
-    journal(exchange, request, result);
-    return result_response(result);
+    ServiceResult result = ServiceResult::ok({{"ended", session.has_value()}});
+    journal(request, result, call.started);
+    return result;
 }
 
 }  // namespace ehall

@@ -5,14 +5,10 @@
 #include <boost/asio/post.hpp>
 
 #include <ehall/clock.hpp>
-#include "channels/kiosk/kiosk_api.hpp"
-#include "channels/kiosk/kiosk_call_fields.hpp"
-#include "channels/kiosk/kiosk_ui_calls.hpp"
+#include "channels/kiosk/kiosk_service.hpp"
 #include "gateway/base/result_codes.hpp"
 #include "gateway/dispatch/operation_json.hpp"
 #include "gateway/dispatch/param_validation.hpp"
-#include "gateway/http/json_body.hpp"
-#include "gateway/http/result_response.hpp"
 
 namespace ehall {
 
@@ -28,12 +24,6 @@ std::int64_t amount_of(const ServiceResult& result) {
         return *result.amount_fen;
     auto amount = result.data.value("amount_fen", nlohmann::json());
     return amount.is_number_integer() ? amount.get<std::int64_t>() : 0;
-}
-
-HttpResponse with_receipt(const ServiceResult& result, nlohmann::json receipt) {
-    auto body = result_json(result);
-    body["receipt"] = std::move(receipt);
-    return json_response(http_status_for(result.code), body);
 }
 
 // A receipt names the operation as the journal does: never as the path spelt it.
@@ -65,17 +55,17 @@ std::optional<AvailableOperation> cash_payment_operation(const Dispatcher& dispa
     return std::nullopt;
 }
 
-HttpResponse KioskApi::services() {
+ServiceResult KioskService::services() {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& available : dispatcher_.enabled_operations("kiosk")) {
         nlohmann::json operation = operation_json(available, "/kiosk/v1/services/");
         operation["cash_by_msisdn"] = available.operation->cash_for_any_number;
         list.push_back(std::move(operation));
     }
-    return result_response(ServiceResult::ok({{"services", list}}));
+    return ServiceResult::ok({{"services", list}});
 }
 
-const OperationSpec* KioskApi::enabled_spec(const ServiceRequest& request) {
+const OperationSpec* KioskService::enabled_spec(const ServiceRequest& request) {
     for (const auto& available : dispatcher_.enabled_operations("kiosk")) {
         if (available.plugin->id == request.plugin &&
             available.operation->name == request.operation)
@@ -84,30 +74,33 @@ const OperationSpec* KioskApi::enabled_spec(const ServiceRequest& request) {
     return nullptr;
 }
 
-void KioskApi::refuse_operation(const Exchange& exchange, const ServiceRequest& request,
-                                const ServiceResult& refused, Reply& reply) {
+void KioskService::refuse_operation(const KioskCall& call, const ServiceRequest& request,
+                                    const ServiceResult& refused, KioskDone& done) {
     const OperationSpec* spec = enabled_spec(request);
     ReceiptFacts facts = receipt_facts(dispatcher_, request, spec);
     facts.code = refused.code;
-    journal(exchange, request, refused);
-    reply(with_receipt(refused, KioskReceipts::unkept(facts, now_ms())));
+    journal(request, refused, call.started);
+    finish(done, {refused, KioskReceipts::unkept(facts, now_ms())});
 }
 
-void KioskApi::invoke(const Exchange& exchange, const KioskTerminal& terminal, Reply& reply) {
-    ServiceRequest request = kiosk_request(exchange, &terminal, exchange.path_param("plugin"),
-                                           exchange.path_param("operation"));
+void KioskService::invoke(const KioskCall& call, const std::string& plugin,
+                          const std::string& operation, KioskCallFields fields, KioskDone done) {
+    guarded(done, [&] { start_operation(call, plugin, operation, std::move(fields), done); });
+}
+
+void KioskService::start_operation(const KioskCall& call, const std::string& plugin,
+                                   const std::string& operation, KioskCallFields fields,
+                                   KioskDone& done) {
+    ServiceRequest request = kiosk_request(call.request_id, &call.terminal, plugin, operation);
     auto refuse = [&](const std::string& code, const std::string& message) {
-        refuse_operation(exchange, request, ServiceResult::error(code, message), reply);
+        refuse_operation(call, request, ServiceResult::error(code, message), done);
     };
-    auto body = json_object_body(exchange);
-    KioskCallFields fields = take_kiosk_fields(body ? std::move(*body) : nlohmann::json(),
-                                               exchange.header("Idempotency-Key"));
     if (!fields.problem.empty())
         return refuse("bad_request", fields.problem);
     request.params = std::move(fields.params);
-    request.idempotency_key = kiosk_idempotency_key(terminal.id, fields.kiosk_txn);
+    request.idempotency_key = kiosk_idempotency_key(call.terminal.id, fields.kiosk_txn);
     if (!fields.customer_token.empty()) {
-        auto session = customer_of(fields.customer_token, terminal);
+        auto session = customer_of(fields.customer_token, call.terminal);
         if (!session)
             return refuse("unauthenticated", "customer session ended or not from this terminal");
         request.customer = session->msisdn;
@@ -116,7 +109,7 @@ void KioskApi::invoke(const Exchange& exchange, const KioskTerminal& terminal, R
     if (is_cash_payment(request, enabled_spec(request))) {
         // The amount is what the terminal's acceptor counted: the touch UI, which a browser
         // drives, pays only the notes an intake took (kiosk_cash.cpp).
-        if (from_touch_ui(exchange))
+        if (call.caller == KioskCaller::touch_ui)
             return refuse("forbidden", "the touch UI pays cash only through a cash intake");
         // Anyone may pay a number's bill in cash: the number alone names the customer.
         if (request.customer.empty() && !is_mobile_number(fields.msisdn))
@@ -131,11 +124,11 @@ void KioskApi::invoke(const Exchange& exchange, const KioskTerminal& terminal, R
         if (!cash_amount(request))
             return refuse("bad_request", "a cash payment's amount_fen must be whole fen above 0");
     }
-    run_operation(exchange, std::move(request), fields.kiosk_txn, reply);
+    run_operation(call, std::move(request), fields.kiosk_txn, done);
 }
 
-void KioskApi::run_operation(const Exchange& exchange, ServiceRequest request,
-                             const std::string& kiosk_txn, Reply& reply) {
+void KioskService::run_operation(const KioskCall& call, ServiceRequest request,
+                                 const std::string& kiosk_txn, KioskDone& done) {
     const OperationSpec* spec = enabled_spec(request);
     const std::optional<std::int64_t> cash =
         is_cash_payment(request, spec) ? cash_amount(request) : std::nullopt;
@@ -143,7 +136,7 @@ void KioskApi::run_operation(const Exchange& exchange, ServiceRequest request,
         auto refused = cash_payments_.reserve(request.terminal_id, kiosk_txn, request.customer,
                                               *cash, now_ms());
         if (refused)
-            return refuse_operation(exchange, request, *refused, reply);
+            return refuse_operation(call, request, *refused, done);
     }
     // A retried state change comes back with the first attempt's receipt; the scope matches
     // the gateway's idempotency (per customer and operation).
@@ -154,37 +147,37 @@ void KioskApi::run_operation(const Exchange& exchange, ServiceRequest request,
         receipt_key.append("|").append(facts.operation).append("|").append(kiosk_txn);
     }
     auto& workers = dispatcher_.workers();
-    dispatcher_.dispatch(
-        std::move(request), [this, &workers, facts, receipt_key, kiosk_txn, cash,
-                             reply = std::move(reply)](ServiceResult result) mutable {
-            // Off whichever thread finished the call: settling and the receipt are store writes.
-            boost::asio::post(
-                workers, [this, facts = std::move(facts), receipt_key, kiosk_txn, cash,
-                          result = std::move(result), reply = std::move(reply)]() mutable {
-                    try {
-                        if (cash) {
-                            cash_payments_.settle(facts.terminal_id, kiosk_txn, facts.msisdn, *cash,
-                                                  result, now_ms());
-                        }
-                    } catch (const std::exception& e) {
-                        // The payment's outcome stands; the cash stays held until a retry settles
-                        // it.
-                        spdlog::error("kiosk cash payment {} not settled: {}", kiosk_txn, e.what());
-                    }
-                    facts.code = result.code;
-                    facts.amount_fen = amount_of(result);
-                    nlohmann::json receipt;
-                    try {
-                        receipt = result.is_ok() ? receipts_.issue(facts, receipt_key, now_ms())
-                                                 : KioskReceipts::unkept(facts, now_ms());
-                    } catch (const std::exception& e) {
-                        // The operation is done and stays done; only its receipt was not kept.
-                        spdlog::error("kiosk receipt not kept: {}", e.what());
-                        receipt = KioskReceipts::unkept(facts, now_ms());
-                    }
-                    reply(with_receipt(result, std::move(receipt)));
-                });
+    dispatcher_.dispatch(std::move(request), [this, &workers, facts, receipt_key, kiosk_txn, cash,
+                                              done =
+                                                  std::move(done)](ServiceResult result) mutable {
+        // Off whichever thread finished the call: settling and the receipt are store writes.
+        boost::asio::post(workers, [this, facts = std::move(facts), receipt_key, kiosk_txn, cash,
+                                    result = std::move(result), done = std::move(done)]() mutable {
+            try {
+                if (cash) {
+                    cash_payments_.settle(facts.terminal_id, kiosk_txn, facts.msisdn, *cash, result,
+                                          now_ms());
+                }
+            } catch (const std::exception& e) {
+                // The payment's outcome stands; the cash stays held until a retry settles
+                // it.
+                spdlog::error("kiosk cash payment {} not settled: {}", kiosk_txn, e.what());
+            }
+            facts.code = result.code;
+            facts.amount_fen = amount_of(result);
+            nlohmann::json receipt;
+            try {
+                receipt = result.is_ok() ? receipts_.issue(facts, receipt_key, now_ms())
+                                         : KioskReceipts::unkept(facts, now_ms());
+            } catch (const std::exception& e) {
+                // The operation is done and stays done; only its receipt was not kept.
+                spdlog::error("kiosk receipt not kept: {}", e.what());
+                receipt = KioskReceipts::unkept(facts, now_ms());
+            }
+            done({std::move(result), std::move(receipt)});
         });
+    });
+    done = nullptr;  // moved into the dispatch; the dispatcher answers
 }
 
 }  // namespace ehall

@@ -142,13 +142,35 @@ HttpResponse KioskUi::back_to_start() {
     return response;
 }
 
+KioskCall KioskUi::call_of(const Visit& visit) {
+    return {.terminal = visit.device.terminal,
+            .request_id = visit.exchange.request_id,
+            .started = visit.exchange.started,
+            .caller = KioskCaller::touch_ui};
+}
+
+void KioskUi::on_workers(Reply reply, std::function<void(Reply& reply)> step) {
+    boost::asio::post(workers_, [step = std::move(step), reply = std::move(reply)]() mutable {
+        try {
+            step(reply);
+        } catch (const std::exception& e) {
+            spdlog::error("kiosk UI request failed: {}", e.what());
+            if (reply)  // still ours: the screen failed before handing it on
+                reply(html_response(http::status::internal_server_error, "internal error"));
+        }
+    });
+}
+
 void KioskUi::end(const VisitPtr& visit, Reply& reply) {
-    if (visit->customer_token.empty())
-        return reply(back_to_start());
-    calls_.post(
-        visit->device.terminal, "/kiosk/v1/end_session",
-        {{"customer_token", visit->customer_token}}, visit->exchange.request_id,
-        [reply = std::move(reply)](const KioskCallResult&) mutable { reply(back_to_start()); });
+    if (!visit->customer_token.empty()) {
+        try {
+            service_.end_session(call_of(*visit), visit->customer_token);
+        } catch (const std::exception& e) {
+            // Back to the start screen all the same; the session expires when idle.
+            spdlog::error("kiosk UI end of session failed: {}", e.what());
+        }
+    }
+    reply(back_to_start());
 }
 
 bool KioskUi::customer_present(const Visit& visit) {
@@ -159,8 +181,8 @@ bool KioskUi::customer_present(const Visit& visit) {
            session->terminal_id == visit.device.terminal.id;
 }
 
-void KioskUi::render_receipt(const VisitPtr& visit, const KioskCallResult& result, Reply& reply) {
-    nlohmann::json receipt = result.body.value("receipt", nlohmann::json());
+void KioskUi::render_receipt(const VisitPtr& visit, const KioskResult& result, Reply& reply) {
+    nlohmann::json receipt = result.receipt.value_or(nlohmann::json());
     if (receipt.is_object()) {
         add_yuan_fields(receipt);
         receipt["kept"] = !receipt.value("receipt_no", "").empty();
@@ -169,7 +191,8 @@ void KioskUi::render_receipt(const VisitPtr& visit, const KioskCallResult& resul
         if (receipt.value("msisdn", "").empty())
             receipt["msisdn"] = false;
     }
-    nlohmann::json data = result.data();
+    nlohmann::json data =
+        result.result.data.is_object() ? result.result.data : nlohmann::json::object();
     add_yuan_fields(data);
     nlohmann::json details = nlohmann::json::array();
     for (const auto& [key, label] : detail_labels) {
@@ -178,17 +201,15 @@ void KioskUi::render_receipt(const VisitPtr& visit, const KioskCallResult& resul
             details.push_back({{"name", label},
                                {"value", it->is_string() ? it->get<std::string>() : it->dump()}});
     }
-    const std::string message = result.body.value("message", "");
-    auto status = result.ok() ? http::status::ok : http_status_for(result.code());
-    reply(page(
-        status, "receipt_screen",
-        page_data(*visit, result.ok() ? "办理成功" : "未能办理",
-                  {{"ok", result.ok()},
-                   {"receipt", receipt},
-                   {"details", details},
-                   {"has_details", !details.empty()},
-                   {"message", message.empty() ? std::string(message_for(result.code())) : message},
-                   {"customer", customer_present(*visit)}})));
+    auto status = result.ok() ? http::status::ok : http_status_for(result.result.code);
+    reply(page(status, "receipt_screen",
+               page_data(*visit, result.ok() ? "办理成功" : "未能办理",
+                         {{"ok", result.ok()},
+                          {"receipt", receipt},
+                          {"details", details},
+                          {"has_details", !details.empty()},
+                          {"message", result.message()},
+                          {"customer", customer_present(*visit)}})));
 }
 
 nlohmann::json KioskUi::page_data(const Visit& visit, const std::string& title,

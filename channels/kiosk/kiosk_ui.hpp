@@ -2,8 +2,9 @@
 // /static/kiosk.css and kiosk.js). Only a browser activated with the terminal's one-time
 // code gets it: GET/POST /kiosk/ui/activate redeem the code for a device cookie
 // (kiosk_devices.hpp); every other route answers 303 to the activation page without one.
-// Forms carry the device's CSRF token. The screens call the signed kiosk API in-process
-// (kiosk_ui_calls.hpp); the identified customer's token rides in a second HttpOnly cookie.
+// Forms carry the device's CSRF token. The screens call the kiosk service (kiosk_service.hpp)
+// that the signed kiosk API calls, as the device's terminal and as the touch UI (which never
+// sets an amount of cash); the identified customer's token rides in a second HttpOnly cookie.
 //   GET  /kiosk/ui                        start: identify (number + password) or pay in cash
 //   POST /kiosk/ui/identify               -> services tiles (with the offer popup)
 //   GET  /kiosk/ui/services               services tiles of the identified customer
@@ -23,7 +24,7 @@
 #include <memory>
 
 #include "channels/kiosk/kiosk_devices.hpp"
-#include "channels/kiosk/kiosk_ui_calls.hpp"
+#include "channels/kiosk/kiosk_service.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/html/page_templates.hpp"
 #include "gateway/http/form_body.hpp"
@@ -34,11 +35,11 @@ namespace ehall {
 
 class KioskUi {
   public:
-    KioskUi(const Config& config, Store& store, const Router& router,
+    KioskUi(const Config& config, Store& store, KioskService& service,
             boost::asio::thread_pool& workers, const std::filesystem::path& templates_root)
         : devices_(store),
           customers_(store, config.kiosk.customer_idle),
-          calls_(router),
+          service_(service),
           workers_(workers),
           pages_(templates_root, "kiosk"),
           idle_seconds_(config.kiosk.ui_idle.count()) {}
@@ -54,7 +55,8 @@ class KioskUi {
         KioskDevice device;
         std::string customer_token;
     };
-    // Shared: a screen's API call finishes on another thread, after the screen returned.
+    // Shared: a screen's call may finish on another thread, after the screen returned. The
+    // exchange stays valid until the reply (exchange.hpp).
     using VisitPtr = std::shared_ptr<const Visit>;
     using Screen = void (KioskUi::*)(const VisitPtr& visit, Reply& reply);
     Handler device_route(Screen screen);
@@ -74,9 +76,14 @@ class KioskUi {
     void cash_pay(const VisitPtr& visit, Reply& reply);
     void end(const VisitPtr& visit, Reply& reply);
 
+    // The visit's call of the kiosk service: its terminal, as the touch UI.
+    static KioskCall call_of(const Visit& visit);
+    // Continues a screen on a worker after a call finished elsewhere (the sign-in gate); when
+    // `step` throws with the Reply still there, a 500 goes.
+    void on_workers(Reply reply, std::function<void(Reply& reply)> step);
     // The live customer session of the visit's token on this terminal.
     bool customer_present(const Visit& visit);
-    // The enabled kiosk operations (GET /kiosk/v1/services), then `done` with the list.
+    // The enabled kiosk operations, then `done` with the list.
     void with_services(const VisitPtr& visit, Reply& reply,
                        std::function<void(const nlohmann::json& services, Reply& reply)> done);
     // The tiles page; `identified` is identify's data (masked name, offer) or null;
@@ -87,7 +94,7 @@ class KioskUi {
     static HttpResponse back_to_start();
     // The Set-Cookie value holding an identified customer's token (empty: clears it).
     static std::string customer_cookie(std::string_view token);
-    void render_receipt(const VisitPtr& visit, const KioskCallResult& result, Reply& reply);
+    void render_receipt(const VisitPtr& visit, const KioskResult& result, Reply& reply);
     // Fields every page uses (title, CSRF token, terminal, idle countdown unless `data` has
     // its own) plus `data`.
     nlohmann::json page_data(const Visit& visit, const std::string& title,
@@ -97,7 +104,7 @@ class KioskUi {
 
     KioskDevices devices_;
     CustomerSessions customers_;
-    KioskUiCalls calls_;
+    KioskService& service_;
     boost::asio::thread_pool& workers_;
     PageTemplates pages_;
     std::int64_t idle_seconds_;

@@ -31,78 +31,68 @@ void KioskUi::cash_number(const VisitPtr& visit, Reply& reply) {
 
 void KioskUi::cash_confirm(const VisitPtr& visit, Reply& reply) {
     const std::string msisdn = form_field(visit->form, "msisdn");
-    calls_.post(visit->device.terminal, "/kiosk/v1/lookup", {{"msisdn", msisdn}},
-                visit->exchange.request_id,
-                [this, visit, msisdn, reply = std::move(reply)](KioskCallResult result) mutable {
-                    if (!result.ok()) {
-                        nlohmann::json data = {{"msisdn", msisdn},
-                                               {"error", result.body.value("message", "")}};
-                        return reply(page(http_status_for(result.code()), "cash_number_screen",
-                                          page_data(*visit, "现金交话费", std::move(data))));
-                    }
-                    nlohmann::json data = result.data();
-                    data["msisdn"] = msisdn;
-                    add_yuan_fields(data);
-                    reply(page(http::status::ok, "cash_confirm_screen",
-                               page_data(*visit, "请确认户名", std::move(data))));
-                });
+    KioskResult looked{service_.lookup(call_of(*visit), msisdn)};
+    if (!looked.ok()) {
+        nlohmann::json data = {{"msisdn", msisdn}, {"error", looked.message()}};
+        return reply(page(http_status_for(looked.result.code), "cash_number_screen",
+                          page_data(*visit, "现金交话费", std::move(data))));
+    }
+    nlohmann::json data = looked.result.data;
+    data["msisdn"] = msisdn;
+    add_yuan_fields(data);
+    reply(page(http::status::ok, "cash_confirm_screen",
+               page_data(*visit, "请确认户名", std::move(data))));
 }
 
 void KioskUi::cash_open(const VisitPtr& visit, Reply& reply) {
     const std::string msisdn = form_field(visit->form, "msisdn");
-    calls_.post(visit->device.terminal, "/kiosk/v1/cash/intakes", {{"msisdn", msisdn}},
-                visit->exchange.request_id,
-                [this, visit, msisdn, reply = std::move(reply)](KioskCallResult result) mutable {
-                    if (!result.ok()) {
-                        nlohmann::json data = {{"msisdn", msisdn},
-                                               {"error", result.body.value("message", "")}};
-                        return reply(page(http_status_for(result.code()), "cash_number_screen",
-                                          page_data(*visit, "现金交话费", std::move(data))));
-                    }
-                    // An earlier customer's cash waits to be paid first: say so on its screen.
-                    std::string location = "/kiosk/ui/cash/intakes/";
-                    location.append(result.data().value("intake_id", ""));
-                    if (result.data().value("held", false))
-                        location.append("?held=1");
-                    reply(see_other(location));
-                });
+    KioskResult opened{service_.open_intake(call_of(*visit), msisdn)};
+    if (!opened.ok()) {
+        nlohmann::json data = {{"msisdn", msisdn}, {"error", opened.message()}};
+        return reply(page(http_status_for(opened.result.code), "cash_number_screen",
+                          page_data(*visit, "现金交话费", std::move(data))));
+    }
+    // An earlier customer's cash waits to be paid first: say so on its screen.
+    std::string location = "/kiosk/ui/cash/intakes/";
+    location.append(opened.result.data.value("intake_id", ""));
+    if (opened.result.data.value("held", false))
+        location.append("?held=1");
+    reply(see_other(location));
 }
 
 void KioskUi::cash_insert(const VisitPtr& visit, Reply& reply) {
     const std::string id = visit->exchange.path_param("id");
     if (!intake_id_shaped(id))
         return reply(back_to_start());
-    calls_.get(visit->device.terminal, "/kiosk/v1/cash/intakes/" + id, visit->exchange.request_id,
-               [this, visit, reply = std::move(reply)](KioskCallResult result) mutable {
-                   // Replaced, or paid and its receipt shown: nothing more to do here.
-                   if (!result.ok() || result.data().value("state", "") == "paid")
-                       return reply(back_to_start());
-                   nlohmann::json data = result.data();
-                   const bool holds_cash = data.value("total_fen", 0) > 0;
-                   add_yuan_fields(data);
-                   data["held"] = visit->exchange.query_param("held") == "1";
-                   data["holds_cash"] = holds_cash;
-                   data["paying"] = data.value("state", "") == "paying";
-                   data["reload_seconds"] = insert_screen_reload_seconds;
-                   // Until cash is in the customer may walk away, so the countdown runs on across
-                   // reloads from the intake's opening; after that only paying ends the screen.
-                   data["countdown"] = !holds_cash;
-                   data["idle_seconds"] = std::max<std::int64_t>(
-                       1, idle_seconds_ - data.value("inactive_seconds", std::int64_t{0}));
-                   reply(page(http::status::ok, "cash_insert_screen",
-                              page_data(*visit, "请投入纸币", std::move(data))));
-               });
+    ServiceResult shown = service_.show_intake(call_of(*visit), id);
+    // Replaced, or paid and its receipt shown: nothing more to do here.
+    if (!shown.is_ok() || shown.data.value("state", "") == "paid")
+        return reply(back_to_start());
+    nlohmann::json data = std::move(shown.data);
+    const bool holds_cash = data.value("total_fen", 0) > 0;
+    add_yuan_fields(data);
+    data["held"] = visit->exchange.query_param("held") == "1";
+    data["holds_cash"] = holds_cash;
+    data["paying"] = data.value("state", "") == "paying";
+    data["reload_seconds"] = insert_screen_reload_seconds;
+    // Until cash is in the customer may walk away, so the countdown runs on across reloads
+    // from the intake's opening; after that only paying ends the screen.
+    data["countdown"] = !holds_cash;
+    data["idle_seconds"] =
+        std::max<std::int64_t>(1, idle_seconds_ - data.value("inactive_seconds", std::int64_t{0}));
+    reply(page(http::status::ok, "cash_insert_screen",
+               page_data(*visit, "请投入纸币", std::move(data))));
 }
 
 void KioskUi::cash_pay(const VisitPtr& visit, Reply& reply) {
     const std::string id = visit->exchange.path_param("id");
     if (!intake_id_shaped(id))
         return reply(back_to_start());
-    calls_.post(visit->device.terminal, "/kiosk/v1/cash/intakes/" + id + "/pay",
-                nlohmann::json::object(), visit->exchange.request_id,
-                [this, visit, reply = std::move(reply)](KioskCallResult result) mutable {
-                    render_receipt(visit, result, reply);
-                });
+    // The reply comes on a worker once the payment ran (kiosk_service.hpp).
+    service_.pay_intake(call_of(*visit), id,
+                        [this, visit, reply = std::move(reply)](KioskResult result) mutable {
+                            render_receipt(visit, result, reply);
+                        });
 }
 
 }  // namespace ehall

@@ -79,18 +79,22 @@ void KioskUi::start(const VisitPtr& visit, Reply& reply) {
 void KioskUi::identify(const VisitPtr& visit, Reply& reply) {
     nlohmann::json body = {{"msisdn", form_field(visit->form, "msisdn")},
                            {"password", form_field(visit->form, "password")}};
-    calls_.post(visit->device.terminal, "/kiosk/v1/identify", body, visit->exchange.request_id,
-                [this, visit, reply = std::move(reply)](KioskCallResult result) mutable {
-                    if (!result.ok()) {
-                        nlohmann::json data = {{"countdown", false},
-                                               {"msisdn", form_field(visit->form, "msisdn")},
-                                               {"error", result.body.value("message", "")}};
-                        return reply(page(http_status_for(result.code()), "start_screen",
-                                          page_data(*visit, "欢迎", std::move(data))));
-                    }
-                    const std::string token = result.data().value("customer_token", "");
-                    render_services(visit, result.data(), customer_cookie(token), reply);
-                });
+    // The password is checked on the sign-in gate; the screen goes on on a worker.
+    service_.identify(
+        call_of(*visit), std::move(body),
+        [this, visit, reply = std::move(reply)](KioskResult result) mutable {
+            on_workers(std::move(reply), [this, visit, result = std::move(result)](Reply& reply) {
+                if (!result.ok()) {
+                    nlohmann::json data = {{"countdown", false},
+                                           {"msisdn", form_field(visit->form, "msisdn")},
+                                           {"error", result.message()}};
+                    return reply(page(http_status_for(result.result.code), "start_screen",
+                                      page_data(*visit, "欢迎", std::move(data))));
+                }
+                const std::string token = result.result.data.value("customer_token", "");
+                render_services(visit, result.result.data, customer_cookie(token), reply);
+            });
+        });
 }
 
 void KioskUi::services(const VisitPtr& visit, Reply& reply) {
@@ -102,13 +106,10 @@ void KioskUi::services(const VisitPtr& visit, Reply& reply) {
 void KioskUi::with_services(
     const VisitPtr& visit, Reply& reply,
     std::function<void(const nlohmann::json& services, Reply& reply)> done) {
-    calls_.get(visit->device.terminal, "/kiosk/v1/services", visit->exchange.request_id,
-               [this, visit, done = std::move(done),
-                reply = std::move(reply)](KioskCallResult result) mutable {
-                   if (!result.ok())
-                       return render_receipt(visit, result, reply);
-                   done(result.data().value("services", nlohmann::json::array()), reply);
-               });
+    ServiceResult listed = service_.services();
+    if (!listed.is_ok())
+        return render_receipt(visit, {std::move(listed)}, reply);
+    done(listed.data.value("services", nlohmann::json::array()), reply);
 }
 
 void KioskUi::render_services(const VisitPtr& visit, nlohmann::json identified,
@@ -186,14 +187,13 @@ void KioskUi::run_operation(const VisitPtr& visit, Reply& reply) {
                               page_data(*visit, "输入有误",
                                         {{"problem", "金额或数字格式不正确，请重新输入。"}})));
         }
+        // The same body the signed API takes, so the kiosk's fields are checked alike.
         (*params)["customer_token"] = visit->customer_token;
         (*params)["kiosk_txn"] = form_field(visit->form, "kiosk_txn");
-        std::string path = "/kiosk/v1/services/";
-        path.append(plugin).append("/").append(name);
-        calls_.post(visit->device.terminal, path, *params, visit->exchange.request_id,
-                    [this, visit, reply = std::move(reply)](KioskCallResult result) mutable {
-                        render_receipt(visit, result, reply);
-                    });
+        service_.invoke(call_of(*visit), plugin, name, take_kiosk_fields(std::move(*params), ""),
+                        [this, visit, reply = std::move(reply)](KioskResult result) mutable {
+                            render_receipt(visit, result, reply);
+                        });
     });
 }
 

@@ -6,11 +6,12 @@
 //   POST /admin/v1/terminals/{id}/activation_code      one-time 8 digits for the touch UI, 24 h
 //   POST /admin/v1/terminals/{id}/cash-collected {"counted_fen"}  the cash box was emptied and
 //        counted: the reply says what it should have held (docs/kiosk-cash.md)
+// Each route reads its body and calls TerminalAdmin (terminal_admin.hpp), as the console does.
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
 
-#include "channels/kiosk/terminal_registry.hpp"
+#include "channels/kiosk/terminal_admin.hpp"
 #include "gateway/config/config.hpp"
 #include "gateway/http/router.hpp"
 
@@ -19,19 +20,15 @@ namespace ehall {
 class TerminalAdminApi {
   public:
     TerminalAdminApi(const Config& config, Store& store, boost::asio::thread_pool& workers)
-        : config_(config), registry_(store), workers_(workers) {}
+        : config_(config), terminals_(store), workers_(workers) {}
 
     void add_routes(Router& router);
+    // What the routes call, for the ops console to call as well.
+    TerminalAdmin& terminals() { return terminals_; }
 
   private:
-    HttpResponse create(const Exchange& exchange, const std::string& actor);
-    HttpResponse rotate(const Exchange& exchange, const std::string& actor);
-    HttpResponse set_enabled(const Exchange& exchange, bool enabled, const std::string& actor);
-    HttpResponse activation_code(const Exchange& exchange, const std::string& actor);
-    HttpResponse cash_collected(const Exchange& exchange, const std::string& actor);
-
     const Config& config_;
-    TerminalRegistry registry_;
+    TerminalAdmin terminals_;
     boost::asio::thread_pool& workers_;
 };
 

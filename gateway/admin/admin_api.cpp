@@ -19,7 +19,7 @@ void AdminApi::add_routes(Router& router) {
     };
     router.add(http::verb::get, "/admin/v1/plugins",
                guarded([](AdminApi* self, const Exchange&, const std::string&) {
-                   return self->list_plugins();
+                   return json_response(http::status::ok, self->plugins_.list());
                }));
     router.add(http::verb::post, "/admin/v1/plugins/{id}/enable",
                guarded([](AdminApi* self, const Exchange& e, const std::string& actor) {
@@ -47,68 +47,38 @@ void AdminApi::add_routes(Router& router) {
                }));
 }
 
-HttpResponse AdminApi::list_plugins() {
-    nlohmann::json plugins = nlohmann::json::array();
-    for (const auto& id : host_.ids()) {
-        const Manifest& manifest = host_.find(id)->manifest();
-        nlohmann::json operations = nlohmann::json::array();
-        for (const auto& op : manifest.operations) {
-            operations.push_back({{"name", op.name},
-                                  {"title", op.title},
-                                  {"business", op.business},
-                                  {"needs_customer", op.needs_customer},
-                                  {"needs_confirmation", op.asks_confirmation()},
-                                  {"charges_customer", op.charges_customer},
-                                  {"sms_keywords", op.sms_keywords}});
-        }
-        nlohmann::json admin_operations = nlohmann::json::array();
-        for (const auto& op : manifest.admin_operations) {
-            nlohmann::json params = nlohmann::json::array();
-            for (const auto& param : op.params)
-                params.push_back({{"name", param.name}, {"label", param.label}});
-            admin_operations.push_back({{"name", op.name},
-                                        {"title", op.title},
-                                        {"params", params},
-                                        {"path", "/admin/v1/plugins/" + id + "/ops/" + op.name}});
-        }
-        plugins.push_back({{"id", id},
-                           {"name", manifest.name},
-                           {"version", manifest.version},
-                           {"depends_on", manifest.depends_on},
-                           {"channels", enablement_.channels(id)},
-                           {"operations", operations},
-                           {"admin_operations", admin_operations}});
-    }
-    nlohmann::json refused = nlohmann::json::array();
-    for (const auto& [id, reason] : host_.refused())
-        refused.push_back({{"id", id}, {"reason", reason}});
-    return json_response(http::status::ok, {{"plugins", plugins}, {"refused", refused}});
-}
-
 HttpResponse AdminApi::set_plugin(const Exchange& exchange, bool enabled,
                                   const std::string& actor) {
-    std::string id = exchange.path_param("id");
-    if (!host_.find(id))
-        return admin_error(http::status::not_found, "not_found", "no such plugin");
+    const std::string id = exchange.path_param("id");
     auto body = json_object_body(exchange);
-    if (!body)
-        return admin_error(http::status::bad_request, "bad_request", "body must be a JSON object");
-    const nlohmann::json* channels_json = json_member(*body, "channels");
-    if (!channels_json || !channels_json->is_array() || channels_json->empty()) {
-        return admin_error(http::status::bad_request, "bad_request",
-                           "expected {\"channels\": [\"web\", \"sms\", \"kiosk\"]}");
-    }
+    const nlohmann::json* channels_json = body ? json_member(*body, "channels") : nullptr;
+    std::string problem;
     std::vector<std::string> channels;
-    for (const auto& channel : *channels_json) {
-        if (!channel.is_string() || !is_known_channel(channel.get<std::string>())) {
-            return admin_error(http::status::bad_request, "bad_request",
-                               "unknown channel " + channel.dump() + "; use web, sms or kiosk");
+    if (!body) {
+        problem = "body must be a JSON object";
+    } else if (!channels_json || !channels_json->is_array() || channels_json->empty()) {
+        problem = "expected {\"channels\": [\"web\", \"sms\", \"kiosk\"]}";
+    } else {
+        for (const auto& channel : *channels_json) {
+            if (!channel.is_string()) {
+                problem = "unknown channel " + channel.dump() + "; use web, sms or kiosk";
+                break;
+            }
+            channels.push_back(channel.get<std::string>());
         }
-        channels.push_back(channel.get<std::string>());
     }
-    auto after = enablement_.set(id, channels, enabled, actor);
-    return json_response(http::status::ok,
-                         {{"status", "ok"}, {"code", "ok"}, {"plugin", id}, {"channels", after}});
+    // An unknown plugin is named before a body that does not read.
+    if (!problem.empty() && plugins_.knows(id))
+        return admin_error(http::status::bad_request, "bad_request", problem);
+    ServiceResult result = plugins_.set(id, channels, enabled, actor);
+    if (!result.is_ok()) {
+        return admin_error(
+            result.code == "not_found" ? http::status::not_found : http::status::bad_request,
+            result.code, result.message);
+    }
+    return json_response(
+        http::status::ok,
+        {{"status", "ok"}, {"code", "ok"}, {"plugin", id}, {"channels", result.data["channels"]}});
 }
 
 HttpResponse AdminApi::audit(const Exchange& exchange) {

@@ -4,7 +4,6 @@
 
 #include <future>
 
-#include "gateway/base/result_codes.hpp"
 #include "gateway/dispatch/param_validation.hpp"
 #include "gateway/http/json_body.hpp"
 #include "gateway/http/result_response.hpp"
@@ -16,40 +15,41 @@ namespace ehall {
 void PluginAdminOps::add_routes(Router& router) {
     router.add(http::verb::post, "/admin/v1/plugins/{id}/ops/{operation}",
                admin_route(config_, workers_, [this](const Exchange& e, const std::string& actor) {
-                   return run(e, actor);
+                   nlohmann::json params = nlohmann::json::object();
+                   if (!e.request.body().empty()) {
+                       auto body = json_object_body(e);
+                       if (!body) {
+                           return admin_error(http::status::bad_request, "bad_request",
+                                              "params must be a JSON object");
+                       }
+                       params = std::move(*body);
+                   }
+                   return result_response(run(e.path_param("id"), e.path_param("operation"),
+                                              std::move(params), actor, e.request_id));
                }));
 }
 
-HttpResponse PluginAdminOps::run(const Exchange& exchange, const std::string& actor) {
-    PluginModule* module = host_.find(exchange.path_param("id"));
+ServiceResult PluginAdminOps::run(const std::string& plugin, const std::string& operation,
+                                  nlohmann::json params, const std::string& actor,
+                                  const std::string& request_id) {
+    PluginModule* module = host_.find(plugin);
     if (!module)
-        return admin_error(http::status::not_found, "not_found", "no such plugin");
-    const OperationSpec* spec = module->manifest().find_admin(exchange.path_param("operation"));
-    if (!spec) {
-        return admin_error(http::status::not_found, "unknown_operation",
-                           "the plugin has no such admin operation");
-    }
-    nlohmann::json params = nlohmann::json::object();
-    if (!exchange.request.body().empty()) {
-        auto body = json_object_body(exchange);
-        if (!body) {
-            return admin_error(http::status::bad_request, "bad_request",
-                               "params must be a JSON object");
-        }
-        params = std::move(*body);
-    }
+        return ServiceResult::error("not_found", "no such plugin");
+    const OperationSpec* spec = module->manifest().find_admin(operation);
+    if (!spec)
+        return ServiceResult::error("unknown_operation", "the plugin has no such admin operation");
     if (auto problem = validate_params(*spec, params))
-        return admin_error(http_status_for(problem->code), problem->code, problem->message);
+        return ServiceResult::error(problem->code, problem->message);
 
     ServiceRequest request;
     request.channel = "admin";
     request.plugin = module->manifest().id;
     request.operation = spec->name;
     request.params = std::move(params);
-    request.request_id = exchange.request_id;
+    request.request_id = request_id;
     ServiceResult result = invoke(*module, request);
     audit(request, actor, result);
-    return result_response(result);
+    return result;
 }
 
 // On a worker, which waits for the plugin's answer: admin operations are rare and their

@@ -1,7 +1,8 @@
 // Plugins' admin operations (DESIGN §4a): POST /admin/v1/plugins/{id}/ops/{operation} with
 // JSON params and the admin token. The host checks the params against the manifest's
 // admin_operations, runs the plugin's invoke_admin within the operation's timeout and
-// audits every call (who, which operation, the params, the result code).
+// audits every call (who, which operation, the params, the result code). The route and the
+// ops console both call run().
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
@@ -20,8 +21,15 @@ class PluginAdminOps {
 
     void add_routes(Router& router);
 
+    // Runs `plugin`'s admin operation `operation` with `params` (a JSON object) as `actor`
+    // and audits it: the plugin's result, or not_found (no such plugin), unknown_operation,
+    // a params problem (bad_request, ...) or timeout. Blocks the calling worker until the
+    // plugin answers or the operation's timeout passes.
+    ServiceResult run(const std::string& plugin, const std::string& operation,
+                      nlohmann::json params, const std::string& actor,
+                      const std::string& request_id);
+
   private:
-    HttpResponse run(const Exchange& exchange, const std::string& actor);
     ServiceResult invoke(PluginModule& module, const ServiceRequest& request);
     void audit(const ServiceRequest& request, const std::string& actor,
                const ServiceResult& result);

@@ -5,6 +5,7 @@
 
 #include <ehall/clock.hpp>
 #include "gateway/base/random_token.hpp"
+#include "gateway/base/result_codes.hpp"
 #include "gateway/console/ops_console.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/credentials.hpp"
@@ -214,12 +215,12 @@ HttpResponse OpsConsole::page(const Staff& staff, const std::string& name, nlohm
     return html_response(status, pages_.render_page(name, data));
 }
 
-HttpResponse OpsConsole::admin_failure(const Staff& staff, const AdminRouteReply& failed) const {
+HttpResponse OpsConsole::admin_failure(const Staff& staff, const ServiceResult& failed) const {
     const std::string message =
-        failed.body.is_object() ? failed.body.value("message", "操作失败") : "操作失败";
+        failed.message.empty() ? std::string(message_for(failed.code)) : failed.message;
+    const http::status status = http_status_for(failed.code);
     return page(staff, "refused", {{"title", "操作未完成"}, {"reason", message}},
-                failed.status == http::status::internal_server_error ? http::status::bad_gateway
-                                                                     : failed.status);
+                status == http::status::internal_server_error ? http::status::bad_gateway : status);
 }
 
 }  // namespace ehall

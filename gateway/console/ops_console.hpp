@@ -2,18 +2,20 @@
 // channel, read the audit trail, manage kiosk terminals and watch live traffic. People
 // sign in with a named ops account or the admin token; the session lives in the store
 // (channel "ops"), its cookie is HttpOnly and SameSite=Strict, and every form carries the
-// session's CSRF token. Every read and action is an in-process call of the /admin/v1 API
-// (admin_call.hpp), so the console reaches the store only the way the CLI does.
+// session's CSRF token. Every read and action calls the code the /admin/v1 routes call
+// (OpsServices), as the signed-in account, so it is checked and audited as over the API.
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
 #include <functional>
 #include <optional>
 
+#include "channels/kiosk/terminal_admin.hpp"
 #include "gateway/admin/ops_accounts.hpp"
+#include "gateway/admin/plugin_admin_ops.hpp"
+#include "gateway/admin/plugin_switches.hpp"
 #include "gateway/base/metrics.hpp"
 #include "gateway/config/config.hpp"
-#include "gateway/console/admin_call.hpp"
 #include "gateway/console/traffic_history.hpp"
 #include "gateway/html/page_templates.hpp"
 #include "gateway/http/form_body.hpp"
@@ -25,14 +27,21 @@ namespace ehall {
 
 inline constexpr std::string_view ops_cookie_name = "ehall_ops";
 
+// What the console reads and changes, shared with the /admin/v1 routes.
+struct OpsServices {
+    PluginSwitches& plugins;
+    PluginAdminOps& plugin_ops;
+    TerminalAdmin& terminals;
+};
+
 class OpsConsole {
   public:
-    OpsConsole(const Config& config, Store& store, const Router& router, const PageTemplates& pages,
+    OpsConsole(const Config& config, Store& store, OpsServices services, const PageTemplates& pages,
                Metrics& metrics, TrafficHistory& traffic, boost::asio::thread_pool& workers,
                SignInGate& sign_in_gate)
         : config_(config),
           store_(store),
-          router_(router),
+          services_(services),
           pages_(pages),
           metrics_(metrics),
           traffic_(traffic),
@@ -77,11 +86,12 @@ class OpsConsole {
     // The page `name` in the console's layout (navigation, sign-out form).
     HttpResponse page(const Staff& staff, const std::string& name, nlohmann::json data,
                       http::status status = http::status::ok) const;
-    HttpResponse admin_failure(const Staff& staff, const AdminRouteReply& failed) const;
+    // The refusal page of an action that did not succeed.
+    HttpResponse admin_failure(const Staff& staff, const ServiceResult& failed) const;
 
     const Config& config_;
     Store& store_;
-    const Router& router_;
+    OpsServices services_;
     const PageTemplates& pages_;
     Metrics& metrics_;
     TrafficHistory& traffic_;

@@ -1,7 +1,8 @@
 // The kiosk touch UI over real HTTP: activation with the one-time code, the device cookie
 // on every route, refused devices (disabled terminal, rotated key), CSRF, a cash payment of
 // the notes the signed terminal reported (and never of an amount the browser sends), an
-// identification journaled with the terminal, and the idle clearing of the customer.
+// identification journaled with the terminal (spending no nonces), and the idle clearing of
+// the customer.
 #include <boost/test/unit_test.hpp>
 #include <thread>
 
@@ -332,6 +333,9 @@ BOOST_AUTO_TEST_CASE(identification_ends_on_request_and_when_idle) {
     BOOST_REQUIRE(!browser.customer.empty());
     std::this_thread::sleep_for(std::chrono::seconds(6));  // kiosk.customer_idle_seconds = 5
     BOOST_TEST(browser.get("/kiosk/ui/services").header("Location") == "/kiosk/ui");
+    // The UI is its device's binding, not a signer: its clicks spend no terminal nonces.
+    BOOST_TEST(store_scalar(kiosk.server.data_dir() / "ehall.db",
+                            "SELECT count(*) FROM kiosk_nonces") == 0);
 
     BOOST_REQUIRE(kiosk.server.stop() == 0);
     auto rows = read_interactions(kiosk.server.journal_path());
