@@ -26,12 +26,11 @@
 #include "channels/web/web_api.hpp"
 #include "channels/web/web_pages.hpp"
 #include "gateway/admin/admin_api.hpp"
-#include "gateway/base/install_paths.hpp"
-#include "gateway/admin/offer_admin_api.hpp"
 #include "gateway/admin/ops_accounts.hpp"
 #include "gateway/admin/plugin_admin_ops.hpp"
 #include "gateway/analytics/analytics_api.hpp"
 #include "gateway/analytics/analytics_pages.hpp"
+#include "gateway/base/install_paths.hpp"
 #include "gateway/base/logging.hpp"
 #include "gateway/base/periodic_task.hpp"
 #include "gateway/cli/backup_command.hpp"
@@ -54,7 +53,6 @@
 #include "gateway/identity/login_codes.hpp"
 #include "gateway/journal/journal.hpp"
 #include "gateway/observability_routes.hpp"
-#include "gateway/offers/offer_definition.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"
@@ -73,7 +71,7 @@ constexpr const char* usage =
     "  plugins   list, enable or disable plugins per channel\n"
     "  terminals list kiosk terminals with their last heartbeat\n"
     "  import    load events, customers or segments from CSV (analytics)\n"
-    "  report    diversion, echannel-share, cohort, preference, hotline, offers reports\n"
+    "  report    diversion, echannel-share, cohort, preference, hotline and plugins' reports\n"
     "  export    write the journal's interactions as CSV or JSON lines\n"
     "  backup    copy ehall.db and journal.db online (safe while serving)\n\n"
     "Run `ehall <command> --help` for a command's options.\n";
@@ -86,11 +84,6 @@ void raise_open_files_limit() {
         if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
             spdlog::warn("could not raise RLIMIT_NOFILE");
     }
-}
-
-std::filesystem::path default_plugin_dir() {
-    const auto dir = ehall::executable_dir();
-    return dir.empty() ? std::filesystem::path("build/plugins") : dir / "plugins";
 }
 
 std::filesystem::path sms_templates_dir(const ehall::Config& config) {
@@ -109,8 +102,6 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     if (config.demo() && load_demo_data(store, now_ms())) {
         spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and segments");
     }
-    if (config.demo() && load_offer_file(store, demo_offers_file(), now_ms()) > 0)
-        spdlog::info("demo mode: loaded the demo offers from {}", demo_offers_file().string());
     Journal journal({.path = config.data_dir / "journal.db",
                      .flush_interval = config.journal.flush_interval,
                      .batch_size = config.journal.batch_size,
@@ -123,8 +114,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     asio::io_context io(1);
     asio::thread_pool workers(config.gateway.worker_threads);
 
-    PluginHost host(store, config,
-                    config.plugins.dir.empty() ? default_plugin_dir() : config.plugins.dir);
+    PluginHost host(store, config, configured_module_dirs(config));
     host.start();
     PluginEnablement enablement(store);
     CustomerSessions sessions(store, config.web.session_idle, std::chrono::seconds(1));
@@ -170,8 +160,6 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     admin.add_routes(router);
     PluginAdminOps plugin_admin_ops(config, store, host, workers);
     plugin_admin_ops.add_routes(router);
-    OfferAdminApi offer_admin(config, store, workers);
-    offer_admin.add_routes(router);
     PageTemplates admin_pages(templates_root(), "admin");
     TrafficHistory traffic(io.get_executor(), metrics, journal);
     PeriodicTask snapshot_sweep(io.get_executor(), std::chrono::seconds(1),
@@ -182,7 +170,11 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     console.add_routes(router);
     CustomerSessions analyst_sessions(store, config.web.session_idle);
     analytics::AnalystAccess analyst_access(config, analyst_sessions);
-    analytics::AnalyticsApi analytics_api(config, analyst_access, workers);
+    std::vector<PluginModule*> running_modules;
+    for (const auto& id : host.ids())
+        running_modules.push_back(host.find(id));
+    const analytics::ReportCatalogue reports(running_modules);
+    analytics::AnalyticsApi analytics_api(config, analyst_access, reports, workers);
     analytics_api.add_routes(router);
     PageTemplates analytics_templates(templates_root(), "analytics");
     analytics::AnalyticsPages analytics_pages(config, analyst_access, analytics_templates, workers);

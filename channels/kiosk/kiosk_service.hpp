@@ -44,6 +44,9 @@ struct KioskCall {
 };
 
 struct KioskResult {
+    KioskResult(ServiceResult result, std::optional<nlohmann::json> receipt = std::nullopt)
+        : result(std::move(result)), receipt(std::move(receipt)) {}
+
     ServiceResult result;
     std::optional<nlohmann::json> receipt;  // an operation's (or a reprint's) receipt data
 

@@ -28,6 +28,7 @@ std::string field_message(const ParamSpec& spec) {
         case ParamType::choice:
             return "请从列表中选择";
         case ParamType::text:
+        case ParamType::json:  // admin operations only, never on a customer's form
             break;
     }
     return "最多" + std::to_string(spec.max_length) + "个字符，不能含控制字符";
@@ -45,12 +46,14 @@ std::optional<std::string> check_field(const ParamSpec& spec, nlohmann::json& va
 }
 
 // The first choice is preselected until the customer picks one.
-nlohmann::json choice_options(const ParamSpec& spec, const std::string& selected) {
+nlohmann::json choice_options(const Manifest& plugin, const ParamSpec& spec,
+                              const std::string& selected) {
     nlohmann::json options = nlohmann::json::array();
     for (const auto& choice : spec.choices) {
         bool is_selected = selected.empty() ? options.empty() : choice == selected;
-        options.push_back(
-            {{"value", choice}, {"label", value_label(choice)}, {"selected", is_selected}});
+        options.push_back({{"value", choice},
+                           {"label", value_label(choice, &plugin)},
+                           {"selected", is_selected}});
     }
     return options;
 }
@@ -87,6 +90,7 @@ void add_input_attributes(const ParamSpec& spec, nlohmann::json& field) {
             break;
         case ParamType::text:
         case ParamType::choice:
+        case ParamType::json:
             field["input_type"] = "text";
             field["maxlength"] = spec.max_length;
             break;
@@ -113,7 +117,8 @@ FormReading read_operation_form(const OperationSpec& operation, const FormFields
     return reading;
 }
 
-nlohmann::json form_fields(const OperationSpec& operation, const FormFields& values,
+nlohmann::json form_fields(const Manifest& plugin, const OperationSpec& operation,
+                           const FormFields& values,
                            const std::map<std::string, std::string>& errors) {
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& spec : operation.params) {
@@ -132,7 +137,8 @@ nlohmann::json form_fields(const OperationSpec& operation, const FormFields& val
             error != errors.end() ? nlohmann::json(error->second) : nlohmann::json(false);
         if (spec.type == ParamType::choice) {
             field["is_choice"] = true;
-            field["options"] = choice_options(spec, value == values.end() ? "" : value->second);
+            field["options"] =
+                choice_options(plugin, spec, value == values.end() ? "" : value->second);
         } else {
             add_input_attributes(spec, field);
         }

@@ -23,8 +23,9 @@ struct FormReading {
 FormReading read_operation_form(const OperationSpec& operation, const FormFields& form);
 
 // The fields for the form template: name, label, input attributes, the value to show
-// again and its error.
-nlohmann::json form_fields(const OperationSpec& operation, const FormFields& values,
+// again and its error; choices in the words of `plugin`, the operation's.
+nlohmann::json form_fields(const Manifest& plugin, const OperationSpec& operation,
+                           const FormFields& values,
                            const std::map<std::string, std::string>& errors);
 
 }  // namespace ehall

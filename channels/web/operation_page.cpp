@@ -21,7 +21,7 @@ nlohmann::json form_page_data(nlohmann::json data, const AvailableOperation& ava
     const OperationSpec& operation = *available.operation;
     data["plugin_name"] = available.plugin->name;
     data["action"] = "/services/" + available.plugin->id + "/" + operation.name;
-    data["fields"] = form_fields(operation, values, errors);
+    data["fields"] = form_fields(*available.plugin, operation, values, errors);
     if (operation.changes_state)
         data["idempotency_key"] = random_hex(16);
     data["submit_label"] = operation.changes_state ? "确认办理" : "查询";
@@ -80,14 +80,14 @@ void WebPages::operation_submit(const Exchange& exchange, Reply& reply) {
     data["plugin_name"] = available->plugin->name;
     data["again_href"] = "/services/" + request.plugin + "/" + request.operation;
     // The manifest outlives every call.
-    const Labels* labels = &available->plugin->labels;
+    const Manifest* plugin = available->plugin;
     dispatcher_.dispatch(
-        std::move(request), [this, labels, data = std::move(data),
+        std::move(request), [this, plugin, data = std::move(data),
                              reply = std::move(reply)](ServiceResult result) mutable {
             data["ok"] = result.is_ok();
             data["code"] = result.code;
             data["outcome"] = message_for(result.code);
-            data["view"] = result_view(result.data, *labels);
+            data["view"] = result_view(result.data, *plugin);
             reply(page(result.is_ok() ? http::status::ok : http_status_for(result.code),
                        "result_page", data));
         });

@@ -8,10 +8,11 @@ namespace ehall {
 
 namespace {
 
-std::string cell_text(const std::string& key, const nlohmann::json& value);
+std::string cell_text(const std::string& key, const nlohmann::json& value, const Manifest& plugin);
 
 // A nested array in one table cell: "a、b" for scalars, "x y；z w" for objects.
-std::string joined_text(const std::string& key, const nlohmann::json& array) {
+std::string joined_text(const std::string& key, const nlohmann::json& array,
+                        const Manifest& plugin) {
     std::string text;
     for (const auto& element : array) {
         if (!text.empty())
@@ -21,21 +22,22 @@ std::string joined_text(const std::string& key, const nlohmann::json& array) {
             for (const auto& [name, value] : element.items()) {
                 if (!parts.empty())
                     parts.append(" ");
-                parts.append(cell_text(name, value));
+                parts.append(cell_text(name, value, plugin));
             }
             text.append(parts);
         } else {
-            text.append(display_value(key, element));
+            text.append(display_value(key, element, &plugin));
         }
     }
     return text.empty() ? "—" : text;
 }
 
-std::string cell_text(const std::string& key, const nlohmann::json& value) {
-    return value.is_array() ? joined_text(key, value) : display_value(key, value);
+std::string cell_text(const std::string& key, const nlohmann::json& value, const Manifest& plugin) {
+    return value.is_array() ? joined_text(key, value, plugin) : display_value(key, value, &plugin);
 }
 
-nlohmann::json table(const std::string& key, const nlohmann::json& objects, const Labels& labels) {
+nlohmann::json table(const std::string& key, const nlohmann::json& objects,
+                     const Manifest& plugin) {
     std::vector<std::string> keys;
     for (const auto& object : objects) {
         for (const auto& [name, value] : object.items()) {
@@ -45,17 +47,18 @@ nlohmann::json table(const std::string& key, const nlohmann::json& objects, cons
     }
     nlohmann::json columns = nlohmann::json::array();
     for (const auto& name : keys)
-        columns.push_back(field_label(name, labels));
+        columns.push_back(field_label(name, plugin));
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& object : objects) {
         nlohmann::json cells = nlohmann::json::array();
         for (const auto& name : keys) {
-            cells.push_back({{"label", field_label(name, labels)},
-                             {"text", cell_text(name, object.value(name, nlohmann::json()))}});
+            cells.push_back(
+                {{"label", field_label(name, plugin)},
+                 {"text", cell_text(name, object.value(name, nlohmann::json()), plugin)}});
         }
         rows.push_back({{"cells", std::move(cells)}});
     }
-    return {{"title", field_label(key, labels)}, {"columns", columns}, {"rows", rows}};
+    return {{"title", field_label(key, plugin)}, {"columns", columns}, {"rows", rows}};
 }
 
 bool is_array_of_objects(const nlohmann::json& value) {
@@ -65,19 +68,19 @@ bool is_array_of_objects(const nlohmann::json& value) {
 
 }  // namespace
 
-nlohmann::json result_view(const nlohmann::json& data, const Labels& labels) {
+nlohmann::json result_view(const nlohmann::json& data, const Manifest& plugin) {
     nlohmann::json fields = nlohmann::json::array();
     nlohmann::json tables = nlohmann::json::array();
     if (!data.is_object())
         return {{"fields", fields}, {"tables", tables}, {"has_fields", false}};
     for (const auto& [key, value] : data.items()) {
         if (value.is_object())
-            tables.push_back(table(key, nlohmann::json::array({value}), labels));
+            tables.push_back(table(key, nlohmann::json::array({value}), plugin));
         else if (is_array_of_objects(value))
-            tables.push_back(table(key, value, labels));
+            tables.push_back(table(key, value, plugin));
         else
             fields.push_back(
-                {{"label", field_label(key, labels)}, {"value", cell_text(key, value)}});
+                {{"label", field_label(key, plugin)}, {"value", cell_text(key, value, plugin)}});
     }
     return {{"fields", fields}, {"tables", tables}, {"has_fields", !fields.empty()}};
 }

@@ -10,7 +10,7 @@ namespace ehall {
 
 // {"fields": [{"label","value"}], "has_fields",
 //  "tables": [{"title", "columns": [...], "rows": [{"cells": [{"label", "text"}]}]}]}
-// `labels`: the words of the plugin that answered, before the hall's own.
-nlohmann::json result_view(const nlohmann::json& data, const Labels& labels);
+// `plugin`: the manifest of the plugin that answered; its words come before the hall's own.
+nlohmann::json result_view(const nlohmann::json& data, const Manifest& plugin);
 
 }  // namespace ehall

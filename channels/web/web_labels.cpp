@@ -24,32 +24,12 @@ constexpr std::array field_labels = {
     Words{"channel", "渠道"},
 };
 
+// Channels, as the journal names them.
 constexpr std::array value_labels = {
-    Words{"card", "银行卡"},
-    Words{"cash", "现金（仅限自助终端）"},
-    Words{"due", "待缴"},
-    Words{"paid", "已缴"},
-    Words{"active", "生效中"},
-    Words{"cancelling", "本月底结束"},
-    Words{"payment", "交费"},
-    Words{"voucher", "充值卡"},
-    // Channels, as the journal names them.
-    Words{"web", "网上营业厅"},
-    Words{"sms", "短信营业厅"},
-    Words{"kiosk", "自助终端"},
-    Words{"hall", "营业厅"},
-    Words{"partner_hall", "合作营业厅"},
-    Words{"hotline", "10086热线"},
-    Words{"wap", "手机营业厅"},
-    Words{"mobile_pay", "手机支付"},
-    Words{"bank", "银行"},
+    Words{"web", "网上营业厅"}, Words{"sms", "短信营业厅"},          Words{"kiosk", "自助终端"},
+    Words{"hall", "营业厅"},    Words{"partner_hall", "合作营业厅"}, Words{"hotline", "10086热线"},
+    Words{"wap", "手机营业厅"}, Words{"mobile_pay", "手机支付"},     Words{"bank", "银行"},
     Words{"other", "其他"},
-    Words{"phone_credit", "话费"},
-    Words{"service_fee", "业务功能费"},
-    Words{"gift", "礼品"},
-    Words{"merchant_voucher", "商户券"},
-    Words{"points", "积分"},
-    Words{"ecoins", "电子币"},
 };
 
 std::string lookup(const auto& table, std::string_view key) {
@@ -62,19 +42,26 @@ std::string lookup(const auto& table, std::string_view key) {
 
 }  // namespace
 
-std::string field_label(std::string_view key, const Labels& plugin_labels) {
-    for (const auto& label : plugin_labels) {
+std::string field_label(std::string_view key, const Manifest& plugin) {
+    for (const auto& label : plugin.labels) {
         if (label.field == key)
             return label.label;
     }
     return lookup(field_labels, key);
 }
 
-std::string value_label(std::string_view value) {
+std::string value_label(std::string_view value, const Manifest* plugin) {
+    if (plugin) {
+        for (const auto& label : plugin->value_labels) {
+            if (label.value == value)
+                return label.label;
+        }
+    }
     return lookup(value_labels, value);
 }
 
-std::string display_value(std::string_view key, const nlohmann::json& value) {
+std::string display_value(std::string_view key, const nlohmann::json& value,
+                          const Manifest* plugin) {
     if (value.is_boolean())
         return value.get<bool>() ? "是" : "否";
     if (value.is_null())
@@ -82,7 +69,7 @@ std::string display_value(std::string_view key, const nlohmann::json& value) {
     if (value.is_number_integer() && key.ends_with("_fen"))
         return format_yuan(value.get<std::int64_t>()) + " 元";
     if (value.is_string())
-        return value_label(value.get<std::string>());
+        return value_label(value.get<std::string>(), plugin);
     return value.dump();
 }
 

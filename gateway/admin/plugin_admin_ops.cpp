@@ -52,6 +52,12 @@ ServiceResult PluginAdminOps::run(const std::string& plugin, const std::string& 
     return result;
 }
 
+const OperationSpec* PluginAdminOps::find(const std::string& plugin,
+                                          const std::string& operation) const {
+    PluginModule* module = host_.find(plugin);
+    return module ? module->manifest().find_admin(operation) : nullptr;
+}
+
 // On a worker, which waits for the plugin's answer: admin operations are rare and their
 // caller, ops staff, waits for the answer anyway.
 ServiceResult PluginAdminOps::invoke(PluginModule& module, const ServiceRequest& request) {

@@ -28,6 +28,8 @@ class PluginAdminOps {
     ServiceResult run(const std::string& plugin, const std::string& operation,
                       nlohmann::json params, const std::string& actor,
                       const std::string& request_id);
+    // The admin operation's declaration, or null when there is no such plugin or operation.
+    const OperationSpec* find(const std::string& plugin, const std::string& operation) const;
 
   private:
     ServiceResult invoke(PluginModule& module, const ServiceRequest& request);

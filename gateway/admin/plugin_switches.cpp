@@ -20,7 +20,9 @@ nlohmann::json PluginSwitches::list() const {
         for (const auto& op : manifest.admin_operations) {
             nlohmann::json params = nlohmann::json::array();
             for (const auto& param : op.params)
-                params.push_back({{"name", param.name}, {"label", param.label}});
+                params.push_back({{"name", param.name},
+                                  {"label", param.label},
+                                  {"json", param.type == ParamType::json}});
             admin_operations.push_back({{"name", op.name},
                                         {"title", op.title},
                                         {"params", params},

@@ -77,26 +77,26 @@ void AnalyticsApi::add_routes(Router& router) {
 }
 
 HttpResponse AnalyticsApi::report_json(const Exchange& exchange) const {
-    const ReportKind* kind = find_report(exchange.path_param("name"));
+    const ReportKind* kind = reports_.find(exchange.path_param("name"));
     if (!kind)
         return error_json(http::status::not_found, "not_found", "no such report");
     try {
-        return json_response(http::status::ok, run_report(*kind, config_.data_dir,
-                                                          params_from_query(*kind, exchange)));
+        return json_response(http::status::ok,
+                             kind->run(config_.data_dir, params_from_query(*kind, exchange)).json);
     } catch (const ReportInputError& e) {
         return error_json(http::status::bad_request, "bad_request", e.what());
     }
 }
 
 HttpResponse AnalyticsApi::report_csv(const Exchange& exchange) const {
-    const ReportKind* kind = find_report(exchange.path_param("name"));
+    const ReportKind* kind = reports_.find(exchange.path_param("name"));
     if (!kind)
         return make_response(http::status::not_found, "text/plain; charset=utf-8",
                              "no such report\n");
     try {
-        const auto report = run_report(*kind, config_.data_dir, params_from_query(*kind, exchange));
+        const auto report = kind->run(config_.data_dir, params_from_query(*kind, exchange));
         std::ostringstream csv;
-        write_csv(csv, kind->table(report));
+        write_csv(csv, report.table);
         auto response = make_response(http::status::ok, "text/csv; charset=utf-8", csv.str());
         response.set(http::field::content_disposition,
                      std::string("attachment; filename=\"").append(kind->name).append(".csv\""));

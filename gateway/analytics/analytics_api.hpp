@@ -19,9 +19,9 @@ ReportParams params_from_query(const ReportKind& kind, const Exchange& exchange)
 
 class AnalyticsApi {
   public:
-    AnalyticsApi(const Config& config, const AnalystAccess& access,
+    AnalyticsApi(const Config& config, const AnalystAccess& access, const ReportCatalogue& reports,
                  boost::asio::thread_pool& workers)
-        : config_(config), access_(access), workers_(workers) {}
+        : config_(config), access_(access), reports_(reports), workers_(workers) {}
 
     void add_routes(Router& router);
 
@@ -31,6 +31,7 @@ class AnalyticsApi {
 
     const Config& config_;
     const AnalystAccess& access_;
+    const ReportCatalogue& reports_;
     boost::asio::thread_pool& workers_;
 };
 

@@ -117,8 +117,8 @@ HttpResponse AnalyticsPages::dashboard(const Exchange& exchange) const {
     const ReportParams params = dashboard_params(query, now_ms());
     data["form"] = dashboard_form(params);
     try {
-        const auto rates = run_report(diversion, config_.data_dir, params);
-        const auto share = run_report(*find_report("echannel-share"), config_.data_dir, params);
+        const auto rates = diversion.run(config_.data_dir, params).json;
+        const auto share = find_report("echannel-share")->run(config_.data_dir, params).json;
         data["report"] = dashboard_view(rates, share, params);
     } catch (const ReportInputError& e) {
         data["error"] = e.what();

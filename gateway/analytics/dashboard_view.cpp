@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include "gateway/analytics/svg_chart.hpp"
 #include "gateway/analytics/vocabulary.hpp"
+#include "gateway/html/svg_chart.hpp"
 
 namespace ehall::analytics {
 
@@ -75,10 +75,15 @@ nlohmann::json dashboard_form(const ReportParams& params) {
 
 nlohmann::json dashboard_view(const nlohmann::json& diversion, const nlohmann::json& share,
                               const ReportParams& params) {
-    std::vector<ChartPoint> rates;
+    LineChart rates{.title = "Diversion rate by month",
+                    .unit = "",
+                    .x_labels = {},
+                    .series = {{}},
+                    .fractions = true};
     nlohmann::json diversion_rows = nlohmann::json::array();
     for (const auto& month : diversion["months"]) {
-        rates.push_back({month["month"].get<std::string>(), month["rate"].get<double>()});
+        rates.x_labels.push_back(month["month"].get<std::string>());
+        rates.series[0].values.push_back(month["rate"].get<double>());
         std::string channels_text;
         for (const auto& [channel, n] : month["by_channel"].items())
             channels_text.append(channels_text.empty() ? "" : ", ")
@@ -98,10 +103,15 @@ nlohmann::json dashboard_view(const nlohmann::json& diversion, const nlohmann::j
         bars.push_back({channel, n.get<long long>()});
         bar_rows.push_back({{"channel", channel}, {"customers", n}});
     }
-    std::vector<ChartPoint> shares;
+    LineChart shares{.title = "E-channel share by month",
+                     .unit = "",
+                     .x_labels = {},
+                     .series = {{}},
+                     .fractions = true};
     nlohmann::json share_rows = nlohmann::json::array();
     for (const auto& month : share["months"]) {
-        shares.push_back({month["month"].get<std::string>(), month["share"].get<double>()});
+        shares.x_labels.push_back(month["month"].get<std::string>());
+        shares.series[0].values.push_back(month["share"].get<double>());
         share_rows.push_back({{"month", month["month"]},
                               {"total", month["total"]},
                               {"echannel", month["echannel"]},
@@ -109,16 +119,17 @@ nlohmann::json dashboard_view(const nlohmann::json& diversion, const nlohmann::j
     }
     const auto& consecutive = diversion["consecutive"];
     return {{"target_size", diversion["target_size"]},
-            {"diversion_chart", line_chart("Diversion rate by month", rates)},
+            {"diversion_chart", svg_line_chart(rates)},
             {"diversion_rows", std::move(diversion_rows)},
             {"consecutive_diverted", consecutive["diverted"]},
             {"consecutive_rate", percent(consecutive["rate"].get<double>())},
             {"diversion_csv",
              csv_href("diversion", params, {"business", "from", "base", "months", "min-level"})},
             {"bars_month", last["month"]},
-            {"bars_chart", bar_chart("Diverted customers by channel", bars)},
+            {"bars_chart",
+             svg_bar_chart("Diverted customers by channel", bars, "no diverted customers")},
             {"bar_rows", std::move(bar_rows)},
-            {"share_chart", line_chart("E-channel share by month", shares)},
+            {"share_chart", svg_line_chart(shares)},
             {"share_rows", std::move(share_rows)},
             {"share_csv", csv_href("echannel-share", params, {"months", "business"})}};
 }

@@ -1,22 +1,62 @@
 #include "gateway/analytics/report_catalogue.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "gateway/analytics/cohort_report.hpp"
 #include "gateway/analytics/diversion_report.hpp"
 #include "gateway/analytics/echannel_share_report.hpp"
 #include "gateway/analytics/hotline_report.hpp"
 #include "gateway/analytics/preference_report.hpp"
+#include "gateway/host/plugin_module.hpp"
+#include "gateway/store/sqlite_store.hpp"
 
 namespace ehall::analytics {
 
 namespace {
 
-// Checks the parameters into the report's query, then runs it.
+// Checks the parameters into the report's query, then runs it over the data dir's journal.
 template <typename Query>
-auto runner(nlohmann::json (*report)(ReportSources&, const Query&)) {
-    return [report](ReportSources& sources, const ReportParams& params) {
+auto runner(nlohmann::json (*report)(ReportSources&, const Query&),
+            ReportTable (*table)(const nlohmann::json&)) {
+    return [report, table](const std::filesystem::path& data_dir, const ReportParams& params) {
         const Query query = Query::from_params(params);
-        return report(sources, query);
+        SqliteFile journal = open_journal_for_reports(data_dir / "journal.db");
+        ReportSources sources{journal, data_dir / "ehall.db"};
+        ReportOutput output{.json = report(sources, query), .table = {}};
+        output.table = table(output.json);
+        return output;
     };
+}
+
+// A plugin's report over the data dir's store and journal (DESIGN §4a).
+ReportKind plugin_report(Plugin& plugin, const ReportSpec& spec) {
+    ReportKind kind{.name = spec.name, .summary = spec.summary, .options = {}, .run = {}};
+    for (const auto& param : spec.params)
+        kind.options.push_back({param.name, param.help});
+    kind.run = [&plugin, spec](const std::filesystem::path& data_dir, const ReportParams& params) {
+        ReportRequest request{.name = spec.name, .params = nlohmann::json::object()};
+        for (const auto& param : spec.params) {
+            const auto it = params.find(param.name);
+            if (it != params.end())
+                request.params[param.name] = it->second;
+            else if (param.required)
+                throw ReportInputError("--" + param.name + " is required");
+        }
+        const auto store_db = data_dir / "ehall.db";
+        if (!std::filesystem::exists(store_db))
+            throw std::runtime_error("no store at " + store_db.string());
+        open_journal_for_reports(data_dir / "journal.db");  // its schema, on a new data dir
+        SqliteStore store({.path = store_db});
+        SqliteStore journal({.path = data_dir / "journal.db"});
+        ReportData data{store, journal};
+        ReportResult result = plugin.report(request, data);
+        if (result.code == "bad_request")
+            throw ReportInputError(result.message);
+        if (!result.is_ok())
+            throw std::runtime_error(spec.name + ": " + result.code + " " + result.message);
+        return ReportOutput{.json = std::move(result.json), .table = std::move(result.table)};
+    };
+    return kind;
 }
 
 }  // namespace
@@ -30,30 +70,25 @@ const std::vector<ReportKind>& report_kinds() {
           {"base", "base month YYYY-MM"},
           {"months", "months to measure, YYYY-MM,YYYY-MM,..."},
           {"min-level", "minimum preference level 1..5 in the base month (default 4)"}},
-         runner(&diversion_report),
-         &diversion_table},
+         runner(&diversion_report, &diversion_table)},
         {"echannel-share",
          "share of transactions via web, sms, kiosk, wap and mobile_pay per month",
          {{"months", "months YYYY-MM,YYYY-MM,..."}, {"business", "only this business type"}},
-         runner(&echannel_share_report),
-         &echannel_share_table},
+         runner(&echannel_share_report, &echannel_share_table)},
         {"cohort",
          "customers who joined in a month by the channel of their first transaction",
          {{"joined", "join month YYYY-MM"},
           {"business", "business type, e.g. payment"},
           {"month", "count transactions up to the end of this month YYYY-MM"}},
-         runner(&cohort_report),
-         &cohort_table},
+         runner(&cohort_report, &cohort_table)},
         {"preference",
          "customers per preference level 0..5 of each channel",
          {{"business", "business type, e.g. payment"}, {"month", "month YYYY-MM"}},
-         runner(&preference_report),
-         &preference_table},
+         runner(&preference_report, &preference_table)},
         {"hotline",
          "customers with 3+ hotline contacts in a base month: who made none or fewer than 2",
          {{"base", "base month YYYY-MM"}, {"months", "months YYYY-MM,YYYY-MM,..."}},
-         runner(&hotline_report),
-         &hotline_table},
+         runner(&hotline_report, &hotline_table)},
     };
     return kinds;
 }
@@ -66,11 +101,26 @@ const ReportKind* find_report(std::string_view name) {
     return nullptr;
 }
 
-nlohmann::json run_report(const ReportKind& kind, const std::filesystem::path& data_dir,
-                          const ReportParams& params) {
-    SqliteFile journal = open_journal_for_reports(data_dir / "journal.db");
-    ReportSources sources{journal, data_dir / "ehall.db"};
-    return kind.run(sources, params);
+ReportCatalogue::ReportCatalogue(const std::vector<PluginModule*>& modules)
+    : kinds_(report_kinds()) {
+    for (PluginModule* module : modules) {
+        for (const auto& spec : module->manifest().reports) {
+            if (find(spec.name)) {
+                spdlog::error("plugin {}: report name '{}' is taken; left out",
+                              module->manifest().id, spec.name);
+                continue;
+            }
+            kinds_.push_back(plugin_report(module->plugin(), spec));
+        }
+    }
+}
+
+const ReportKind* ReportCatalogue::find(std::string_view name) const {
+    for (const ReportKind& kind : kinds_) {
+        if (kind.name == name)
+            return &kind;
+    }
+    return nullptr;
 }
 
 }  // namespace ehall::analytics

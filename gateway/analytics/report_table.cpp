@@ -71,12 +71,6 @@ void write_csv(std::ostream& out, const ReportTable& table) {
         write_line(row, false);
 }
 
-std::string rate_cell(double rate) {
-    char out[32];
-    std::snprintf(out, sizeof out, "%.4f", rate);
-    return out;
-}
-
 double fraction(long long count, long long total) {
     return total > 0 ? static_cast<double>(count) / static_cast<double>(total) : 0.0;
 }

@@ -5,22 +5,17 @@
 #include <string>
 #include <vector>
 
+#include <ehall/report.hpp>
+
 namespace ehall::analytics {
 
-struct ReportTable {
-    std::string title;  // one line above the table (not in CSV)
-    std::vector<std::string> columns;
-    std::vector<std::vector<std::string>> rows;
-    // The first columns are labels (text, aligned left); the others are figures (numbers,
-    // aligned right).
-    std::size_t label_columns = 1;
-};
+// The SDK's, so that plugins' reports print like the core's.
+using ReportTable = ehall::ReportTable;
 
 void write_aligned(std::ostream& out, const ReportTable& table);
 void write_csv(std::ostream& out, const ReportTable& table);
 
-// A fraction as a cell: 4 decimals ("0.4920").
-std::string rate_cell(double rate);
+using ehall::rate_cell;
 // count / total, 0 when total is 0 (DESIGN §6a: rates of an empty target are 0).
 double fraction(long long count, long long total);
 

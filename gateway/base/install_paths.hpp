@@ -10,7 +10,7 @@ namespace ehall {
 // The directory of the running binary; empty when the system does not say.
 std::filesystem::path executable_dir();
 
-// `relative` (e.g. "templates", "config/demo/offers.json") in the checkout the binary was
+// `relative` (e.g. "templates", "config/ehall.json") in the checkout the binary was
 // built in, when it exists there; else `relative` itself, from the working directory.
 std::filesystem::path checkout_file(const std::filesystem::path& relative);
 

@@ -4,18 +4,9 @@
 
 #include <stdexcept>
 
+#include "gateway/base/sodium_init.hpp"
+
 namespace ehall {
-
-namespace {
-
-void ensure_sodium() {
-    // sodium_init() is itself thread-safe; the static keeps it off the hot path.
-    static const bool ready = sodium_init() >= 0;
-    if (!ready)
-        throw std::runtime_error("libsodium failed to initialise");
-}
-
-}  // namespace
 
 std::string hash_password(std::string_view password) {
     ensure_sodium();

@@ -8,14 +8,11 @@
 #include <stdexcept>
 #include <vector>
 
+#include "gateway/base/sodium_init.hpp"
+
 namespace ehall {
 
 namespace {
-void ensure_sodium() {
-    static const int ready = sodium_init();
-    if (ready < 0)
-        throw std::runtime_error("libsodium failed to initialise");
-}
 
 std::string to_hex(const unsigned char* data, std::size_t size) {
     static constexpr char digits[] = "0123456789abcdef";

@@ -26,6 +26,7 @@ constexpr std::array codes = {
     CodeInfo{"locked", status::forbidden, "rejected", "尝试次数过多，已暂时锁定，请稍后再试"},
     CodeInfo{"not_found", status::not_found, "rejected", "未找到"},
     CodeInfo{"unknown_operation", status::not_found, "rejected", "不支持该操作"},
+    CodeInfo{"already_exists", status::conflict, "rejected", "已存在"},
     CodeInfo{"voucher_used", status::conflict, "declined", "充值卡已被使用"},
     CodeInfo{"out_of_stock", status::conflict, "declined", "礼品已兑完"},
     CodeInfo{"unsupported_media_type", status::unsupported_media_type, "rejected",

@@ -10,11 +10,23 @@
 #include "gateway/console/ops_console.hpp"
 #include "gateway/host/plugin_enablement.hpp"
 #include "gateway/html/html_response.hpp"
+#include "gateway/http/json_body.hpp"
 #include "gateway/store/ops_audit.hpp"
 
 namespace ehall {
 
 namespace {
+
+// The param `name` of `operation` when it is declared of type json, else null.
+const ParamSpec* json_param_named(const OperationSpec* operation, const std::string& name) {
+    if (!operation)
+        return nullptr;
+    for (const auto& param : operation->params) {
+        if (param.name == name && param.type == ParamType::json)
+            return &param;
+    }
+    return nullptr;
+}
 
 std::string encoded(const std::string& value) {
     return boost::urls::encode(value, boost::urls::unreserved_chars);
@@ -92,10 +104,25 @@ void OpsConsole::run_plugin_operation(const Staff& staff, const Exchange& exchan
                                       const FormFields& form, Reply reply) {
     const std::string id = exchange.path_param("id");
     const std::string operation = exchange.path_param("operation");
+    const OperationSpec* spec = services_.plugin_ops.find(id, operation);
     nlohmann::json params = nlohmann::json::object();
     for (const auto& [name, value] : form) {
-        if (name != "csrf" && !value.empty())
+        if (name == "csrf" || value.empty())
+            continue;
+        const ParamSpec* json_param = json_param_named(spec, name);
+        if (!json_param) {
             params[name] = value;
+            continue;
+        }
+        // A JSON param (a catalog entry) is typed as JSON text into its box.
+        auto parsed = parse_bounded_json(value);
+        if (!parsed) {
+            const std::string& label = json_param->label.empty() ? name : json_param->label;
+            return reply(page(staff, "refused",
+                              {{"title", "参数有误"}, {"reason", label + "：不是有效的 JSON"}},
+                              http::status::bad_request));
+        }
+        params[name] = std::move(*parsed);
     }
     ServiceResult done = services_.plugin_ops.run(id, operation, std::move(params), staff.actor,
                                                   exchange.request_id);

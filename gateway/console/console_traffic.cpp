@@ -3,7 +3,7 @@
 // latest numbers beside them. The page reloads itself every 10 seconds (meta refresh).
 #include <ehall/clock.hpp>
 #include "gateway/console/ops_console.hpp"
-#include "gateway/html/svg_line_chart.hpp"
+#include "gateway/html/svg_chart.hpp"
 
 namespace ehall {
 

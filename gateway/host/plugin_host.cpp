@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "gateway/base/install_paths.hpp"
 #include "gateway/host/plugin_enablement.hpp"
 #include "gateway/host/start_order.hpp"
 #include "gateway/store/migrations.hpp"
@@ -24,24 +25,11 @@ bool valid_plugin_id(const std::string& id) {
 
 }  // namespace
 
-std::filesystem::path PluginHost::module_file(const std::string& id) const {
-    // module_dir_ may list several directories, separated by ':', searched in order.
-    const std::string dirs = module_dir_.string();
-    std::size_t start = 0;
-    std::filesystem::path first;
-    while (start <= dirs.size()) {
-        std::size_t colon = dirs.find(':', start);
-        if (colon == std::string::npos)
-            colon = dirs.size();
-        std::filesystem::path candidate =
-            std::filesystem::path(dirs.substr(start, colon - start)) / (id + ".so");
-        if (first.empty())
-            first = candidate;
-        if (std::filesystem::exists(candidate))
-            return candidate;
-        start = colon + 1;
-    }
-    return first;
+std::filesystem::path configured_module_dirs(const Config& config) {
+    if (!config.plugins.dir.empty())
+        return config.plugins.dir;
+    const auto dir = executable_dir();
+    return dir.empty() ? std::filesystem::path("build/plugins") : dir / "plugins";
 }
 
 PluginHost::PluginHost(Store& store, const Config& config, std::filesystem::path module_dir)
@@ -66,7 +54,7 @@ void PluginHost::start() {
             throw ConfigError("config key 'plugins.modules': invalid plugin id '" + id + "'");
         }
         try {
-            loaded.push_back(PluginModule::load(module_file(id), id));
+            loaded.push_back(PluginModule::load(find_module_file(module_dir_, id), id));
         } catch (const std::exception& e) {
             spdlog::error("plugin {} refused: {}", id, e.what());
             refused_.emplace_back(id, e.what());

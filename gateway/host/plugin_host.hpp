@@ -16,6 +16,10 @@ namespace ehall {
 
 class PluginEnablement;
 
+// Where the modules are: `plugins.dir`, else the `plugins` directory beside the binary (as
+// build/ehall has build/plugins), else build/plugins under the working directory.
+std::filesystem::path configured_module_dirs(const Config& config);
+
 class PluginHost {
   public:
     // `module_dir` holds <id>.so files; several directories may be given, ':'-separated.
@@ -36,7 +40,6 @@ class PluginHost {
     const std::vector<std::pair<std::string, std::string>>& refused() const { return refused_; }
 
   private:
-    std::filesystem::path module_file(const std::string& id) const;
     void start_module(std::unique_ptr<PluginModule> module, PluginEnablement& enablement);
 
     struct Running {

@@ -53,4 +53,24 @@ PluginModule::~PluginModule() {
         dlclose(handle_);
 }
 
+std::filesystem::path find_module_file(const std::filesystem::path& module_dirs,
+                                       const std::string& id) {
+    const std::string dirs = module_dirs.string();
+    std::size_t start = 0;
+    std::filesystem::path first;
+    while (start <= dirs.size()) {
+        std::size_t colon = dirs.find(':', start);
+        if (colon == std::string::npos)
+            colon = dirs.size();
+        std::filesystem::path candidate =
+            std::filesystem::path(dirs.substr(start, colon - start)) / (id + ".so");
+        if (first.empty())
+            first = candidate;
+        if (std::filesystem::exists(candidate))
+            return candidate;
+        start = colon + 1;
+    }
+    return first;
+}
+
 }  // namespace ehall

@@ -32,4 +32,9 @@ class PluginModule {
     Manifest manifest_;
 };
 
+// `<id>.so` in the first of `module_dirs` (':'-separated) that has it; the first directory's
+// when none has (load then names that path).
+std::filesystem::path find_module_file(const std::filesystem::path& module_dirs,
+                                       const std::string& id);
+
 }  // namespace ehall

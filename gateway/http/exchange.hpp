@@ -23,9 +23,6 @@ struct Exchange {
     std::string route;  // the matched route pattern, for metrics and logs
     std::map<std::string, std::string, std::less<>> path_params;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
-    // Unused: the ops console calls the admin services directly and no longer makes
-    // in-process admin API calls. Never set; goes once admin_auth.cpp stops reading it.
-    std::string console_actor;
 
     std::string_view path() const;
     std::string_view query() const;  // after '?', empty when none

@@ -7,8 +7,6 @@
 namespace ehall {
 
 std::optional<std::string> admin_actor(const Config& config, const Exchange& exchange) {
-    if (!exchange.console_actor.empty())
-        return exchange.console_actor;
     std::string token = bearer_token(exchange);
     if (token.empty() || config.admin.token.empty() ||
         !constant_time_equal(token, config.admin.token)) {

@@ -12,15 +12,15 @@
 
 namespace ehall {
 
-// The acting admin's audit name ("admin-token:<8 hex of its digest>", or the ops console's
-// signed-in account), or nothing when the token is missing or wrong. The token itself never
+// The acting admin's audit name ("admin-token:<8 hex of its digest>"), or nothing when the
+// token is missing or wrong. The token itself never
 // reaches the audit.
 std::optional<std::string> admin_actor(const Config& config, const Exchange& exchange);
 
 // The audit name of whoever holds the admin token: "admin-token:<8 hex of its digest>".
 std::string admin_token_actor(const std::string& token);
 
-// An /admin/v1 route: 401 without the admin token (or a console session), else `work`
+// An /admin/v1 route: 401 without the admin token, else `work`
 // with the acting admin's audit name, on the worker pool (admin work reads the store).
 using AdminWork = std::function<HttpResponse(const Exchange& exchange, const std::string& actor)>;
 Handler admin_route(const Config& config, boost::asio::thread_pool& workers, AdminWork work);

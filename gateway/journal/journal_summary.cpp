@@ -19,7 +19,7 @@ constexpr std::int64_t kShanghaiOffsetSeconds = 8 * 3600;
 // Run only by a writable attach: the page size applies to a new file alone, and the state
 // row starts at "nothing merged" for a journal of no identity, so the first pass fills it.
 // The pending tables hold a staged pass's rows and deletions (see pass()).
-constexpr const char* kSchema = R"sql(
+constexpr const char* kSummarySchema = R"sql(
 PRAGMA summary.page_size=16384;
 PRAGMA summary.journal_mode=WAL;
 PRAGMA summary.synchronous=NORMAL;
@@ -313,7 +313,7 @@ int attach_journal_summary(sqlite3* db, const std::filesystem::path& journal_db,
                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                  month_function, nullptr, nullptr);
     if (rc == SQLITE_OK)
-        rc = sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr);
+        rc = sqlite3_exec(db, kSummarySchema, nullptr, nullptr, nullptr);
     return rc;
 }
 

@@ -18,7 +18,7 @@ namespace ehall {
 namespace {
 
 // Rows per INSERT: 1024 rows inserted 20-25% faster than 128 (measured 2026-12-03).
-constexpr std::size_t kRowsPerInsert = 1024;
+constexpr std::size_t kBulkRowsPerInsert = 1024;
 // A gateway's pass may hold the summary's write lock for a few seconds.
 constexpr int kBusyTimeoutMs = 60'000;
 
@@ -49,19 +49,19 @@ void format_msisdn(std::uint64_t msisdn, char* out) {
         out[i] = static_cast<char>('0' + msisdn % 10);
 }
 
-// Inserts `count` rows with `insert_sql(rows)`, kRowsPerInsert at a time; `bind(stmt, param,
-// row, slot)` binds row `row` from parameter `param` on, `slot` (< kRowsPerInsert) telling
+// Inserts `count` rows with `insert_sql(rows)`, kBulkRowsPerInsert at a time; `bind(stmt, param,
+// row, slot)` binds row `row` from parameter `param` on, `slot` (< kBulkRowsPerInsert) telling
 // which of the statement's rows it is, for text buffers that must live until the step.
 template <typename Sql, typename Bind>
 int insert_rows(sqlite3* db, std::size_t count, Sql insert_sql, int columns, Bind bind) {
     std::array<sqlite3_stmt*, 2> stmts{};  // full, one
-    int rc = sqlite3_prepare_v2(db, insert_sql(kRowsPerInsert).c_str(), -1, &stmts[0], nullptr);
+    int rc = sqlite3_prepare_v2(db, insert_sql(kBulkRowsPerInsert).c_str(), -1, &stmts[0], nullptr);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db, insert_sql(1).c_str(), -1, &stmts[1], nullptr);
     for (std::size_t row = 0; rc == SQLITE_OK && row < count;) {
-        const bool full = count - row >= kRowsPerInsert;
+        const bool full = count - row >= kBulkRowsPerInsert;
         sqlite3_stmt* stmt = stmts[full ? 0 : 1];
-        const std::size_t rows = full ? kRowsPerInsert : 1;
+        const std::size_t rows = full ? kBulkRowsPerInsert : 1;
         for (std::size_t slot = 0; slot < rows; ++slot, ++row)
             bind(stmt, static_cast<int>(slot) * columns + 1, row, slot);
         rc = sqlite3_step(stmt);
@@ -272,7 +272,7 @@ void SummaryBulkLoad::insert(Chunk& chunk) {
         chunk.usage = {};
     });
     SortedRuns<RowKey> rows(chunk.rows, chunk.row_run_ends);
-    std::array<std::array<char, kMsisdnDigits>, kRowsPerInsert> texts;
+    std::array<std::array<char, kMsisdnDigits>, kBulkRowsPerInsert> texts;
     auto rows_sql = [](std::size_t rows) {
         return values_sql(
             "INSERT OR IGNORE INTO summary.customer_interactions (msisdn, ts_ms, id) VALUES ",

@@ -87,22 +87,6 @@ CREATE TABLE segments (
     tag TEXT NOT NULL,
     PRIMARY KEY (msisdn, tag)
 );
-CREATE TABLE offers (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    sms_text TEXT NOT NULL,
-    web_text TEXT NOT NULL,
-    segment_tags TEXT NOT NULL DEFAULT '',
-    brands TEXT NOT NULL DEFAULT '',
-    starts_on TEXT NOT NULL,
-    ends_on TEXT NOT NULL,
-    priority INTEGER NOT NULL DEFAULT 0,
-    target_plugin TEXT NOT NULL,
-    target_operation TEXT NOT NULL,
-    target_params TEXT NOT NULL DEFAULT '{}',
-    control_percent INTEGER NOT NULL DEFAULT 0,
-    status TEXT NOT NULL DEFAULT 'active'
-);
 CREATE TABLE terminals (
     id TEXT PRIMARY KEY,
     hall TEXT NOT NULL,
@@ -223,12 +207,6 @@ CREATE TABLE sms_outbox (
     kannel_reference TEXT               -- Kannel's answer to the accepted sendsms call
 );
 CREATE INDEX sms_outbox_due ON sms_outbox (status, next_attempt_ms);
-)sql"},
-        {6, R"sql(
--- Offers (plugins/offers): how the target plugin tells that a customer already holds the
--- product ("family.show:packages"), and when ops last changed the offer.
-ALTER TABLE offers ADD COLUMN held_check TEXT NOT NULL DEFAULT '';
-ALTER TABLE offers ADD COLUMN updated_ms INTEGER NOT NULL DEFAULT 0;
 )sql"},
         {7, R"sql(
 -- Kiosk cash (channels/kiosk/cash_*, docs/kiosk-cash.md). A row per cash transaction at a

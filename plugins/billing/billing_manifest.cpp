@@ -68,6 +68,12 @@ Manifest billing_manifest() {
         {"reference", "支付流水号"},      {"settled_months", "销账月份"},
         {"ecoins_awarded", "奖励电子币"},
     };
+    // And for its enumerated values: payment methods, bill states, balance movements.
+    m.value_labels = {
+        {"card", "银行卡"},  {"cash", "现金（仅限自助终端）"},
+        {"due", "待缴"},     {"paid", "已缴"},
+        {"payment", "交费"}, {"voucher", "充值卡"},
+    };
     m.migrations = {
         {1, R"sql(
 -- Wrong voucher PINs (unknown or used), counted per customer and Asia/Shanghai day.

@@ -8,7 +8,7 @@ namespace ehall::billing {
 namespace {
 
 // Types, ranges and names; what depends on more than one key or on the mode is checked below.
-const nlohmann::json kSchema = nlohmann::json::parse(R"({
+const nlohmann::json kSettingsSchema = nlohmann::json::parse(R"({
   "type": "object",
   "additionalProperties": false,
   "properties": {
@@ -30,7 +30,7 @@ const nlohmann::json kSchema = nlohmann::json::parse(R"({
 }  // namespace
 
 BillingSettings parse_billing_settings(const nlohmann::json& config, bool demo_mode) {
-    check_config(config, kSchema);
+    check_config(config, kSettingsSchema);
     const nlohmann::json section = config.is_null() ? nlohmann::json::object() : config;
     BillingSettings s;
     if (section.contains("payment_provider"))

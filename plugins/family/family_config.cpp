@@ -6,7 +6,7 @@ namespace ehall::family {
 
 namespace {
 
-const nlohmann::json kSchema = nlohmann::json::parse(R"({
+const nlohmann::json kConfigSchema = nlohmann::json::parse(R"({
   "type": "object",
   "additionalProperties": false,
   "properties": {
@@ -20,7 +20,7 @@ const nlohmann::json kSchema = nlohmann::json::parse(R"({
 }  // namespace
 
 FamilyConfig family_config_from(const nlohmann::json& section) {
-    check_config(section, kSchema);
+    check_config(section, kConfigSchema);
     FamilyConfig config;
     if (section.is_null())
         return config;

@@ -23,7 +23,7 @@ ParamSpec phone_param(const char* name, const char* label) {
             .invalid_code = "family_number_invalid"};
 }
 
-const char* const kSchema = R"sql(
+const char* const kTables = R"sql(
 CREATE TABLE family_packages (
     id INTEGER PRIMARY KEY,
     msisdn TEXT NOT NULL REFERENCES customers(msisdn),
@@ -116,7 +116,9 @@ Manifest family_manifest() {
         {"old", "原号码"},
         {"new", "新号码"},
     };
-    m.migrations = {{1, kSchema}};
+    // And for a package's states.
+    m.value_labels = {{"active", "生效中"}, {"cancelling", "本月底结束"}};
+    m.migrations = {{1, kTables}};
     return m;
 }
 

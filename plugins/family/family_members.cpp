@@ -73,7 +73,7 @@ PackageChoice package_for_new_member(Transaction& tx, const ServiceRequest& requ
     return active.front();  // all full: the limit check answers
 }
 
-nlohmann::json members_json(Transaction& tx, std::int64_t package_id) {
+nlohmann::json member_list(Transaction& tx, std::int64_t package_id) {
     return member_numbers(tx, package_id);
 }
 
@@ -104,7 +104,7 @@ ServiceResult add_member(Transaction& tx, const ServiceRequest& request, const F
                {package_id, number, now_ms});
     return ServiceResult::ok({{"package_id", package_id},
                               {"number", number},
-                              {"members", members_json(tx, package_id)},
+                              {"members", member_list(tx, package_id)},
                               {"max_members", config.max_members},
                               {"fee_fen", 0}});
 }
@@ -119,7 +119,7 @@ ServiceResult remove_member(Transaction& tx, const ServiceRequest& request, std:
                {package_id, number});
     return ServiceResult::ok({{"package_id", package_id},
                               {"number", number},
-                              {"members", members_json(tx, package_id)},
+                              {"members", member_list(tx, package_id)},
                               {"fee_fen", 0}});
 }
 
@@ -156,7 +156,7 @@ ServiceResult change_member(Transaction& tx, const ServiceRequest& request,
     auto result = ServiceResult::ok({{"package_id", package_id},
                                      {"old", old_number},
                                      {"new", new_number},
-                                     {"members", members_json(tx, package_id)},
+                                     {"members", member_list(tx, package_id)},
                                      {"fee_fen", fee},
                                      {"balance_fen", balance_of(tx, request.customer)}});
     if (fee > 0)

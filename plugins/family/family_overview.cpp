@@ -16,7 +16,7 @@ std::int64_t minutes_used(Transaction& tx, std::int64_t package_id, const std::s
     return rows.empty() ? 0 : rows.front().integer("minutes_used");
 }
 
-nlohmann::json members_json(Transaction& tx, std::int64_t package_id) {
+nlohmann::json members_with_dates(Transaction& tx, std::int64_t package_id) {
     nlohmann::json members = nlohmann::json::array();
     for (const auto& row :
          tx.query("SELECT number, added_ms FROM family_members WHERE package_id = ? ORDER BY rowid",
@@ -48,7 +48,7 @@ ServiceResult show_packages(Store& store, const std::string& msisdn, const Famil
                  {"opened", shanghai_datetime(package.opened_ms)},
                  {"ends_on", package.ends_on.empty() ? nlohmann::json(nullptr)
                                                      : nlohmann::json(package.ends_on)},
-                 {"members", members_json(tx, package.id)},
+                 {"members", members_with_dates(tx, package.id)},
                  {"max_members", config.max_members},
                  {"free_minutes", config.free_minutes},
                  {"free_minutes_used", used},

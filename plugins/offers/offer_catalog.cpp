@@ -7,8 +7,6 @@
 
 namespace ehall::offers {
 
-namespace {
-
 std::vector<std::string> comma_list(const std::string& text) {
     std::vector<std::string> items;
     std::stringstream in(text);
@@ -19,6 +17,8 @@ std::vector<std::string> comma_list(const std::string& text) {
     }
     return items;
 }
+
+namespace {
 
 bool contains(const std::vector<std::string>& items, const std::string& item) {
     return std::find(items.begin(), items.end(), item) != items.end();

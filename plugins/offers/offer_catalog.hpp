@@ -1,4 +1,4 @@
-// The offer catalog (core table `offers`, managed by ops through /admin/v1/offers) as the
+// The offer catalog (table `offers`, managed by ops with the admin operations) as the
 // plugin reads it, and which offers target a customer: status active, today (Asia/Shanghai)
 // within the offer's period, the customer's brand listed (or none listed), one of the
 // customer's segment tags listed (or none listed).
@@ -36,6 +36,9 @@ std::optional<Offer> offer_for(Transaction& tx, const std::string& msisdn, const
                                const std::string& id);
 
 bool offer_exists(Transaction& tx, const std::string& id);
+
+// Segment tags and brands as stored: "a,,b" -> {"a", "b"}.
+std::vector<std::string> comma_list(const std::string& text);
 
 // YYYY-MM-DD and YYYY-MM of a request, in Asia/Shanghai.
 std::string request_day(const ServiceRequest& request);

@@ -4,6 +4,9 @@
 // long-distance subscription is owned here so the LD12593 offer has a real target.
 #include "offers_manifest.hpp"
 
+#include "catalog_admin.hpp"
+#include "offers_report.hpp"
+
 namespace ehall::offers {
 
 namespace {
@@ -12,7 +15,7 @@ ParamSpec offer_param() {
     return {.name = "offer", .type = ParamType::text, .label = "优惠编号", .max_length = 16};
 }
 
-const char* const kSchema = R"sql(
+const char* const kContactsSchema = R"sql(
 -- Every push (a contact) and every time a control-group customer would have been pushed.
 CREATE TABLE offer_contacts (
     id INTEGER PRIMARY KEY,
@@ -40,6 +43,29 @@ CREATE TABLE ld_subscriptions (
     product TEXT NOT NULL,
     channel TEXT NOT NULL,
     subscribed_ms INTEGER NOT NULL
+);
+)sql";
+
+// The catalog, which the core's schema held before the plugin owned it: on such a store the
+// table is there already, with every column.
+const char* const kCatalogSchema = R"sql(
+CREATE TABLE IF NOT EXISTS offers (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    sms_text TEXT NOT NULL,
+    web_text TEXT NOT NULL,
+    segment_tags TEXT NOT NULL DEFAULT '',  -- comma-separated
+    brands TEXT NOT NULL DEFAULT '',        -- comma-separated, empty: all
+    starts_on TEXT NOT NULL,                -- YYYY-MM-DD, Asia/Shanghai
+    ends_on TEXT NOT NULL,
+    priority INTEGER NOT NULL DEFAULT 0,
+    target_plugin TEXT NOT NULL,
+    target_operation TEXT NOT NULL,
+    target_params TEXT NOT NULL DEFAULT '{}',
+    control_percent INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'active',
+    held_check TEXT NOT NULL DEFAULT '',    -- "family.show:packages": the product is held
+    updated_ms INTEGER NOT NULL DEFAULT 0
 );
 )sql";
 
@@ -109,7 +135,9 @@ Manifest offers_manifest() {
                     {"web_home", "impression"},
                     {"kiosk_identify", "impression"},
                     {"sms_reply", "impression"}};
-    m.migrations = {{1, kSchema}};
+    m.migrations = {{1, kContactsSchema}, {2, kCatalogSchema}};
+    m.admin_operations = catalog_admin_operations();
+    m.reports = {offers_report_spec()};
     return m;
 }
 

@@ -9,7 +9,7 @@ namespace {
 // Relative to the working directory: `ehall serve` runs from the repository root.
 constexpr const char* kDemoVoucherPool = "config/demo/merchant_vouchers.csv";
 
-const nlohmann::json kSchema = nlohmann::json::parse(R"({
+const nlohmann::json kConfigSchema = nlohmann::json::parse(R"({
   "type": "object",
   "additionalProperties": false,
   "properties": {"voucher_pool_csv": {"type": "string", "minLength": 1}}
@@ -18,7 +18,7 @@ const nlohmann::json kSchema = nlohmann::json::parse(R"({
 }  // namespace
 
 PointsConfig parse_points_config(const nlohmann::json& config, bool demo) {
-    check_config(config, kSchema);
+    check_config(config, kConfigSchema);
     PointsConfig parsed;
     if (config.is_object())
         parsed.voucher_pool_csv = config.value("voucher_pool_csv", "");

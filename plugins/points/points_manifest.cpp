@@ -87,6 +87,12 @@ Manifest points_manifest() {
         {"pickup_code", "领取码"},
         {"voucher_code", "券码"},
     };
+    // And for its enumerated values: reward kinds and the currency paid with.
+    m.value_labels = {
+        {"phone_credit", "话费"}, {"service_fee", "业务功能费"},
+        {"gift", "礼品"},         {"merchant_voucher", "商户券"},
+        {"points", "积分"},       {"ecoins", "电子币"},
+    };
     m.migrations = {{1, kTables}};
     return m;
 }

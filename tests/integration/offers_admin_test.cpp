@@ -1,8 +1,10 @@
-// The offer catalog for ops over /admin/v1/offers: list, create, update, pause and resume,
-// with the admin token, validation naming the key, and the audit trail.
+// The offer catalog for ops: the offers plugin's admin operations list, create, update, pause
+// and resume (POST /admin/v1/plugins/offers/ops/<name>), with the admin token, validation
+// naming the key, and the audit trail.
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/demo_customer.hpp"
+#include "tests/support/ops_console_client.hpp"
 #include "tests/support/server_process.hpp"
 
 using namespace ehall::test;
@@ -27,10 +29,24 @@ nlohmann::json new_offer() {
         {"control_percent", 20}};
 }
 
-HttpResult put(HttpClient& client, const std::string& path, const nlohmann::json& body) {
-    return client.request(
-        http::verb::put, path, body.dump(),
-        {{"Authorization", "Bearer demo-admin-token"}, {"Content-Type", "application/json"}});
+HttpResult op(HttpClient& client, const std::string& name, const nlohmann::json& params) {
+    return client.post("/admin/v1/plugins/offers/ops/" + name, params, admin);
+}
+
+// `text` as a form value: every byte but letters and digits percent-encoded.
+std::string form_value(const std::string& text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c)) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -42,52 +58,102 @@ BOOST_AUTO_TEST_CASE(ops_create_update_pause_and_resume_offers_audited) {
     BOOST_REQUIRE(server.start(demo_config({"billing", "family", "offers"})));
     HttpClient client(server.port());
 
-    auto listed = client.get("/admin/v1/offers", admin);
+    auto listed = op(client, "list", nlohmann::json::object());
     BOOST_TEST(listed.status == 200u, listed.body);
-    BOOST_TEST(listed.json()["offers"].size() == 2u);  // the demo offers from config/demo
-    BOOST_TEST(listed.json()["offers"][0]["id"] == "LD12593");
-    BOOST_TEST(listed.json()["offers"][0]["segment_tags"][0] == "ld_no_12593");
-    BOOST_TEST(client.get("/admin/v1/offers").status == 401u);
+    const nlohmann::json offers = listed.json()["data"]["offers"];
+    BOOST_TEST(offers.size() == 2u);  // the plugin's demo catalog
+    BOOST_TEST(offers[0]["id"] == "LD12593");
+    BOOST_TEST(offers[0]["segment_tags"][0] == "ld_no_12593");
+    BOOST_TEST(client.post("/admin/v1/plugins/offers/ops/list", nlohmann::json::object()).status ==
+               401u);
 
-    auto created = client.post("/admin/v1/offers", new_offer(), admin);
-    BOOST_TEST(created.status == 201u, created.body);
-    BOOST_TEST(created.json()["offer"]["status"] == "active");
-    BOOST_TEST(client.post("/admin/v1/offers", new_offer(), admin).status == 409u);
+    auto created = op(client, "create", {{"offer", new_offer()}});
+    BOOST_TEST(created.status == 200u, created.body);
+    BOOST_TEST(created.json()["data"]["offer"]["status"] == "active");
+    auto taken = op(client, "create", {{"offer", new_offer()}});
+    BOOST_TEST(taken.status == 409u);
+    BOOST_TEST(taken.json()["code"] == "already_exists");
 
     auto bad = new_offer();
     bad["id"] = "BAD1";
     bad["ends_on"] = "2025-01-01";
-    auto refused = client.post("/admin/v1/offers", bad, admin);
+    auto refused = op(client, "create", {{"offer", bad}});
     BOOST_TEST(refused.status == 400u);
     BOOST_TEST(refused.json()["message"].get<std::string>().find("ends_on") != std::string::npos);
     bad = new_offer();
     bad["id"] = "BAD2";
     bad["colour"] = "red";
-    BOOST_TEST(client.post("/admin/v1/offers", bad, admin).json()["message"] ==
-               "unknown key 'colour'");
+    BOOST_TEST(op(client, "create", {{"offer", bad}}).json()["message"] == "unknown key 'colour'");
+    BOOST_TEST(op(client, "create", {{"offer", "TOPUP50"}}).status == 400u);
+    BOOST_TEST(op(client, "create", nlohmann::json::object()).status == 400u);
 
-    auto updated = put(client, "/admin/v1/offers/TOPUP50",
-                       {{"priority", 7}, {"brands", nlohmann::json::array()}});
+    auto updated = op(
+        client, "update",
+        {{"id", "TOPUP50"}, {"changes", {{"priority", 7}, {"brands", nlohmann::json::array()}}}});
     BOOST_TEST(updated.status == 200u, updated.body);
-    BOOST_TEST(updated.json()["offer"]["priority"] == 7);
-    BOOST_TEST(updated.json()["offer"]["title"] == "充50元话费");  // untouched keys stay
-    BOOST_TEST(put(client, "/admin/v1/offers/NOPE", {{"priority", 1}}).status == 404u);
-    BOOST_TEST(put(client, "/admin/v1/offers/TOPUP50", {{"control_percent", 99}}).status == 400u);
+    BOOST_TEST(updated.json()["data"]["offer"]["priority"] == 7);
+    BOOST_TEST(updated.json()["data"]["offer"]["title"] == "充50元话费");  // untouched keys stay
+    BOOST_TEST(updated.json()["data"]["before"]["priority"] == 5);
+    BOOST_TEST(op(client, "update", {{"id", "NOPE"}, {"changes", {{"priority", 1}}}}).status ==
+               404u);
+    BOOST_TEST(
+        op(client, "update", {{"id", "TOPUP50"}, {"changes", {{"control_percent", 99}}}}).status ==
+        400u);
+    BOOST_TEST(op(client, "update", {{"id", "TOPUP50"}, {"changes", {{"id", "OTHER"}}}}).status ==
+               400u);
 
-    auto paused = client.post("/admin/v1/offers/TOPUP50/pause", {}, admin);
-    BOOST_TEST(paused.json()["offer"]["status"] == "paused");
-    auto resumed = client.post("/admin/v1/offers/TOPUP50/resume", {}, admin);
-    BOOST_TEST(resumed.json()["offer"]["status"] == "active");
+    auto paused = op(client, "pause", {{"id", "TOPUP50"}});
+    BOOST_TEST(paused.json()["data"]["offer"]["status"] == "paused");
+    auto resumed = op(client, "resume", {{"id", "TOPUP50"}});
+    BOOST_TEST(resumed.json()["data"]["offer"]["status"] == "active");
 
     auto audit = client.get("/admin/v1/audit", admin).json();
     std::vector<std::string> actions;
     for (const auto& entry : audit["entries"]) {
-        if (entry["target"] == "offer:TOPUP50")
+        const auto& params = entry["before"];  // an admin operation's audit: its params
+        const auto offer = params.value("offer", nlohmann::json::object());
+        if (entry["target"] == "offers" &&
+            (params.value("id", "") == "TOPUP50" ||
+             (offer.is_object() && offer.value("id", "") == "TOPUP50")))
             actions.push_back(entry["action"].get<std::string>());
     }
-    BOOST_TEST(actions == (std::vector<std::string>{"offer.resume", "offer.pause", "offer.update",
-                                                    "offer.create"}),
+    // Refusals are audited too (who tried what); newest first.
+    BOOST_TEST(actions == (std::vector<std::string>{"plugin.op.resume", "plugin.op.pause",
+                                                    "plugin.op.update", "plugin.op.update",
+                                                    "plugin.op.update", "plugin.op.create",
+                                                    "plugin.op.create"}),
                audit.dump());
+    BOOST_TEST(server.stop() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_console_takes_an_offer_as_json_text) {
+    ServerProcess server("offers-console");
+    BOOST_REQUIRE(server.start(demo_config({"billing", "family", "offers"})));
+    HttpClient client(server.port());
+    BOOST_REQUIRE(
+        client
+            .post("/admin/v1/accounts", {{"name", "alice"}, {"password", "alice-secret-1"}}, admin)
+            .status == 201u);
+    auto [cookie, signed_in] = sign_in(client, "alice", "alice-secret-1");
+    BOOST_REQUIRE(signed_in.status == 303u);
+    auto page = client.get("/admin/plugins/offers", {{"Cookie", cookie}});
+    BOOST_TEST(page.body.find("<textarea name=\"offer\"") != std::string::npos, page.body);
+    const std::string csrf = "csrf=" + hidden_field(page.body, "csrf");
+
+    auto bad = post_form(client, "/admin/plugins/offers/ops/create",
+                         csrf + "&offer=" + form_value("{\"id\": "), cookie);
+    BOOST_TEST(bad.status == 400u);
+    BOOST_TEST(bad.body.find("不是有效的 JSON") != std::string::npos, bad.body);
+    auto created = post_form(client, "/admin/plugins/offers/ops/create",
+                             csrf + "&offer=" + form_value(new_offer().dump()), cookie);
+    BOOST_TEST(created.status == 200u, created.body);
+    auto listed = op(client, "list", nlohmann::json::object()).json()["data"]["offers"];
+    BOOST_TEST(listed.size() == 3u);
+    auto paused =
+        post_form(client, "/admin/plugins/offers/ops/pause", csrf + "&id=TOPUP50", cookie);
+    BOOST_TEST(paused.status == 200u, paused.body);
+    auto by_alice = client.get("/admin/v1/audit?target=offers&actor=ops%3Aalice", admin).json();
+    BOOST_TEST(by_alice["entries"].size() == 2u, by_alice.dump());  // the refused text never ran
     BOOST_TEST(server.stop() == 0);
 }
 

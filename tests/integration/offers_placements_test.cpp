@@ -32,9 +32,9 @@ std::string sms(HttpClient& client, const std::string& from, std::string text) {
 // Control groups off, so the demo customers' pushes do not depend on their hash buckets.
 void no_control_groups(HttpClient& client) {
     for (const char* id : {"LD12593", "FAMILY3"}) {
-        auto updated = client.request(
-            http::verb::put, std::string("/admin/v1/offers/") + id, R"({"control_percent": 0})",
-            {{"Authorization", "Bearer demo-admin-token"}, {"Content-Type", "application/json"}});
+        auto updated = client.post("/admin/v1/plugins/offers/ops/update",
+                                   {{"id", id}, {"changes", {{"control_percent", 0}}}},
+                                   {{"Authorization", "Bearer demo-admin-token"}});
         BOOST_TEST(updated.status == 200u, updated.body);
     }
 }

@@ -1,9 +1,12 @@
-// `ehall report offers` on a hand-computed fixture: journal rows and control-group records
-// written straight into a stopped gateway's data dir, Asia/Shanghai month edges included.
+// `ehall report offers`, a report the offers plugin owns, on a hand-computed fixture: journal
+// rows and control-group records written straight into a stopped gateway's data dir,
+// Asia/Shanghai month edges included; then the same report from the running gateway's
+// analytics API.
 #include <boost/test/unit_test.hpp>
 
 #include "gateway/store/sqlite_store.hpp"
 #include "tests/support/ehall_command.hpp"
+#include "tests/support/http_client.hpp"
 #include "tests/support/server_process.hpp"
 
 using namespace ehall::test;
@@ -146,6 +149,23 @@ BOOST_AUTO_TEST_CASE(report_offers_matches_the_hand_computed_fixture) {
     BOOST_TEST(table.output.find("take_up_rate") != std::string::npos, table.output);
     BOOST_TEST(run_ehall("", "report offers --month 2026-13 " + where).status == 2);
     BOOST_TEST(run_ehall("", "report offers --month 2026-10 --format xml " + where).status == 2);
+    BOOST_TEST(run_ehall("", "report offers " + where).status == 2);
+    auto listed = run_ehall("", "report --help " + where);
+    BOOST_TEST(listed.output.find("offers  per offer and channel") != std::string::npos,
+               listed.output);
+
+    BOOST_REQUIRE(server.start(demo_config({"billing", "family", "offers"})));
+    HttpClient client(server.port());
+    const Headers analyst = {{"Authorization", "Bearer demo-analyst-token"}};
+    auto api = client.get("/analytics/v1/reports/offers?month=2026-10", analyst);
+    BOOST_TEST(api.status == 200u);
+    BOOST_TEST(api.json() == report);
+    BOOST_TEST(client.get("/analytics/v1/reports/offers?month=2026-13", analyst).status == 400u);
+    BOOST_TEST(client.get("/analytics/v1/reports/offers?month=2026-10").status == 401u);
+    auto download = client.get("/analytics/csv/offers?month=2026-10", analyst);
+    BOOST_TEST(download.body.find("2026-10,FAMILY3,all,5,1,1,1,4,2,0.5000,4,1,0.2500,0.2500") !=
+                   std::string::npos,
+               download.body);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,7 +6,6 @@
 #include "gateway/base/random_token.hpp"
 #include "gateway/dispatch/param_validation.hpp"
 #include "gateway/host/host_context.hpp"
-#include "gateway/offers/offer_definition.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"
@@ -40,8 +39,6 @@ void PluginHarness::open(const std::string& plugin_id, nlohmann::json config,
     store_ = std::make_unique<SqliteStore>(SqliteStore::Options{.path = dir_ / "ehall.db"});
     apply_migrations(*store_, "core", core_migrations());
     load_demo_data(*store_, now_ms());
-    load_offer_file(*store_, std::filesystem::path(EHALL_SOURCE_DIR) / "config/demo/offers.json",
-                    now_ms());
     auto dispatch = [this](ServiceRequest request, Plugin::Done done) {
         this->dispatch(std::move(request), std::move(done));
     };
@@ -117,6 +114,30 @@ ServiceResult PluginHarness::call(const Call& call) {
     plugin().invoke(request,
                     [promise](ServiceResult result) { promise->set_value(std::move(result)); });
     return future.get();
+}
+
+ServiceResult PluginHarness::admin(const std::string& operation, nlohmann::json params) {
+    ServiceRequest request;
+    request.channel = "admin";
+    request.plugin = manifest().id;
+    request.operation = operation;
+    request.params = std::move(params);
+    request.request_id = random_hex(8);
+    const OperationSpec* spec = manifest().find_admin(operation);
+    if (!spec)
+        return ServiceResult::error("unknown_operation");
+    if (auto problem = validate_params(*spec, request.params))
+        return ServiceResult::error(problem->code, problem->message);
+    auto promise = std::make_shared<std::promise<ServiceResult>>();
+    auto future = promise->get_future();
+    plugin().invoke_admin(
+        request, [promise](ServiceResult result) { promise->set_value(std::move(result)); });
+    return future.get();
+}
+
+void PluginHarness::restart() {
+    plugin().stop();
+    plugin().start(*context_);
 }
 
 ServiceResult PluginHarness::call(const std::string& operation, nlohmann::json params) {

@@ -40,6 +40,12 @@ class PluginHarness {
     ServiceResult call(const std::string& operation,
                        nlohmann::json params = nlohmann::json::object());
 
+    // Runs one of the manifest's admin operations as the gateway's admin route does.
+    ServiceResult admin(const std::string& operation,
+                        nlohmann::json params = nlohmann::json::object());
+    // Stops the plugin and starts it again on the same store, as a gateway restart would.
+    void restart();
+
     Store& store() { return *store_; }
     Plugin& plugin() { return module_->plugin(); }
     const Manifest& manifest() const { return module_->manifest(); }

@@ -223,7 +223,6 @@ BOOST_AUTO_TEST_CASE(loads_exactly_the_demo_data_once) {
     BOOST_TEST(count("terminals WHERE id = 'KIOSK-0001' AND key = 'demo-kiosk-key-0001'") == 1);
     BOOST_TEST(count("segments WHERE msisdn = '13800138000' AND tag = 'ld_no_12593'") == 1);
     BOOST_TEST(count("rewards") == 4);
-    BOOST_TEST(count("offers") == 0);  // from config/demo/offers.json (offer_definition_test)
     BOOST_TEST(count("plugin_channels") == 0);
 
     const std::int64_t bills = count("bills");

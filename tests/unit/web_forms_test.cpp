@@ -31,6 +31,14 @@ OperationSpec pay_like() {
     return op;
 }
 
+// The words of a plugin answering with pay_like's fields.
+Manifest billing_like() {
+    Manifest m;
+    m.id = "billing_like";
+    m.value_labels = {{"card", "银行卡"}, {"due", "待缴"}};
+    return m;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(web_forms)
@@ -53,8 +61,9 @@ BOOST_AUTO_TEST_CASE(each_wrong_field_gets_its_own_message) {
 }
 
 BOOST_AUTO_TEST_CASE(fields_carry_the_browser_checks_and_the_values_to_show_again) {
-    auto fields = form_fields(pay_like(), {{"amount_fen", "<b>"}, {"method", "cash"}},
-                              {{"amount_fen", "请输入正整数"}});
+    auto fields =
+        form_fields(billing_like(), pay_like(), {{"amount_fen", "<b>"}, {"method", "cash"}},
+                    {{"amount_fen", "请输入正整数"}});
     BOOST_REQUIRE(fields.size() == 3u);
     BOOST_TEST(fields[0]["input_type"] == "number");
     BOOST_TEST(fields[0]["min"] == 1);
@@ -62,7 +71,8 @@ BOOST_AUTO_TEST_CASE(fields_carry_the_browser_checks_and_the_values_to_show_agai
     BOOST_TEST(fields[0]["value"] == "<b>");  // escaped by the template, not here
     BOOST_TEST(fields[0]["error"] == "请输入正整数");
     BOOST_TEST(fields[1]["is_choice"] == true);
-    BOOST_TEST(fields[1]["options"][0]["label"] == "银行卡");
+    BOOST_TEST(fields[1]["options"][0]["label"] == "银行卡");  // the plugin's word
+    BOOST_TEST(fields[1]["options"][1]["label"] == "cash");    // none: as it is
     BOOST_TEST(fields[1]["options"][1]["selected"] == true);
     BOOST_TEST(fields[2]["pattern"] == "[0-9]{19,19}");
     BOOST_TEST(fields[2]["error"] == false);  // not absent: the page's own error would show
@@ -70,22 +80,27 @@ BOOST_AUTO_TEST_CASE(fields_carry_the_browser_checks_and_the_values_to_show_agai
 
 BOOST_AUTO_TEST_CASE(result_data_is_laid_out_with_labels_and_yuan) {
     // The plugin's words first, the hall's for shared fields ("balance_fen", "status").
-    const Labels plugin_labels = {{"current", "本期账单"},
-                                  {"item", "礼品编号"},
-                                  {"value_fen", "价值"},
-                                  {"status", "办理状态"}};
+    Manifest plugin = billing_like();
+    plugin.labels = {{"current", "本期账单"},
+                     {"item", "礼品编号"},
+                     {"value_fen", "价值"},
+                     {"status", "办理状态"}};
     auto view = result_view({{"balance_fen", 6860},
                              {"replayed", true},
                              {"members", {"13900139000", "075583456789"}},
                              {"current", {{"month", "2026-10"}, {"status", "due"}}},
                              {"items", {{{"item", "HF10"}, {"value_fen", 1000}}}}},
-                            plugin_labels);
+                            plugin);
     BOOST_TEST(view["has_fields"] == true);
     nlohmann::json fields = view["fields"];
     BOOST_TEST(fields.size() == 3u);
     BOOST_TEST(fields[0] == (nlohmann::json{{"label", "余额"}, {"value", "68.60 元"}}));
     BOOST_TEST(fields[1]["value"] == "13900139000、075583456789");
     BOOST_TEST(fields[2]["value"] == "是");
+    // Another plugin's values keep their own words: "due" is billing_like's.
+    auto other = result_view({{"state", "due"}, {"channel", "sms"}}, Manifest{});
+    BOOST_TEST(other["fields"][0]["value"] == "短信营业厅");  // the hall's word for a channel
+    BOOST_TEST(other["fields"][1]["value"] == "due");
     nlohmann::json tables = view["tables"];
     BOOST_REQUIRE(tables.size() == 2u);
     BOOST_TEST(tables[0]["title"] == "本期账单");

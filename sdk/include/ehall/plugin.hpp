@@ -18,9 +18,10 @@
 #include <string_view>
 #include <vector>
 
+#include <ehall/report.hpp>
 #include <ehall/store.hpp>
 
-#define EHALL_PLUGIN_ABI_VERSION 5
+#define EHALL_PLUGIN_ABI_VERSION 6
 
 namespace ehall {
 
@@ -34,6 +35,8 @@ enum class ParamType {
     phone,    // a mobile or fixed-line number
     digits,   // a string of digits, length within [min, max]
     choice,   // one of `choices`
+    json,     // any JSON value (admin operations only: a catalog entry); the console's
+              // form asks for it as JSON text
 };
 
 // The value a parameter takes on a channel that does not ask for it ({"sms", "card"}: an
@@ -106,6 +109,13 @@ struct FieldLabel {
     std::string label;
 };
 
+// The operator's words for a value the plugin answers with ("phone_credit" -> "话费"), used
+// by every channel that shows the value.
+struct ValueLabel {
+    std::string value;
+    std::string label;
+};
+
 // Content the plugin offers for a channel's slot (slots: web_login, web_home,
 // kiosk_identify, sms_reply). Whenever a customer's screen or reply has the slot, the host
 // runs `operation` (internal) with {"placement": slot} (and "max_sms_units", the room left,
@@ -131,11 +141,14 @@ struct Manifest {
     // stops start-up naming them.
     std::vector<std::string> depends_on{};
     std::vector<FieldLabel> labels{};
+    std::vector<ValueLabel> value_labels{};
     std::vector<Placement> placements{};
     // Operations for operations staff, served at POST /admin/v1/plugins/{id}/ops/{name}
     // with the admin token, audited and offered in the ops console; run by
     // Plugin::invoke_admin. Only name, title, params and changes_state are read.
     std::vector<OperationSpec> admin_operations{};
+    // Reports over the journal and the plugin's tables (report.hpp), run by Plugin::report.
+    std::vector<ReportSpec> reports{};
 
     const OperationSpec* find(std::string_view operation) const {
         return find_in(operations, operation);
@@ -230,6 +243,13 @@ class Plugin {
     // "admin", no customer, `request.params` validated. Call `done` exactly once.
     virtual void invoke_admin(const ServiceRequest& request, Done done) {
         done(ServiceResult::error("unknown_operation", "no admin operation " + request.operation));
+    }
+    // Computes one of the manifest's reports from `data` alone: the host may call it on a
+    // module it loaded only for the report (`ehall report`), never started. Runs on the
+    // calling thread; only the declared params are in `request.params`.
+    virtual ReportResult report(const ReportRequest& request, ReportData& data) {
+        (void)data;
+        return ReportResult::bad_request("no report " + request.name);
     }
 };
 

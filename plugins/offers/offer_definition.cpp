@@ -1,15 +1,13 @@
-#include "gateway/offers/offer_definition.hpp"
+#include "offer_definition.hpp"
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <regex>
 #include <stdexcept>
 
-#include "gateway/base/comma_list.hpp"
-#include "gateway/base/install_paths.hpp"
+#include "offer_catalog.hpp"
 
-namespace ehall {
+namespace ehall::offers {
 
 namespace {
 
@@ -81,8 +79,8 @@ nlohmann::json offer_json(const Row& row) {
             {"title", row.text("title")},
             {"sms_text", row.text("sms_text")},
             {"web_text", row.text("web_text")},
-            {"segment_tags", split_comma_list(row.text("segment_tags"))},
-            {"brands", split_comma_list(row.text("brands"))},
+            {"segment_tags", comma_list(row.text("segment_tags"))},
+            {"brands", comma_list(row.text("brands"))},
             {"starts_on", row.text("starts_on")},
             {"ends_on", row.text("ends_on")},
             {"priority", row.integer("priority")},
@@ -189,19 +187,14 @@ void save_offer(Transaction& tx, const nlohmann::json& offer, std::int64_t now_m
          offer["held_check"].get<std::string>(), now_ms});
 }
 
-int load_offer_file(Store& store, const std::filesystem::path& file, std::int64_t now_ms) {
-    std::ifstream in(file);
-    if (!in)
-        throw std::runtime_error("cannot read " + file.string());
-    auto document = nlohmann::json::parse(in, nullptr, false);
+int add_missing_offers(Store& store, const nlohmann::json& document, std::int64_t now_ms) {
     if (!document.is_object() || !document.value("offers", nlohmann::json()).is_array())
-        throw std::runtime_error(file.string() + ": expected {\"offers\": [...]}");
+        throw std::runtime_error("expected {\"offers\": [...]}");
     std::vector<nlohmann::json> offers;
     for (auto offer : document["offers"]) {
         if (auto problem = validate_offer(offer))
-            throw std::runtime_error(file.string() + ": offer " +
-                                     (offer.contains("id") ? offer["id"].dump() : "?") + ": " +
-                                     *problem);
+            throw std::runtime_error("offer " + (offer.contains("id") ? offer["id"].dump() : "?") +
+                                     ": " + *problem);
         offers.push_back(std::move(offer));
     }
     int added = 0;
@@ -216,8 +209,4 @@ int load_offer_file(Store& store, const std::filesystem::path& file, std::int64_
     return added;
 }
 
-std::filesystem::path demo_offers_file() {
-    return checkout_file(std::filesystem::path("config") / "demo" / "offers.json");
-}
-
-}  // namespace ehall
+}  // namespace ehall::offers

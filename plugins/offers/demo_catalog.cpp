@@ -1,3 +1,14 @@
+#include "demo_catalog.hpp"
+
+#include "offer_definition.hpp"
+
+namespace ehall::offers {
+
+namespace {
+
+// DESIGN §3: the 12593 long-distance offer for segment ld_no_12593 and the 3-yuan family
+// package, each with a 10% control group.
+constexpr const char* kDemoCatalog = R"json(
 {
   "offers": [
     {
@@ -30,3 +41,12 @@
     }
   ]
 }
+)json";
+
+}  // namespace
+
+int add_demo_catalog(Store& store, std::int64_t now_ms) {
+    return add_missing_offers(store, nlohmann::json::parse(kDemoCatalog), now_ms);
+}
+
+}  // namespace ehall::offers

@@ -1,16 +1,42 @@
-#include "gateway/analytics/offers_report.hpp"
+#include "offers_report.hpp"
 
 #include <map>
+#include <regex>
 #include <set>
-#include <sstream>
 
 #include <ehall/clock.hpp>
-#include "gateway/analytics/report_table.hpp"
-#include "gateway/store/sqlite_store.hpp"
 
-namespace ehall {
+namespace ehall::offers {
 
 namespace {
+
+struct OfferChannelFigures {
+    std::string channel;
+    std::int64_t impressions = 0;
+    std::int64_t views = 0;
+    std::int64_t accepts = 0;
+    std::int64_t dismisses = 0;
+    std::int64_t reached = 0;
+    std::int64_t took_up = 0;
+    double take_up_rate = 0;
+};
+
+struct OfferFigures {
+    std::string offer_id;
+    std::string title;
+    std::string target;  // plugin.operation
+    std::vector<OfferChannelFigures> channels;
+    OfferChannelFigures all;
+    std::int64_t control_customers = 0;
+    std::int64_t control_took_up = 0;
+    double control_take_up_rate = 0;
+    double lift = 0;
+};
+
+struct OffersReport {
+    std::string month;
+    std::vector<OfferFigures> offers;
+};
 
 struct CatalogEntry {
     std::string id, title, plugin, operation;
@@ -59,9 +85,8 @@ nlohmann::json figures_json(const OfferChannelFigures& f) {
 
 // One row per offer and channel (then "all"), as the CSV and the table print them: the
 // month, offer and channel label a row, the rest are figures.
-analytics::ReportTable table_of(const OffersReport& report) {
-    using analytics::rate_cell;
-    analytics::ReportTable table;
+ReportTable table_of(const OffersReport& report) {
+    ReportTable table;
     table.columns = {"month",
                      "offer_id",
                      "channel",
@@ -94,23 +119,17 @@ analytics::ReportTable table_of(const OffersReport& report) {
     return table;
 }
 
-}  // namespace
-
-OffersReport offers_report(const std::filesystem::path& store_db,
-                           const std::filesystem::path& journal_db, const std::string& month) {
+OffersReport compute(ReportData& data, const std::string& month) {
     OffersReport report{.month = month, .offers = {}};
     const std::int64_t from = shanghai_month_start_ms(month);
     const std::int64_t to = shanghai_month_start_ms(next_month(month));
     std::vector<CatalogEntry> catalog;
     std::map<std::string, std::set<std::string>> control;
-    SqliteStore store({.path = store_db});
-    store.read([&](Transaction& tx) {
+    data.store.read([&](Transaction& tx) {
         for (const auto& row :
              tx.query("SELECT id, title, target_plugin, target_operation FROM offers ORDER BY id"))
             catalog.push_back({row.text("id"), row.text("title"), row.text("target_plugin"),
                                row.text("target_operation")});
-        if (tx.query("SELECT 1 AS x FROM sqlite_master WHERE name = 'offer_contacts'").empty())
-            return;  // the offers plugin never ran
         for (const auto& entry : catalog)
             control[entry.id] =
                 customers(tx,
@@ -121,28 +140,25 @@ OffersReport offers_report(const std::filesystem::path& store_db,
     // offer id -> channel -> tally; offer id -> customers who took its product up.
     std::map<std::string, std::map<std::string, Tally>> tallies;
     std::map<std::string, std::set<std::string>> takers;
-    if (std::filesystem::exists(journal_db)) {
-        SqliteStore journal({.path = journal_db});
-        journal.read([&](Transaction& tx) {
-            for (const auto& row : tx.query(
-                     "SELECT channel, msisdn, operation, offer_id FROM interactions "
-                     "WHERE plugin = 'offers' AND operation IN ('impression', 'view', 'accept', "
-                     "'dismiss') AND outcome = 'ok' AND offer_id != '' AND ts_ms >= ? AND ts_ms < "
-                     "?",
-                     {from, to})) {
-                Tally& tally = tallies[row.text("offer_id")][row.text("channel")];
-                count_event(tally.figures, row.text("operation"));
-                if (row.text("operation") == "impression")
-                    tally.reached.insert(row.text("msisdn"));
-            }
-            for (const auto& entry : catalog)
-                takers[entry.id] = customers(
-                    tx,
-                    "SELECT DISTINCT msisdn FROM interactions WHERE plugin = ? AND operation = ? "
-                    "AND outcome = 'ok' AND ts_ms >= ? AND ts_ms < ?",
-                    {entry.plugin, entry.operation, from, to});
-        });
-    }
+    data.journal.read([&](Transaction& tx) {
+        for (const auto& row :
+             tx.query("SELECT channel, msisdn, operation, offer_id FROM interactions "
+                      "WHERE plugin = 'offers' AND operation IN ('impression', 'view', 'accept', "
+                      "'dismiss') AND outcome = 'ok' AND offer_id != '' AND ts_ms >= ? AND ts_ms < "
+                      "?",
+                      {from, to})) {
+            Tally& tally = tallies[row.text("offer_id")][row.text("channel")];
+            count_event(tally.figures, row.text("operation"));
+            if (row.text("operation") == "impression")
+                tally.reached.insert(row.text("msisdn"));
+        }
+        for (const auto& entry : catalog)
+            takers[entry.id] = customers(
+                tx,
+                "SELECT DISTINCT msisdn FROM interactions WHERE plugin = ? AND operation = ? "
+                "AND outcome = 'ok' AND ts_ms >= ? AND ts_ms < ?",
+                {entry.plugin, entry.operation, from, to});
+    });
     for (const auto& entry : catalog) {
         OfferFigures offer{.offer_id = entry.id,
                            .title = entry.title,
@@ -178,7 +194,7 @@ OffersReport offers_report(const std::filesystem::path& store_db,
     return report;
 }
 
-nlohmann::json offers_report_json(const OffersReport& report) {
+nlohmann::json json_of(const OffersReport& report) {
     nlohmann::json offers = nlohmann::json::array();
     for (const auto& offer : report.offers) {
         nlohmann::json channels = nlohmann::json::array();
@@ -198,16 +214,27 @@ nlohmann::json offers_report_json(const OffersReport& report) {
     return {{"month", report.month}, {"offers", offers}};
 }
 
-std::string offers_report_csv(const OffersReport& report) {
-    std::ostringstream out;
-    analytics::write_csv(out, table_of(report));
-    return out.str();
+}  // namespace
+
+ReportSpec offers_report_spec() {
+    return {
+        .name = "offers",
+        .summary = "per offer and channel: impressions, responses, take-up, control group, lift",
+        .params = {{.name = "month",
+                    .help = "calendar month, Asia/Shanghai (YYYY-MM)",
+                    .required = true}}};
 }
 
-std::string offers_report_table(const OffersReport& report) {
-    std::ostringstream out;
-    analytics::write_aligned(out, table_of(report));
-    return out.str();
+ReportResult offers_report(const ReportRequest& request, ReportData& data) {
+    static const std::regex month_shape("\\d{4}-(0[1-9]|1[0-2])");
+    const std::string month = request.params.value("month", "");
+    if (!std::regex_match(month, month_shape))
+        return ReportResult::bad_request("--month YYYY-MM is required");
+    const OffersReport report = compute(data, month);
+    ReportResult result;
+    result.json = json_of(report);
+    result.table = table_of(report);
+    return result;
 }
 
-}  // namespace ehall
+}  // namespace ehall::offers
