@@ -1,7 +1,6 @@
 #include "channels/sms/command_runner.hpp"
 
 #include <spdlog/spdlog.h>
-#include <boost/asio/dispatch.hpp>
 
 #include <ehall/clock.hpp>
 #include "channels/sms/sms_length.hpp"
@@ -41,16 +40,15 @@ void CommandRunner::run(const Turn& turn, std::shared_ptr<const CommandTable> ta
                         const ParsedCommand& parsed, Done done) {
     if (!writes_store(parsed))
         return run_here(turn, std::move(table), parsed, std::move(done));
-    // Inline when already on a worker (a message with a Kannel id is handled there).
-    boost::asio::dispatch(dispatcher_.workers(), [this, turn, table = std::move(table), parsed,
-                                                  done = std::move(done)]() mutable {
-        try {
-            run_here(turn, std::move(table), parsed, done);
-        } catch (const std::exception& e) {
-            spdlog::error("sms: command failed: {}", e.what());
-            done(std::string(message_for("internal_error")));
-        }
-    });
+    dispatcher_.run_blocking(
+        [this, turn, table = std::move(table), parsed, done = std::move(done)]() mutable {
+            try {
+                run_here(turn, std::move(table), parsed, done);
+            } catch (const std::exception& e) {
+                spdlog::error("sms: command failed: {}", e.what());
+                done(std::string(message_for("internal_error")));
+            }
+        });
 }
 
 void CommandRunner::run_here(const Turn& turn, std::shared_ptr<const CommandTable> table,

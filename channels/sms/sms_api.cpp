@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 #include <algorithm>
-#include <boost/asio/post.hpp>
 
 #include "channels/sms/sms_length.hpp"
 #include "gateway/base/random_token.hpp"
@@ -117,10 +116,12 @@ void SmsApi::receive(const Exchange& exchange, Reply reply) {
     };
     if (mo.id.empty())  // nothing to record first: read-only commands are answered right here
         return hall_.handle(mo, exchange.request_id, std::move(answer));
-    boost::asio::post(dispatcher_.workers(),
-                      [this, mo = std::move(mo), &exchange, answer = std::move(answer)]() mutable {
-                          hall_.handle(mo, exchange.request_id, std::move(answer));
-                      });
+    // Recording the message first waits on the store. The work owns what it needs: the
+    // exchange is not read on the other thread.
+    dispatcher_.run_blocking([this, mo = std::move(mo), request_id = exchange.request_id,
+                              answer = std::move(answer)]() mutable {
+        hall_.handle(mo, request_id, std::move(answer));
+    });
 }
 
 }  // namespace ehall::sms

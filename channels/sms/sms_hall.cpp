@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 #include <atomic>
-#include <boost/asio/dispatch.hpp>
 
 #include <ehall/clock.hpp>
 #include "channels/sms/command_normaliser.hpp"
@@ -86,16 +85,16 @@ void SmsHall::handle(const MoMessage& mo, const std::string& request_id, Done do
         claimed = true;
         turn.idempotency_key = mo.id.size() <= 100 ? "mo:" + mo.id : "mo:" + sha256_hex(mo.id);
         answer(turn, mo.text, [this, msisdn, id = mo.id, reply](std::string text) {
-            // Stored on a worker: a timed-out answer comes on the deadline timer's thread.
-            boost::asio::dispatch(
-                dispatcher_.workers(), [this, msisdn, id, reply, text = std::move(text)]() mutable {
-                    try {
-                        ledger_.answer(msisdn, id, text, now_ms());
-                    } catch (const std::exception& e) {
-                        spdlog::error("sms: could not store the reply to {}: {}", id, e.what());
-                    }
-                    reply(std::move(text));
-                });
+            // Stored where blocking work runs: a timed-out answer comes on the deadline
+            // timer's thread.
+            dispatcher_.run_blocking([this, msisdn, id, reply, text = std::move(text)]() mutable {
+                try {
+                    ledger_.answer(msisdn, id, text, now_ms());
+                } catch (const std::exception& e) {
+                    spdlog::error("sms: could not store the reply to {}: {}", id, e.what());
+                }
+                reply(std::move(text));
+            });
         });
     } catch (const std::exception& e) {
         spdlog::error("sms: message failed: {}", e.what());

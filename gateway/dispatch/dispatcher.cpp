@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 #include <algorithm>
+#include <boost/asio/dispatch.hpp>
 
 #include <ehall/clock.hpp>
 #include "gateway/base/result_codes.hpp"
@@ -194,6 +195,10 @@ void Dispatcher::record(const ServiceRequest& request, std::string_view business
     record.amount_fen = result.amount_fen;
     record.offer_id = result.offer_id.empty() ? bounded(request.offer_id) : result.offer_id;
     journal_.append(std::move(record));
+}
+
+void Dispatcher::run_blocking(std::function<void()> work) {
+    boost::asio::dispatch(workers_, std::move(work));
 }
 
 }  // namespace ehall

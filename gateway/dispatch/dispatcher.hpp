@@ -79,6 +79,11 @@ class Dispatcher {
     };
     KnownNames known_names(std::string_view plugin, std::string_view operation) const;
 
+    // Runs a channel's own work that waits on the store (SMS confirmations, opt-outs, the MO
+    // ledger) where the dispatcher runs plugin calls that may wait: on a worker, inline when
+    // already on one. Channels ask this rather than choosing a thread themselves.
+    void run_blocking(std::function<void()> work);
+
     boost::asio::thread_pool& workers() { return workers_; }
     const RunningPluginCalls& running_calls() const { return running_calls_; }
 
