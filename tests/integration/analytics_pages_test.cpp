@@ -12,8 +12,6 @@ using namespace ehall::test;
 namespace {
 
 constexpr const char* analyst_token = "demo-analyst-token";
-const std::string diversion_query =
-    "business=payment&from=hall&base=2026-03&months=2026-04,2026-05";
 
 // A running demo gateway whose journal holds the fixture events.
 struct AnalyticsServer {

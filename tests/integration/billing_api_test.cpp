@@ -13,11 +13,6 @@ namespace {
 const std::string pay_path = "/api/v1/services/billing/pay";
 const std::string topup_path = "/api/v1/services/billing/topup_voucher";
 
-Headers with(Headers headers, const std::string& name, const std::string& value) {
-    headers.emplace_back(name, value);
-    return headers;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(billing_api)

@@ -54,11 +54,6 @@ void expect_refused(const HttpResult& result, unsigned status, const std::string
     BOOST_TEST(result.header("Set-Cookie").empty(), what);
 }
 
-Headers with(Headers headers, const std::string& name, const std::string& value) {
-    headers.emplace_back(name, value);
-    return headers;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(cross_site)

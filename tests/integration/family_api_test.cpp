@@ -12,11 +12,6 @@ namespace {
 
 const std::string family_path = "/api/v1/services/family/";
 
-Headers with(Headers headers, const std::string& name, const std::string& value) {
-    headers.emplace_back(name, value);
-    return headers;
-}
-
 std::vector<nlohmann::json> rows_of(const std::vector<nlohmann::json>& rows,
                                     const std::string& operation) {
     std::vector<nlohmann::json> found;

@@ -21,11 +21,6 @@ std::string request_id(int n) {
     return id.str();
 }
 
-Headers with_request_id(Headers headers, const std::string& id) {
-    headers.emplace_back("X-Request-Id", id);
-    return headers;
-}
-
 std::int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())

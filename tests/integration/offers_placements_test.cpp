@@ -56,10 +56,6 @@ std::vector<nlohmann::json> offer_rows(const std::vector<nlohmann::json>& rows,
     return found;
 }
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(offers_placements)

@@ -12,11 +12,6 @@ namespace {
 
 const std::string points_path = "/api/v1/services/points/";
 
-Headers with_request_id(Headers headers, const std::string& id) {
-    headers.emplace_back("X-Request-Id", id);
-    return headers;
-}
-
 const nlohmann::json* row_of(const std::vector<nlohmann::json>& rows, const std::string& id) {
     for (const auto& row : rows) {
         if (row["request_id"] == id)

@@ -28,10 +28,6 @@ struct HallServer {
     std::optional<PageBrowser> browser;
 };
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 // GET /login, then POST it with the form's token; the POST's result.
 HttpResult log_in(PageBrowser& browser, const std::string& msisdn, const std::string& password,
                   const Headers& headers = {}) {

@@ -12,6 +12,9 @@ inline constexpr const char* demo_password = "135790";
 inline constexpr const char* other_msisdn = "13900139000";
 inline constexpr const char* other_password = "246802";
 inline constexpr const char* admin_token = "demo-admin-token";
+// The demo events' diversion case: customers who paid at the hall in March, in April and May.
+inline const std::string diversion_query =
+    "business=payment&from=hall&base=2026-03&months=2026-04,2026-05";
 
 inline Headers bearer(const std::string& token) {
     return {{"Authorization", "Bearer " + token}};

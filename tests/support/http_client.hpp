@@ -20,6 +20,20 @@ namespace http = boost::beast::http;
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+// `headers` and one more.
+inline Headers with(Headers headers, const std::string& name, const std::string& value) {
+    headers.emplace_back(name, value);
+    return headers;
+}
+
+inline Headers with_request_id(Headers headers, const std::string& id) {
+    return with(std::move(headers), "X-Request-Id", id);
+}
+
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
 struct HttpResult {
     unsigned status = 0;
     Headers headers;

@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(the_summary_equals_a_recount_whoever_wrote_the_rows) {
         BOOST_TEST(journal.flush_summary());
         check_summary(tmp.db());
     }
-    const Rows expected = recount(tmp.db());
+    const RowTexts expected = recount(tmp.db());
     BOOST_TEST_REQUIRE(expected.size() > 1000u);  // many keys, several months
     check_summary(tmp.db());
     const auto ok_rows = query(tmp.db(), "SELECT SUM(n) FROM monthly_usage");

@@ -22,14 +22,14 @@ TempDb::~TempDb() {
     fs::remove_all(dir, ignored);
 }
 
-Rows query(const fs::path& db, const std::string& sql) {
+RowTexts query(const fs::path& db, const std::string& sql) {
     sqlite3* handle = nullptr;
     BOOST_REQUIRE_EQUAL(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr),
                         SQLITE_OK);
     BOOST_REQUIRE_EQUAL(ehall::attach_journal_summary(handle, db, false), SQLITE_OK);
     sqlite3_stmt* stmt = nullptr;
     BOOST_REQUIRE_EQUAL(sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK);
-    Rows rows;
+    RowTexts rows;
     while (sqlite3_step(stmt) == SQLITE_ROW) {
         auto& row = rows.emplace_back();
         for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
@@ -57,7 +57,7 @@ void insert_by_hand(const fs::path& db, std::int64_t ts_ms, const std::string& m
                     (msisdn.empty() ? "NULL" : "'" + msisdn + "'") + ", 'payment', 'ok')");
 }
 
-Rows recount(const fs::path& db) {
+RowTexts recount(const fs::path& db) {
     return query(db,
                  "SELECT CAST(strftime('%Y%m', ts_ms / 1000 + 28800, 'unixepoch') AS INTEGER), "
                  "business, COALESCE(msisdn, ''), channel, COUNT(*) FROM interactions "
@@ -68,16 +68,16 @@ Rows recount(const fs::path& db) {
                      " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
 }
 
-Rows summary(const fs::path& db) {
+RowTexts summary(const fs::path& db) {
     return query(db,
                  "SELECT month, business, msisdn, channel, n FROM monthly_usage "
                  "ORDER BY 1, 2, 3, 4");
 }
 
-Rows customer_entries(const fs::path& db) {
+RowTexts customer_entries(const fs::path& db) {
     return query(db, "SELECT msisdn, ts_ms, id FROM customer_interactions ORDER BY 1, 2, 3");
 }
-Rows customer_recount(const fs::path& db) {
+RowTexts customer_recount(const fs::path& db) {
     return query(db,
                  "SELECT msisdn, ts_ms, id FROM interactions WHERE msisdn IS NOT NULL "
                  "ORDER BY 1, 2, 3");

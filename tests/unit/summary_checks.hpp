@@ -20,21 +20,21 @@ struct TempDb {
     std::filesystem::path db() const { return dir / "journal.db"; }
 };
 
-using Rows = std::vector<std::string>;  // each row's columns joined by '|'
+using RowTexts = std::vector<std::string>;  // each row's columns joined by '|'
 
 // Runs `sql` on the journal `db` with its summary file attached.
-Rows query(const std::filesystem::path& db, const std::string& sql);
+RowTexts query(const std::filesystem::path& db, const std::string& sql);
 // Runs `sql` through a plain connection, as an analyst with `sqlite3` would.
 void by_hand(const std::filesystem::path& db, const std::string& sql);
 // Inserts one ok payment through a plain connection; "" for no customer.
 void insert_by_hand(const std::filesystem::path& db, std::int64_t ts_ms, const std::string& msisdn);
 
 // `monthly_usage` as a recount of every row of `interactions` gives it, and as it is.
-Rows recount(const std::filesystem::path& db);
-Rows summary(const std::filesystem::path& db);
+RowTexts recount(const std::filesystem::path& db);
+RowTexts summary(const std::filesystem::path& db);
 // Every row's entry in `customer_interactions`, and what a recount gives.
-Rows customer_entries(const std::filesystem::path& db);
-Rows customer_recount(const std::filesystem::path& db);
+RowTexts customer_entries(const std::filesystem::path& db);
+RowTexts customer_recount(const std::filesystem::path& db);
 // Whether both summary tables equal their recounts.
 void check_summary(const std::filesystem::path& db);
 
