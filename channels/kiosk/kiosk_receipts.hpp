@@ -15,7 +15,7 @@ namespace ehall {
 struct ReceiptFacts {
     std::string terminal_id{};
     std::string hall{};
-    std::string operation{};  // "billing.pay"
+    std::string operation{};  // "<plugin>.<operation>", as the journal names it
     std::string title{};      // "交话费"
     std::string msisdn{};     // shown masked; empty when anonymous
     std::string code{};       // the result code, "ok" for a kept receipt
