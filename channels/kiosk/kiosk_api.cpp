@@ -119,10 +119,10 @@ void KioskApi::add_routes(Router& router) {
 
 Handler KioskApi::signed_route(std::string plugin, std::string operation, Work work) {
     return [this, plugin, operation, work](const Exchange& exchange, Reply reply) {
-        // The exchange stays valid until the reply (exchange.hpp); the call is a copy.
         boost::asio::post(
-            service_.dispatcher().workers(),
-            [this, &exchange, plugin, operation, work, reply = std::move(reply)]() mutable {
+            service_.dispatcher().workers(), [this, held = hold(exchange), plugin, operation, work,
+                                              reply = std::move(reply)]() mutable {
+                const Exchange& exchange = *held;
                 try {
                     KioskVerdict verdict = signatures_.verify(signed_request(exchange), now_ms());
                     if (!verdict.accepted())

@@ -8,6 +8,7 @@
 #include "gateway/base/result_codes.hpp"
 #include "gateway/base/yuan.hpp"
 #include "gateway/html/html_response.hpp"
+#include "gateway/html/result_view.hpp"
 #include "gateway/http/credentials.hpp"
 #include "gateway/http/on_workers.hpp"
 
@@ -29,16 +30,6 @@ std::string cookie(std::string_view name, std::string_view value, std::string_vi
     return text;
 }
 
-// The result fields a receipt screen shows besides the receipt, with their labels.
-constexpr std::pair<const char*, const char*> detail_labels[] = {
-    {"balance_yuan", "当前余额（元）"},
-    {"settled_yuan", "本次销账（元）"},
-    {"due_yuan", "待交金额（元）"},
-    {"points", "积分"},
-    {"ecoins", "电子币"},
-    {"brand", "品牌"},
-};
-
 FormFields form_of(const Exchange& exchange) {
     FormFields fields;
     if (exchange.request.method() == http::verb::post)
@@ -55,7 +46,8 @@ void KioskUi::add_routes(Router& router) {
     router.add(
         http::verb::post, std::string(activate_path),
         [this](const Exchange& e, Reply r) {
-            reply_from_workers(workers_, std::move(r), [this, &e] { return activate(e); });
+            reply_from_workers(workers_, e, std::move(r),
+                               [this](const Exchange& held) { return activate(held); });
         },
         cookie_form_route);
     router.add(http::verb::get, std::string(start_path), device_route(&K::start));
@@ -77,29 +69,31 @@ void KioskUi::add_routes(Router& router) {
 
 Handler KioskUi::device_route(Screen screen) {
     return [this, screen](const Exchange& exchange, Reply reply) {
-        boost::asio::post(workers_, [this, screen, &exchange, reply = std::move(reply)]() mutable {
-            try {
-                auto device = devices_.find(cookie_value(exchange, device_cookie));
-                if (!device)
-                    return reply(see_other(activate_path));
-                auto visit = std::make_shared<const Visit>(
-                    Visit{exchange, form_of(exchange), std::move(*device),
-                          cookie_value(exchange, customer_cookie_name)});
-                if (exchange.request.method() == http::verb::post &&
-                    !constant_time_equal(form_field(visit->form, "csrf"),
-                                         visit->device.csrf_token)) {
-                    return reply(
-                        page(http::status::forbidden, "problem_screen",
-                             page_data(*visit, "请求已失效",
-                                       {{"problem", "页面已过期，请返回首页重新办理。"}})));
+        boost::asio::post(
+            workers_, [this, screen, held = hold(exchange), reply = std::move(reply)]() mutable {
+                const Exchange& exchange = *held;
+                try {
+                    auto device = devices_.find(cookie_value(exchange, device_cookie));
+                    if (!device)
+                        return reply(see_other(activate_path));
+                    auto visit = std::make_shared<const Visit>(
+                        Visit{held, form_of(exchange), std::move(*device),
+                              cookie_value(exchange, customer_cookie_name)});
+                    if (exchange.request.method() == http::verb::post &&
+                        !constant_time_equal(form_field(visit->form, "csrf"),
+                                             visit->device.csrf_token)) {
+                        return reply(
+                            page(http::status::forbidden, "problem_screen",
+                                 page_data(*visit, "请求已失效",
+                                           {{"problem", "页面已过期，请返回首页重新办理。"}})));
+                    }
+                    (this->*screen)(visit, reply);
+                } catch (const std::exception& e) {
+                    spdlog::error("kiosk UI request failed: {}", e.what());
+                    if (reply)  // still ours: the screen failed before handing it on
+                        reply(html_response(http::status::internal_server_error, "internal error"));
                 }
-                (this->*screen)(visit, reply);
-            } catch (const std::exception& e) {
-                spdlog::error("kiosk UI request failed: {}", e.what());
-                if (reply)  // still ours: the screen failed before handing it on
-                    reply(html_response(http::status::internal_server_error, "internal error"));
-            }
-        });
+            });
     };
 }
 
@@ -144,8 +138,8 @@ HttpResponse KioskUi::back_to_start() {
 
 KioskCall KioskUi::call_of(const Visit& visit) {
     return {.terminal = visit.device.terminal,
-            .request_id = visit.exchange.request_id,
-            .started = visit.exchange.started,
+            .request_id = visit.exchange->request_id,
+            .started = visit.exchange->started,
             .caller = KioskCaller::touch_ui};
 }
 
@@ -181,7 +175,8 @@ bool KioskUi::customer_present(const Visit& visit) {
            session->terminal_id == visit.device.terminal.id;
 }
 
-void KioskUi::render_receipt(const VisitPtr& visit, const KioskResult& result, Reply& reply) {
+void KioskUi::render_receipt(const VisitPtr& visit, const KioskResult& result,
+                             const Manifest* plugin, Reply& reply) {
     nlohmann::json receipt = result.receipt.value_or(nlohmann::json());
     if (receipt.is_object()) {
         add_yuan_fields(receipt);
@@ -191,23 +186,23 @@ void KioskUi::render_receipt(const VisitPtr& visit, const KioskResult& result, R
         if (receipt.value("msisdn", "").empty())
             receipt["msisdn"] = false;
     }
-    nlohmann::json data =
-        result.result.data.is_object() ? result.result.data : nlohmann::json::object();
-    add_yuan_fields(data);
-    nlohmann::json details = nlohmann::json::array();
-    for (const auto& [key, label] : detail_labels) {
-        auto it = data.find(key);
-        if (it != data.end() && it->is_primitive())
-            details.push_back({{"name", label},
-                               {"value", it->is_string() ? it->get<std::string>() : it->dump()}});
+    // The result's details in the answering plugin's words, laid out as on the web hall,
+    // without what the receipt shows already. The number stays masked on a public screen.
+    nlohmann::json shown = result.ok() && plugin ? result.result.data : nullptr;
+    if (shown.is_object()) {
+        shown.erase("msisdn");
+        if (result.receipt && result.receipt->is_object()) {
+            for (const auto& [key, value] : result.receipt->items())
+                shown.erase(key);
+        }
     }
+    nlohmann::json details = result_view(shown, plugin ? *plugin : Manifest{});
     auto status = result.ok() ? http::status::ok : http_status_for(result.result.code);
     reply(page(status, "receipt_screen",
                page_data(*visit, result.ok() ? "办理成功" : "未能办理",
                          {{"ok", result.ok()},
                           {"receipt", receipt},
                           {"details", details},
-                          {"has_details", !details.empty()},
                           {"message", result.message()},
                           {"customer", customer_present(*visit)}})));
 }

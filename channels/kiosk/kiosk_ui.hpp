@@ -50,13 +50,12 @@ class KioskUi {
     // What a screen gets: the request, its form fields (POST), the activated device, and
     // the customer token from the cookie (empty when nobody is identified).
     struct Visit {
-        const Exchange& exchange;
+        HeldExchange exchange;
         FormFields form;
         KioskDevice device;
         std::string customer_token;
     };
-    // Shared: a screen's call may finish on another thread, after the screen returned. The
-    // exchange stays valid until the reply (exchange.hpp).
+    // Shared: a screen's call may finish on another thread, after the screen returned.
     using VisitPtr = std::shared_ptr<const Visit>;
     using Screen = void (KioskUi::*)(const VisitPtr& visit, Reply& reply);
     Handler device_route(Screen screen);
@@ -94,7 +93,10 @@ class KioskUi {
     static HttpResponse back_to_start();
     // The Set-Cookie value holding an identified customer's token (empty: clears it).
     static std::string customer_cookie(std::string_view token);
-    void render_receipt(const VisitPtr& visit, const KioskResult& result, Reply& reply);
+    // `plugin`: the manifest of the plugin that answered, whose words label its details;
+    // none when no operation ran.
+    void render_receipt(const VisitPtr& visit, const KioskResult& result, const Manifest* plugin,
+                        Reply& reply);
     // Fields every page uses (title, CSRF token, terminal, idle countdown unless `data` has
     // its own) plus `data`.
     nlohmann::json page_data(const Visit& visit, const std::string& title,

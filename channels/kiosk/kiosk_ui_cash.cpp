@@ -61,7 +61,7 @@ void KioskUi::cash_open(const VisitPtr& visit, Reply& reply) {
 }
 
 void KioskUi::cash_insert(const VisitPtr& visit, Reply& reply) {
-    const std::string id = visit->exchange.path_param("id");
+    const std::string id = visit->exchange->path_param("id");
     if (!intake_id_shaped(id))
         return reply(back_to_start());
     ServiceResult shown = service_.show_intake(call_of(*visit), id);
@@ -71,7 +71,7 @@ void KioskUi::cash_insert(const VisitPtr& visit, Reply& reply) {
     nlohmann::json data = std::move(shown.data);
     const bool holds_cash = data.value("total_fen", 0) > 0;
     add_yuan_fields(data);
-    data["held"] = visit->exchange.query_param("held") == "1";
+    data["held"] = visit->exchange->query_param("held") == "1";
     data["holds_cash"] = holds_cash;
     data["paying"] = data.value("state", "") == "paying";
     data["reload_seconds"] = insert_screen_reload_seconds;
@@ -85,14 +85,18 @@ void KioskUi::cash_insert(const VisitPtr& visit, Reply& reply) {
 }
 
 void KioskUi::cash_pay(const VisitPtr& visit, Reply& reply) {
-    const std::string id = visit->exchange.path_param("id");
+    const std::string id = visit->exchange->path_param("id");
     if (!intake_id_shaped(id))
         return reply(back_to_start());
     // The reply comes on a worker once the payment ran (kiosk_service.hpp).
-    service_.pay_intake(call_of(*visit), id,
-                        [this, visit, reply = std::move(reply)](KioskResult result) mutable {
-                            render_receipt(visit, result, reply);
-                        });
+    // The manifests outlive every call.
+    auto cash = cash_payment_operation(service_.dispatcher());
+    const Manifest* plugin = cash ? cash->plugin : nullptr;
+    service_.pay_intake(
+        call_of(*visit), id,
+        [this, visit, plugin, reply = std::move(reply)](KioskResult result) mutable {
+            render_receipt(visit, result, plugin, reply);
+        });
 }
 
 }  // namespace ehall

@@ -108,7 +108,7 @@ void KioskUi::with_services(
     std::function<void(const nlohmann::json& services, Reply& reply)> done) {
     ServiceResult listed = service_.services();
     if (!listed.is_ok())
-        return render_receipt(visit, {std::move(listed)}, reply);
+        return render_receipt(visit, {std::move(listed)}, nullptr, reply);
     done(listed.data.value("services", nlohmann::json::array()), reply);
 }
 
@@ -147,8 +147,8 @@ void KioskUi::operation_form(const VisitPtr& visit, Reply& reply) {
     if (!customer_present(*visit))
         return reply(back_to_start());
     with_services(visit, reply, [this, visit](const nlohmann::json& services, Reply& reply) {
-        auto operation = find_operation(services, visit->exchange.path_param("plugin"),
-                                        visit->exchange.path_param("operation"));
+        auto operation = find_operation(services, visit->exchange->path_param("plugin"),
+                                        visit->exchange->path_param("operation"));
         if (operation.is_null()) {
             return reply(
                 page(http::status::not_found, "problem_screen",
@@ -166,7 +166,7 @@ void KioskUi::operation_form(const VisitPtr& visit, Reply& reply) {
                                {"fields", fields},
                                {"has_keypad", keypad},
                                {"keypad_decimal", decimal},
-                               {"action", std::string(visit->exchange.path())},
+                               {"action", std::string(visit->exchange->path())},
                                {"kiosk_txn", random_hex(8)}};
         reply(page(http::status::ok, "operation_screen",
                    page_data(*visit, operation.value("title", ""), std::move(data))));
@@ -177,8 +177,8 @@ void KioskUi::run_operation(const VisitPtr& visit, Reply& reply) {
     if (!customer_present(*visit))
         return reply(back_to_start());
     with_services(visit, reply, [this, visit](const nlohmann::json& services, Reply& reply) {
-        const std::string plugin = visit->exchange.path_param("plugin");
-        const std::string name = visit->exchange.path_param("operation");
+        const std::string plugin = visit->exchange->path_param("plugin");
+        const std::string name = visit->exchange->path_param("operation");
         auto operation = find_operation(services, plugin, name);
         auto params = operation.is_null() ? std::optional<nlohmann::json>(nlohmann::json::object())
                                           : params_from(operation, visit->form);
@@ -190,10 +190,12 @@ void KioskUi::run_operation(const VisitPtr& visit, Reply& reply) {
         // The same body the signed API takes, so the kiosk's fields are checked alike.
         (*params)["customer_token"] = visit->customer_token;
         (*params)["kiosk_txn"] = form_field(visit->form, "kiosk_txn");
-        service_.invoke(call_of(*visit), plugin, name, take_kiosk_fields(std::move(*params), ""),
-                        [this, visit, reply = std::move(reply)](KioskResult result) mutable {
-                            render_receipt(visit, result, reply);
-                        });
+        const Manifest* manifest = service_.dispatcher().loaded_manifest(plugin);
+        service_.invoke(
+            call_of(*visit), plugin, name, take_kiosk_fields(std::move(*params), ""),
+            [this, visit, manifest, reply = std::move(reply)](KioskResult result) mutable {
+                render_receipt(visit, result, manifest, reply);
+            });
     });
 }
 

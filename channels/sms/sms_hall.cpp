@@ -47,10 +47,11 @@ SmsHall::SmsHall(const Config& config, Dispatcher& dispatcher, Store& store,
       runner_(dispatcher, pending_, opt_out_, replies_),
       duplicate_wait_(longest_operation(config)) {
     for (const auto& available : dispatcher.enabled_operations("sms")) {
-        const std::string& name = available.operation->template_name;
-        if (!available.operation->sms_keywords.empty() && !name.empty() && !templates.has(name))
-            spdlog::warn("sms: no template {}.mustache: {}.{} answers with done.mustache", name,
-                         available.plugin->id, available.operation->name);
+        const OperationSpec& operation = *available.operation;
+        if (!operation.sms_keywords.empty() && operation.sms_reply.empty() &&
+            !templates.has(operation.template_name))
+            spdlog::warn("sms: {}.{} has no SMS words of its own: it answers with done.mustache",
+                         available.plugin->id, operation.name);
     }
 }
 

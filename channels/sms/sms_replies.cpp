@@ -69,7 +69,11 @@ std::string SmsReplies::confirm_prompt(const SmsCommand& command, const nlohmann
     data["ttl_minutes"] = std::chrono::ceil<std::chrono::minutes>(ttl).count();
     data["charges"] = command.spec && command.spec->charges_customer;
     const std::string own = command.template_name + "_confirm";
-    return templates_.render(templates_.has(own) ? own : "confirm", data);
+    if (!command.template_name.empty() && templates_.has(own))
+        return templates_.render(own, data);
+    if (command.spec && !command.spec->sms_confirm.empty())
+        return templates_.render_text(command.spec->sms_confirm, data);
+    return templates_.render("confirm", data);
 }
 
 }  // namespace ehall::sms

@@ -6,7 +6,8 @@ std::optional<CustomerSummary> read_customer_summary(Store& store, const std::st
     std::optional<CustomerSummary> summary;
     store.read([&](Transaction& tx) {
         auto rows = tx.query(
-            "SELECT c.name, c.brand, a.balance_fen, a.points, a.ecoins, "
+            "SELECT c.name, c.brand, a.balance_fen, a.points AS points_balance, "
+            "a.ecoins AS ecoins_balance, "
             "(SELECT COALESCE(SUM(amount_fen), 0) FROM bills b "
             " WHERE b.msisdn = c.msisdn AND b.status = 'due') AS due_fen "
             "FROM customers c JOIN accounts a ON a.msisdn = c.msisdn WHERE c.msisdn = ?",
@@ -18,8 +19,8 @@ std::optional<CustomerSummary> read_customer_summary(Store& store, const std::st
                                   .brand = row.text("brand"),
                                   .balance_fen = row.integer("balance_fen"),
                                   .due_fen = row.integer("due_fen"),
-                                  .points = row.integer("points"),
-                                  .ecoins = row.integer("ecoins")};
+                                  .points_balance = row.integer("points_balance"),
+                                  .ecoins_balance = row.integer("ecoins_balance")};
     });
     return summary;
 }

@@ -14,9 +14,9 @@ struct CustomerSummary {
     std::string name;
     std::string brand;
     std::int64_t balance_fen = 0;
-    std::int64_t due_fen = 0;  // unpaid bills
-    std::int64_t points = 0;
-    std::int64_t ecoins = 0;
+    std::int64_t due_fen = 0;         // unpaid bills
+    std::int64_t points_balance = 0;  // the account's loyalty points and e-coins (core columns)
+    std::int64_t ecoins_balance = 0;
 };
 
 std::optional<CustomerSummary> read_customer_summary(Store& store, const std::string& msisdn);

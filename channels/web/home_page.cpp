@@ -71,8 +71,8 @@ void WebPages::home(const Exchange& exchange, Reply& reply) {
                         {"balance_yuan", format_yuan(summary->balance_fen)},
                         {"due_yuan", format_yuan(summary->due_fen)},
                         {"has_due", summary->due_fen > 0},
-                        {"points", summary->points},
-                        {"ecoins", summary->ecoins}};
+                        {"points_balance", summary->points_balance},
+                        {"ecoins_balance", summary->ecoins_balance}};
     data["groups"] = service_groups(dispatcher_.enabled_operations("web"));
     ServiceRequest where;
     where.channel = "web";

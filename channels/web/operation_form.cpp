@@ -1,7 +1,7 @@
 #include "channels/web/operation_form.hpp"
 
-#include "channels/web/web_labels.hpp"
 #include "gateway/dispatch/param_validation.hpp"
+#include "gateway/html/field_words.hpp"
 
 namespace ehall {
 

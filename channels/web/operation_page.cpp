@@ -4,11 +4,11 @@
 // Chinese. The form carries an idempotency key, so submitting it twice (a reload, a double
 // click) changes nothing the second time.
 #include "channels/web/operation_form.hpp"
-#include "channels/web/result_view.hpp"
 #include "channels/web/web_pages.hpp"
 #include "gateway/base/random_token.hpp"
 #include "gateway/base/result_codes.hpp"
 #include "gateway/html/html_response.hpp"
+#include "gateway/html/result_view.hpp"
 #include "gateway/http/json_body.hpp"
 
 namespace ehall {

@@ -1,10 +1,10 @@
 // GET /records: the customer's recent interactions on every channel, newest first, times
 // in Asia/Shanghai.
 #include <ehall/clock.hpp>
-#include "channels/web/web_labels.hpp"
 #include "channels/web/web_pages.hpp"
 #include "gateway/base/result_codes.hpp"
 #include "gateway/base/yuan.hpp"
+#include "gateway/html/field_words.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/journal/customer_history.hpp"
 

@@ -26,9 +26,9 @@ void WebApi::add_routes(Router& router) {
             auto slot = login_.admit(e);
             if (!slot)
                 return r(error_response("rate_limited", "too many sign-ins; try again later"));
-            login_.run(std::move(*slot), [this, &e, r = std::move(r)]() mutable {
+            login_.run(std::move(*slot), [this, held = hold(e), r = std::move(r)]() mutable {
                 try {
-                    login(e, r);
+                    login(*held, r);
                 } catch (const std::exception& ex) {
                     spdlog::error("web login failed: {}", ex.what());
                     if (r)  // still ours: the login failed before handing it on
@@ -39,14 +39,15 @@ void WebApi::add_routes(Router& router) {
         cookie_json_route);
     router.add(http::verb::post, "/api/v1/login/code",
                [this, &workers](const Exchange& e, Reply r) {
-                   reply_from_workers(workers, std::move(r), [this, &e] {
-                       return result_response(login_.send_code(e, json_object_body(e)));
+                   reply_from_workers(workers, e, std::move(r), [this](const Exchange& held) {
+                       return result_response(login_.send_code(held, json_object_body(held)));
                    });
                });
     router.add(
         http::verb::post, "/api/v1/logout",
         [this, &workers](const Exchange& e, Reply r) {
-            reply_from_workers(workers, std::move(r), [this, &e] { return logout(e); });
+            reply_from_workers(workers, e, std::move(r),
+                               [this](const Exchange& held) { return logout(held); });
         },
         cookie_json_route);
     router.add(http::verb::get, "/api/v1/services", [this, &workers](const Exchange&, Reply r) {
@@ -54,18 +55,20 @@ void WebApi::add_routes(Router& router) {
     });
     router.add(http::verb::post, "/api/v1/services/{plugin}/{operation}",
                [this, &workers](const Exchange& e, Reply r) {
-                   auto run = [this, &e, r = std::move(r)]() mutable {
+                   auto run = [this](const Exchange& exchange, Reply& reply) {
                        try {
-                           invoke(e, r);
+                           invoke(exchange, reply);
                        } catch (const std::exception& ex) {
                            spdlog::error("web invoke failed: {}", ex.what());
-                           r(error_response("internal_error"));
+                           reply(error_response("internal_error"));
                        }
                    };
                    // A read is answered here: the hop to a worker would cost more than it.
                    if (dispatcher_.reads_only(e.path_param("plugin"), e.path_param("operation")))
-                       return run();
-                   boost::asio::post(workers, std::move(run));
+                       return run(e, r);
+                   boost::asio::post(workers, [run, held = hold(e), r = std::move(r)]() mutable {
+                       run(*held, r);
+                   });
                });
 }
 

@@ -11,8 +11,9 @@ void WebPages::add_routes(Router& router) {
     // Page handlers read the store (and check passwords): never on the network threads.
     auto on_workers = [this, &workers](HttpResponse (WebPages::*handler)(const Exchange&)) {
         return [this, &workers, handler](const Exchange& e, Reply r) {
-            reply_from_workers(workers, std::move(r),
-                               [this, handler, &e] { return (this->*handler)(e); });
+            reply_from_workers(workers, e, std::move(r), [this, handler](const Exchange& held) {
+                return (this->*handler)(held);
+            });
         };
     };
     router.add(http::verb::get, "/login", on_workers(&WebPages::login_form));
@@ -24,10 +25,10 @@ void WebPages::add_routes(Router& router) {
                 return r(message_page(http::status::too_many_requests, nullptr, "登录过于频繁",
                                       "登录尝试过于频繁，请稍后再试。"));
             }
-            login_.run(std::move(*slot), [this, &e, r = std::move(r)] {
+            login_.run(std::move(*slot), [this, held = hold(e), r = std::move(r)] {
                 HttpResponse response;
                 try {
-                    response = login_submit(e);
+                    response = login_submit(*held);
                 } catch (const std::exception& ex) {
                     spdlog::error("web login failed: {}", ex.what());
                     response = message_page(http::status::internal_server_error, nullptr,
@@ -46,9 +47,9 @@ void WebPages::add_routes(Router& router) {
     // Handlers that reply later (after the dispatcher or the offer slot answered).
     auto replying_later = [this, &workers](void (WebPages::*handler)(const Exchange&, Reply&)) {
         return [this, &workers, handler](const Exchange& e, Reply r) {
-            boost::asio::post(workers, [this, handler, &e, r = std::move(r)]() mutable {
+            boost::asio::post(workers, [this, handler, held = hold(e), r = std::move(r)]() mutable {
                 try {
-                    (this->*handler)(e, r);
+                    (this->*handler)(*held, r);
                 } catch (const std::exception& ex) {
                     spdlog::error("web page failed: {}", ex.what());
                     if (r)  // still ours: the page failed before handing it on

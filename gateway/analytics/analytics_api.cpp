@@ -63,17 +63,17 @@ void AnalyticsApi::add_routes(Router& router) {
                [this](const Exchange& exchange, Reply reply) {
                    if (!access_.has_bearer_token(exchange))
                        return reply(unauthorized());
-                   reply_from_workers(workers_, std::move(reply),
-                                      [this, &exchange] { return report_json(exchange); });
+                   reply_from_workers(workers_, exchange, std::move(reply),
+                                      [this](const Exchange& e) { return report_json(e); });
                });
-    router.add(http::verb::get, "/analytics/csv/{name}",
-               [this](const Exchange& exchange, Reply reply) {
-                   reply_from_workers(workers_, std::move(reply), [this, &exchange] {
-                       if (!access_.allowed(exchange))
-                           return see_other("/analytics/login");
-                       return report_csv(exchange);
-                   });
-               });
+    router.add(
+        http::verb::get, "/analytics/csv/{name}", [this](const Exchange& exchange, Reply reply) {
+            reply_from_workers(workers_, exchange, std::move(reply), [this](const Exchange& e) {
+                if (!access_.allowed(e))
+                    return see_other("/analytics/login");
+                return report_csv(e);
+            });
+        });
 }
 
 HttpResponse AnalyticsApi::report_json(const Exchange& exchange) const {

@@ -36,20 +36,20 @@ void AnalyticsPages::add_routes(Router& router) {
     router.add(
         http::verb::post, "/analytics/login",
         [this](const Exchange& exchange, Reply reply) {
-            reply_from_workers(workers_, std::move(reply),
-                               [this, &exchange] { return log_in(exchange); });
+            reply_from_workers(workers_, exchange, std::move(reply),
+                               [this](const Exchange& e) { return log_in(e); });
         },
         cookie_form_route);
     router.add(
         http::verb::post, "/analytics/logout",
         [this](const Exchange& exchange, Reply reply) {
-            reply_from_workers(workers_, std::move(reply),
-                               [this, &exchange] { return log_out(exchange); });
+            reply_from_workers(workers_, exchange, std::move(reply),
+                               [this](const Exchange& e) { return log_out(e); });
         },
         cookie_form_route);
     router.add(http::verb::get, "/analytics", [this](const Exchange& exchange, Reply reply) {
-        reply_from_workers(workers_, std::move(reply),
-                           [this, &exchange] { return dashboard(exchange); });
+        reply_from_workers(workers_, exchange, std::move(reply),
+                           [this](const Exchange& e) { return dashboard(e); });
     });
 }
 

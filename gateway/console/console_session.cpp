@@ -49,13 +49,14 @@ void OpsConsole::add_routes(Router& router) {
                 return reply(login_page(e, "登录尝试过于频繁，请稍后再试。",
                                         http::status::too_many_requests));
             }
-            sign_in_gate_.run(std::move(*slot), [this, &e, reply] { reply(login(e)); });
+            sign_in_gate_.run(std::move(*slot),
+                              [this, held = hold(e), reply] { reply(login(*held)); });
         },
         cookie_form_route);
     router.add(
         http::verb::post, "/admin/logout",
         [this](const Exchange& e, Reply reply) {
-            boost::asio::post(workers_, [this, &e, reply] { reply(logout(e)); });
+            boost::asio::post(workers_, [this, held = hold(e), reply] { reply(logout(*held)); });
         },
         cookie_form_route);
     auto view = [](auto member) {
@@ -87,7 +88,8 @@ void OpsConsole::add_routes(Router& router) {
 
 Handler OpsConsole::for_staff(StaffWork work, bool is_action) {
     return [this, work = std::move(work), is_action](const Exchange& exchange, Reply reply) {
-        boost::asio::post(workers_, [this, work, is_action, &exchange, reply] {
+        boost::asio::post(workers_, [this, work, is_action, held = hold(exchange), reply] {
+            const Exchange& exchange = *held;
             try {
                 auto staff = signed_in(exchange);
                 if (!staff)

@@ -132,6 +132,11 @@ std::vector<AvailableOperation> Dispatcher::loaded_operations() const {
     return channel_facing([](const std::string&) { return true; });
 }
 
+const Manifest* Dispatcher::loaded_manifest(std::string_view id) const {
+    const PluginModule* plugin = host_.find(id);
+    return plugin ? &plugin->manifest() : nullptr;
+}
+
 std::vector<Dispatcher::SlotFiller> Dispatcher::placements(std::string_view slot,
                                                            std::string_view channel) {
     std::vector<SlotFiller> fillers;

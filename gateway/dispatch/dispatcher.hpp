@@ -50,6 +50,9 @@ class Dispatcher {
     // then manifest order: what the manifests offer, for a channel to find an operation by
     // what it declares (OperationSpec::cash_for_any_number) rather than by name.
     std::vector<AvailableOperation> loaded_operations() const;
+    // The manifest of loaded plugin `id`, for words to show its data in; null when none. It
+    // outlives every call.
+    const Manifest* loaded_manifest(std::string_view id) const;
     // The placements for `slot` of the plugins enabled on `channel`, in plugin order.
     struct SlotFiller {
         const Manifest* plugin;

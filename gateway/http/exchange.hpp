@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -16,7 +17,10 @@ namespace http = boost::beast::http;
 using HttpRequest = http::request<http::string_body>;
 using HttpResponse = http::response<http::string_body>;
 
-struct Exchange {
+// The session owns each request's exchange in a shared_ptr; a handler that goes on on another
+// thread holds it with `hold` (as Beast's examples move the request into the handler), so no
+// work reads a request through a reference the session might reset.
+struct Exchange : std::enable_shared_from_this<Exchange> {
     HttpRequest request;
     std::string remote_address;
     std::string request_id;
@@ -33,7 +37,13 @@ struct Exchange {
     std::string header(std::string_view name) const;
 };
 
-// Must be called exactly once, from any thread. The Exchange stays valid until then.
+using HeldExchange = std::shared_ptr<const Exchange>;
+// The exchange, kept alive for work that outlives the handler's call.
+inline HeldExchange hold(const Exchange& exchange) {
+    return exchange.shared_from_this();
+}
+
+// Must be called exactly once, from any thread.
 using Reply = std::function<void(HttpResponse)>;
 using Handler = std::function<void(const Exchange&, Reply)>;
 

@@ -125,19 +125,19 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
     if (ec)
         return reject(http::status::bad_request, "bad_request", "malformed HTTP request");
     busy_ = true;
-    exchange_ = Exchange{};
-    exchange_.request = parser_->release();
-    exchange_.remote_address = remote_address_;
-    std::string given_id = exchange_.header("X-Request-Id");
-    exchange_.request_id = usable_request_id(given_id) ? given_id : trace_id();
+    exchange_ = std::make_shared<Exchange>();
+    exchange_->request = parser_->release();
+    exchange_->remote_address = remote_address_;
+    std::string given_id = exchange_->header("X-Request-Id");
+    exchange_->request_id = usable_request_id(given_id) ? given_id : trace_id();
     handle();
 }
 
 void HttpSession::handle() {
-    auto match =
-        server_.router().match(exchange_.request.method(), exchange_.path(), exchange_.path_params);
+    auto match = server_.router().match(exchange_->request.method(), exchange_->path(),
+                                        exchange_->path_params);
     if (!match.handler) {
-        exchange_.route = match.wrong_method ? "(wrong method)" : "(no route)";
+        exchange_->route = match.wrong_method ? "(wrong method)" : "(no route)";
         nlohmann::json body = {
             {"status", "error"},
             {"code", match.wrong_method ? "method_not_allowed" : "not_found"},
@@ -145,8 +145,8 @@ void HttpSession::handle() {
         return reply(json_response(
             match.wrong_method ? http::status::method_not_allowed : http::status::not_found, body));
     }
-    exchange_.route = *match.route;
-    if (auto refusal = server_.cross_site_checks().refusal(exchange_, *match.rules))
+    exchange_->route = *match.route;
+    if (auto refusal = server_.cross_site_checks().refusal(*exchange_, *match.rules))
         return reply(std::move(*refusal));
     // The reply may come from another thread; it rejoins this connection's executor.
     Reply done = [self = shared_from_this()](HttpResponse response) {
@@ -155,9 +155,9 @@ void HttpSession::handle() {
             [self, response = std::move(response)]() mutable { self->reply(std::move(response)); });
     };
     try {
-        (*match.handler)(exchange_, std::move(done));
+        (*match.handler)(*exchange_, std::move(done));
     } catch (const std::exception& e) {
-        spdlog::error("handler for {} threw: {}", exchange_.route, e.what());
+        spdlog::error("handler for {} threw: {}", exchange_->route, e.what());
         reply(json_response(
             http::status::internal_server_error,
             {{"status", "error"}, {"code", "internal_error"}, {"message", "internal error"}}));
@@ -166,13 +166,13 @@ void HttpSession::handle() {
 
 void HttpSession::reply(HttpResponse response) {
     response_ = std::move(response);
-    response_.version(exchange_.request.version());
-    response_.keep_alive(exchange_.request.keep_alive() && !server_.stopping());
-    response_.set("X-Request-Id", exchange_.request_id);
+    response_.version(exchange_->request.version());
+    response_.keep_alive(exchange_->request.keep_alive() && !server_.stopping());
+    response_.set("X-Request-Id", exchange_->request_id);
     response_.prepare_payload();
     auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - exchange_.started);
-    server_.metrics().observe_request(exchange_.route, response_.result_int(), latency);
+        std::chrono::steady_clock::now() - exchange_->started);
+    server_.metrics().observe_request(exchange_->route, response_.result_int(), latency);
     if (server_.options().access_log)
         log_access(response_);
     do_write();
@@ -189,7 +189,7 @@ void HttpSession::on_write(beast::error_code ec, std::size_t) {
     if (ec || !response_.keep_alive())
         return close();
     // An idle kept-alive connection holds no request, reply or grown buffer.
-    exchange_ = Exchange{};
+    exchange_.reset();
     response_ = HttpResponse{};
     if (buffer_.size() == 0)
         buffer_.shrink_to_fit();
@@ -199,11 +199,11 @@ void HttpSession::on_write(beast::error_code ec, std::size_t) {
 void HttpSession::reject(http::status status, std::string_view code, std::string_view message) {
     // The request could not be read whole, so the connection cannot be reused.
     busy_ = true;
-    exchange_ = Exchange{};
-    exchange_.route = "(rejected)";
-    exchange_.request.version(11);
-    exchange_.request.keep_alive(false);
-    exchange_.request_id = trace_id();
+    exchange_ = std::make_shared<Exchange>();
+    exchange_->route = "(rejected)";
+    exchange_->request.version(11);
+    exchange_->request.keep_alive(false);
+    exchange_->request_id = trace_id();
     reply(json_response(status, {{"status", "error"}, {"code", code}, {"message", message}}));
 }
 
@@ -215,13 +215,13 @@ void HttpSession::close() {
 
 void HttpSession::log_access(const HttpResponse& response) const {
     auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - exchange_.started);
+        std::chrono::steady_clock::now() - exchange_->started);
     // The query string is left out: it can carry SMS text, PINs or tokens.
     server_.access_logger().info(
         R"("remote":"{}","method":"{}","path":{},"route":"{}","status":{},"bytes":{},"latency_us":{},"request_id":"{}"}})",
-        remote_address_, std::string_view(http::to_string(exchange_.request.method())),
-        quoted_path(exchange_.path()), exchange_.route, response.result_int(),
-        response.body().size(), latency.count(), exchange_.request_id);
+        remote_address_, std::string_view(http::to_string(exchange_->request.method())),
+        quoted_path(exchange_->path()), exchange_->route, response.result_int(),
+        response.body().size(), latency.count(), exchange_->request_id);
 }
 
 }  // namespace ehall

@@ -44,7 +44,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     HttpServer& server_;
     boost::beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
-    Exchange exchange_;
+    std::shared_ptr<Exchange> exchange_;  // handlers may hold it past the reply (exchange.hpp)
     HttpResponse response_;
     bool busy_ = false;  // a request is being handled or its reply written
     std::string remote_address_;

@@ -26,4 +26,12 @@ void reply_from_workers(boost::asio::thread_pool& workers, Reply reply, Work wor
     });
 }
 
+// The same for work that reads the request: it holds the exchange until it is done.
+template <class Work>  // Work: (const Exchange&) -> HttpResponse
+void reply_from_workers(boost::asio::thread_pool& workers, const Exchange& exchange, Reply reply,
+                        Work work) {
+    reply_from_workers(workers, std::move(reply),
+                       [held = hold(exchange), work = std::move(work)] { return work(*held); });
+}
+
 }  // namespace ehall

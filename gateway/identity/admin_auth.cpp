@@ -32,8 +32,8 @@ Handler admin_route(const Config& config, boost::asio::thread_pool& workers, Adm
         auto actor = admin_actor(config, exchange);
         if (!actor)
             return reply(admin_unauthorized());
-        reply_from_workers(workers, std::move(reply),
-                           [&work, &exchange, actor = *actor] { return work(exchange, actor); });
+        reply_from_workers(workers, exchange, std::move(reply),
+                           [&work, actor = *actor](const Exchange& e) { return work(e, actor); });
     };
 }
 

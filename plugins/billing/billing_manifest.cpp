@@ -14,13 +14,18 @@ Manifest billing_manifest() {
          .business = "balance_query",
          .reads_only = true,
          .sms_keywords = {"YE", "余额"},
-         .template_name = "billing_balance"},
+         .template_name = "billing_balance",
+         .sms_reply = "您的话费余额为{{balance_yuan}}元。"},
         {.name = "bill",
          .title = "账单查询",
          .business = "bill_query",
          .reads_only = true,
          .sms_keywords = {"ZD", "账单"},
-         .template_name = "billing_bill"},
+         .template_name = "billing_bill",
+         .sms_reply = "{{#current}}{{month}}账单{{amount_yuan}}元。{{/current}}"
+                      "{{^current}}暂无账单。{{/current}}{{#due_positive}}待缴"
+                      "{{due_yuan}}元，回复JF加金额交费。{{/due_positive}}"
+                      "{{^due_positive}}已全部缴清。{{/due_positive}}"},
         // Card payments need the logged-in customer; a kiosk reporting cash sets the paid
         // number as the customer (anyone may pay a number's bill in cash).
         {.name = "pay",
@@ -41,6 +46,11 @@ Manifest billing_manifest() {
          .charges_customer = true,
          .sms_keywords = {"JF", "交费"},
          .template_name = "billing_pay",
+         .sms_reply = "交费成功：{{amount_yuan}}元，余额{{balance_yuan}}元"
+                      "{{#settled_positive}}，已结清账单{{settled_yuan}}元"
+                      "{{/settled_positive}}。流水号{{receipt_no}}",
+         .sms_confirm = "将从银行卡交费{{amount_yuan}}元，回复Y确认，N取消，"
+                        "{{ttl_minutes}}分钟内有效。",
          .cash_for_any_number = true},
         {.name = "topup_voucher",
          .title = "充值卡充值",
@@ -52,13 +62,18 @@ Manifest billing_manifest() {
                      .max = 19}},
          .changes_state = true,
          .sms_keywords = {"CZ", "充值"},
-         .template_name = "billing_topup_voucher"},
+         .template_name = "billing_topup_voucher",
+         .sms_reply = "充值成功：{{amount_yuan}}元已到账，余额{{balance_yuan}}"
+                      "元{{#settled_positive}}，已结清账单{{settled_yuan}}元"
+                      "{{/settled_positive}}。"},
         {.name = "history",
          .title = "交费记录",
          .business = "other",
          .reads_only = true,
          .sms_keywords = {"JL", "记录"},
-         .template_name = "billing_history"},
+         .template_name = "billing_history",
+         .sms_reply = "{{#entries}}{{time}} {{amount_yuan}}元；{{/entries}}"
+                      "{{^entries}}暂无交费记录。{{/entries}}"},
     };
     // The words every channel shows for this plugin's result fields.
     m.labels = {

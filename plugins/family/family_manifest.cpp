@@ -61,21 +61,26 @@ Manifest family_manifest() {
          .changes_state = true,
          .charges_customer = true,  // the monthly fee
          .sms_keywords = {"QQB KT", "亲情包开通", "开通亲情包"},
-         .template_name = "family_open"},
+         .template_name = "family_open",
+         .sms_reply = "3元亲情包已开通（编号{{package_id}}），月费"
+                      "{{monthly_fee_yuan}}元，可加{{max_members}}个亲情号码："
+                      "回复QQB TJ 号码。"},
         {.name = "add",
          .title = "添加亲情号码",
          .business = "package_change",
          .params = {phone_param("number", "亲情号码"), package_id_param()},
          .changes_state = true,
          .sms_keywords = {"QQB TJ", "亲情号添加", "添加亲情号"},
-         .template_name = "family_add"},
+         .template_name = "family_add",
+         .sms_reply = "已添加亲情号码{{number}}。"},
         {.name = "remove",
          .title = "删除亲情号码",
          .business = "package_change",
          .params = {phone_param("number", "亲情号码"), package_id_param()},
          .changes_state = true,
          .sms_keywords = {"QQB SC", "亲情号删除", "删除亲情号"},
-         .template_name = "family_remove"},
+         .template_name = "family_remove",
+         .sms_reply = "已删除亲情号码{{number}}。"},
         {.name = "change",
          .title = "变更亲情号码",
          .business = "package_change",
@@ -83,19 +88,27 @@ Manifest family_manifest() {
          .changes_state = true,
          .charges_customer = true,  // per number changed
          .sms_keywords = {"QQB BG", "亲情号变更", "变更亲情号"},
-         .template_name = "family_change"},
+         .template_name = "family_change",
+         .sms_reply = "亲情号码{{old}}已改为{{new}}{{#fee_positive}}，收费"
+                      "{{fee_yuan}}元{{/fee_positive}}。"},
         {.name = "show",
          .title = "亲情包查询",
          .business = "other",
          .sms_keywords = {"QQB CX", "亲情包查询", "查询亲情包"},
-         .template_name = "family_show"},
+         .template_name = "family_show",
+         .sms_reply = "{{#packages}}亲情包{{package_id}}：{{#members}}"
+                      "{{number}} {{/members}}{{^members}}暂无号码 {{/members}}"
+                      "本月剩余免费{{free_minutes_left}}分钟。{{/packages}}"
+                      "{{^packages}}您未开通亲情包，回复QQB KT开通。"
+                      "{{/packages}}"},
         {.name = "cancel",
          .title = "取消亲情包",
          .business = "package_change",
          .params = {package_id_param()},
          .changes_state = true,
          .sms_keywords = {"QQB QX", "亲情包取消", "取消亲情包"},
-         .template_name = "family_cancel"},
+         .template_name = "family_cancel",
+         .sms_reply = "亲情包{{package_id}}已申请取消，{{ends_on}}后失效。"},
     };
     // The words every channel shows for this plugin's result fields.
     m.labels = {

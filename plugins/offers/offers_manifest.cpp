@@ -81,12 +81,16 @@ Manifest offers_manifest() {
          .title = "我的优惠",
          .business = "other",
          .sms_keywords = {"YH", "优惠", "我的优惠"},
-         .template_name = "offers_list"},
+         .template_name = "offers_list",
+         .sms_reply = "{{#offers}}{{id}} {{title}}：{{sms_text}}。{{/offers}}"
+                      "{{^offers}}暂无适合您的优惠。{{/offers}}"},
         {.name = "view",
          .title = "优惠详情",
          .business = "other",
          .params = {offer_param()},
          .template_name = "offers_view",
+         .sms_reply = "{{#offer}}{{title}}：{{web_text}}回复BL {{id}}办理。"
+                      "{{/offer}}",
          .contextual = true},
         {.name = "accept",
          .title = "办理优惠",
@@ -96,6 +100,9 @@ Manifest offers_manifest() {
          .charges_customer = true,  // an offer subscribes a product with a fee
          .sms_keywords = {"BL", "办理"},
          .template_name = "offers_accept",
+         .sms_reply = "{{#offer}}{{title}}办理成功。{{/offer}}",
+         .sms_confirm = "将办理优惠{{offer}}，回复Y确认，N取消，{{ttl_minutes}}分"
+                        "钟内有效。",
          .contextual = true},
         {.name = "dismiss",
          .title = "不感兴趣",
@@ -103,6 +110,7 @@ Manifest offers_manifest() {
          .params = {offer_param()},
          .changes_state = true,
          .template_name = "offers_dismiss",
+         .sms_reply = "已记录，不再向您推荐该优惠。",
          .contextual = true},
         {.name = "impression",
          .title = "优惠推送",
@@ -124,11 +132,15 @@ Manifest offers_manifest() {
                      .required = false,
                      .choices = {"12593"}}},
          .changes_state = true,
-         .template_name = "offers_subscribe_ld"},
+         .template_name = "offers_subscribe_ld",
+         .sms_reply = "12593长途优惠已开通，拨打国内长途先拨12593即可。"},
         {.name = "ld_status",
          .title = "12593长途优惠查询",
          .business = "other",
-         .template_name = "offers_ld_status"},
+         .template_name = "offers_ld_status",
+         .sms_reply = "{{#subscribed}}您已开通12593长途优惠（{{since}}起）。"
+                      "{{/subscribed}}{{^subscribed}}您未开通12593长途优惠。"
+                      "{{/subscribed}}"},
     };
     // Pushes: each a contact, under the caps and TD (DESIGN §8).
     m.placements = {{"web_login", "impression"},

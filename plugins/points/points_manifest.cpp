@@ -48,13 +48,18 @@ Manifest points_manifest() {
          .business = "other",
          .reads_only = true,
          .sms_keywords = {"JFCX", "积分查询"},
-         .template_name = "points_balance"},
+         .template_name = "points_balance",
+         .sms_reply = "您有积分{{points}}分，e币{{ecoins}}个。回复DH查看可兑换"
+                      "礼品。"},
         {.name = "catalog",
          .title = "兑换列表",
          .business = "other",
          .reads_only = true,
          .sms_keywords = {"DH", "兑换列表"},
-         .template_name = "points_catalog"},
+         .template_name = "points_catalog",
+         .sms_reply = "{{#items}}{{item}} {{title}} {{points_price}}分；"
+                      "{{/items}}{{^items}}暂无可兑换礼品；{{/items}}回复DH 编"
+                      "号兑换。"},
         {.name = "redeem",
          .title = "积分兑换",
          .business = "points_redeem",
@@ -67,7 +72,12 @@ Manifest points_manifest() {
          .needs_confirmation = true,
          .changes_state = true,
          .sms_keywords = {"DH", "兑换"},
-         .template_name = "points_redeem"},
+         .template_name = "points_redeem",
+         .sms_reply = "兑换成功：{{title}}，剩余积分{{points}}，e币{{ecoins}}。"
+                      "{{#pickup_code}}提货码{{pickup_code}}。{{/pickup_code}}"
+                      "{{#voucher_code}}券码{{voucher_code}}。{{/voucher_code}}",
+         .sms_confirm = "将兑换{{item}}，回复Y确认，N取消，{{ttl_minutes}}分钟内"
+                        "有效。"},
     };
     // The words every channel shows for this plugin's result fields.
     m.labels = {

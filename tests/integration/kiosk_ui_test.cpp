@@ -203,6 +203,10 @@ BOOST_FIXTURE_TEST_CASE(a_cash_payment_in_the_ui_pays_the_notes_the_terminal_rep
     BOOST_TEST(receipt.status == 200u, receipt.body);
     for (const char* shown : {"办理成功", "150.00 元", "FS-CC-01", "KIOSK-0001", "138****8000"})
         BOOST_TEST(receipt.body.find(shown) != std::string::npos, shown);
+    // A public screen: the number only masked, each receipt line once, the details labelled.
+    BOOST_TEST(!contains(receipt.body, demo_msisdn), receipt.body);
+    BOOST_TEST(!contains(receipt.body, "terminal_id"), receipt.body);
+    BOOST_TEST(contains(receipt.body, "<dt>余额</dt>"), receipt.body);
     std::smatch number;
     const std::string body = receipt.body;
     BOOST_REQUIRE(std::regex_search(body, number, std::regex("id=\"receipt-no\">(K[0-9A-F]+)<")));
@@ -318,6 +322,9 @@ BOOST_AUTO_TEST_CASE(identification_ends_on_request_and_when_idle) {
     auto balance = browser.post("/kiosk/ui/services/billing/balance", {{"kiosk_txn", "t1"}});
     BOOST_TEST(balance.status == 200u, balance.body);
     BOOST_TEST(balance.body.find("58.60") != std::string::npos, balance.body);
+    // The details in the words the web hall uses (field_words.hpp), yuan for fen.
+    BOOST_TEST(contains(balance.body, "<dt>余额</dt><dd>58.60 元</dd>"), balance.body);
+    BOOST_TEST(contains(balance.body, "<dt>品牌</dt>"), balance.body);
 
     const std::string token = browser.customer;
     browser.request_id = "ui-end-1";

@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "channels/web/operation_form.hpp"
-#include "channels/web/result_view.hpp"
+#include "gateway/html/result_view.hpp"
 
 using namespace ehall;
 

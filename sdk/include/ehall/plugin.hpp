@@ -21,7 +21,7 @@
 #include <ehall/report.hpp>
 #include <ehall/store.hpp>
 
-#define EHALL_PLUGIN_ABI_VERSION 6
+#define EHALL_PLUGIN_ABI_VERSION 7
 
 namespace ehall {
 
@@ -78,10 +78,13 @@ struct OperationSpec {
     bool reads_only = false;
     // SMS keywords: the first is the canonical command ("YE", "QQB TJ"), the rest aliases.
     std::vector<std::string> sms_keywords{};
-    std::string template_name{};  // templates/<channel>/<template_name>.mustache
-    // The SMS reply on success when templates/sms/<template_name>.mustache does not exist (a
-    // plugin built outside the tree ships its words here): mustache over the result's data.
+    // The plugin's SMS words, mustache over the result's data (money fields also as
+    // `*_yuan`): the reply on success, and the question before an operation that needs a "Y"
+    // (over the params, with `ttl_minutes`). An operator may reword either without a new
+    // build by placing templates/sms/<template_name>.mustache or <template_name>_confirm.mustache.
+    std::string template_name{};
     std::string sms_reply{};
+    std::string sms_confirm{};
     // Run by the gateway itself (e.g. an offer placement), never by a customer: not listed
     // as a web page, SMS command or kiosk item, and refused when a channel asks for it.
     bool internal = false;

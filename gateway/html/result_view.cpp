@@ -1,8 +1,8 @@
-#include "channels/web/result_view.hpp"
+#include "gateway/html/result_view.hpp"
 
 #include <algorithm>
 
-#include "channels/web/web_labels.hpp"
+#include "gateway/html/field_words.hpp"
 
 namespace ehall {
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/web/web_labels.hpp"
+#include "gateway/html/field_words.hpp"
 
 namespace ehall {
 

@@ -1,4 +1,4 @@
-// Words the online hall shows for the plugins' data: field names and enumerated values (a
+// Words every hall shows for the plugins' data: field names and enumerated values (a
 // plugin's own from its manifest, "ecoins" -> "电子币", "card" -> "银行卡"; the hall's for
 // fields every plugin shares and for channels, "time" -> "时间", "sms" -> "短信营业厅"), and
 // values formatted for people (fen as yuan).

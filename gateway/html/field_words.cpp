@@ -1,4 +1,4 @@
-#include "channels/web/web_labels.hpp"
+#include "gateway/html/field_words.hpp"
 
 #include <array>
 #include <utility>
@@ -21,7 +21,7 @@ constexpr std::array field_labels = {
     Words{"masked_name", "姓名"}, Words{"time", "时间"},
     Words{"title", "名称"},       Words{"kind", "类型"},
     Words{"ends", "截止时间"},    Words{"replayed", "重复提交（未重复办理）"},
-    Words{"channel", "渠道"},
+    Words{"channel", "渠道"},     Words{"terminal_id", "终端"},
 };
 
 // Channels, as the journal names them.
