@@ -20,7 +20,7 @@ namespace po = boost::program_options;
 
 namespace {
 
-void print_table(const nlohmann::json& plugins) {
+void print_plugins(const nlohmann::json& plugins) {
     std::printf("%-12s %-10s %-5s %-5s %-5s\n", "PLUGIN", "VERSION", "WEB", "SMS", "KIOSK");
     for (const auto& plugin : plugins) {
         auto state = [&](const char* channel) {
@@ -47,7 +47,7 @@ int run_offline(const Config& config, const std::string& action, const std::stri
         });
         for (auto& plugin : plugins)
             plugin["channels"] = enablement.channels(plugin["id"]);
-        print_table(plugins);
+        print_plugins(plugins);
         return 0;
     }
     if (enablement.channels(id).empty()) {
@@ -58,7 +58,7 @@ int run_offline(const Config& config, const std::string& action, const std::stri
     const char* user = getlogin();
     auto after = enablement.set(id, channels, action == "enable",
                                 std::string("cli-offline:") + (user ? user : "unknown"));
-    print_table(nlohmann::json::array({{{"id", id}, {"channels", after}}}));
+    print_plugins(nlohmann::json::array({{{"id", id}, {"channels", after}}}));
     return 0;
 }
 
@@ -80,13 +80,13 @@ int run_online(const Config& config, const std::string& url, std::string token,
         return 1;
     }
     if (action == "list") {
-        print_table(reply.body["plugins"]);
+        print_plugins(reply.body["plugins"]);
         for (const auto& refused : reply.body["refused"]) {
             std::printf("%-12s refused: %s\n", refused.value("id", "").c_str(),
                         refused.value("reason", "").c_str());
         }
     } else {
-        print_table(nlohmann::json::array({reply.body}));
+        print_plugins(nlohmann::json::array({reply.body}));
     }
     return 0;
 }

@@ -38,7 +38,7 @@ std::string cash_field(const nlohmann::json& terminal, const char* name) {
     return fen.is_number_integer() ? format_yuan(fen.get<std::int64_t>()) : "-";
 }
 
-void print_table(const nlohmann::json& terminals) {
+void print_terminals(const nlohmann::json& terminals) {
     std::printf("%-16s %-10s %-9s %-19s %-5s %-5s %-8s %-12s %-10s %-10s %-10s %s\n", "TERMINAL",
                 "HALL", "STATUS", "LAST SEEN", "STALE", "PAPER", "CASH BOX", "VERSION", "CASH EXP",
                 "CASH RPT", "CASH DIFF", "LOCATION");
@@ -105,7 +105,7 @@ int run_terminals_command(const std::vector<std::string>& args) {
     if (vm["json"].as<bool>())
         std::cout << terminals.dump(2) << "\n";
     else
-        print_table(terminals);
+        print_terminals(terminals);
     return 0;
 }
 
