@@ -30,6 +30,7 @@
 #include "gateway/admin/plugin_admin_ops.hpp"
 #include "gateway/analytics/analytics_api.hpp"
 #include "gateway/analytics/analytics_pages.hpp"
+#include "gateway/analytics/report_pages.hpp"
 #include "gateway/base/install_paths.hpp"
 #include "gateway/base/logging.hpp"
 #include "gateway/base/periodic_task.hpp"
@@ -179,6 +180,9 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     PageTemplates analytics_templates(templates_root(), "analytics");
     analytics::AnalyticsPages analytics_pages(config, analyst_access, analytics_templates, workers);
     analytics_pages.add_routes(router);
+    analytics::ReportPages report_pages(config, analyst_access, reports, analytics_templates,
+                                        workers);
+    report_pages.add_routes(router);
 
     HttpServer server(io,
                       {.host = config.gateway.host,

@@ -1,7 +1,5 @@
 #include "gateway/analytics/cohort_report.hpp"
 
-#include <stdexcept>
-
 namespace ehall::analytics {
 
 namespace {
@@ -13,8 +11,8 @@ constexpr const char* kFirstChannels =
     "SELECT first, COUNT(*) FROM (SELECT (SELECT i.channel FROM customer_interactions e "
     "JOIN interactions i ON i.id = e.id WHERE e.msisdn = c.msisdn AND e.ts_ms < ?4 "
     "AND i.business = ?3 AND i.outcome = 'ok' ORDER BY e.ts_ms, e.id LIMIT 1) AS first "
-    "FROM store.customers c "
-    "WHERE c.join_date >= ?1 AND c.join_date < ?2) GROUP BY first ORDER BY first";
+    "FROM store.customers c WHERE c.join_date >= ?1 AND c.join_date < ?2";
+constexpr const char* kByFirst = ") GROUP BY first ORDER BY first";
 
 std::string first_day(const Month& month) {
     return month.text().append("-01");
@@ -29,15 +27,12 @@ CohortQuery CohortQuery::from_params(const ReportParams& params) {
 }
 
 nlohmann::json cohort_report(ReportSources& sources, const CohortQuery& query) {
-    if (!std::filesystem::exists(sources.store_db))
-        throw std::runtime_error("no store at " + sources.store_db.string());
-    SqliteFile& db = sources.journal;
-    Statement attach = db.prepare("ATTACH DATABASE ?1 AS store");
-    attach.bind(1, sources.store_db.string()).run();
     std::int64_t size = 0, without = 0;
     nlohmann::json by_channel = nlohmann::json::object();
-    try {
-        Statement first = db.prepare(kFirstChannels);
+    sources.with_store([&] {
+        Statement first = sources.journal.prepare(std::string(kFirstChannels)
+                                                      .append(sources.customers_only("c.msisdn"))
+                                                      .append(kByFirst));
         const std::string from = first_day(query.joined), to = first_day(query.joined.next());
         first.bind(1, from).bind(2, to).bind(3, query.business).bind(4, query.until.end_ms());
         while (first.step()) {
@@ -48,11 +43,7 @@ nlohmann::json cohort_report(ReportSources& sources, const CohortQuery& query) {
             else
                 by_channel[std::string(first.text(0))] = n;
         }
-    } catch (...) {
-        db.exec("DETACH DATABASE store");
-        throw;
-    }
-    db.exec("DETACH DATABASE store");
+    });
     return {{"joined", query.joined.text()},       {"business", query.business},
             {"month", query.until.text()},         {"cohort_size", size},
             {"by_channel", std::move(by_channel)}, {"without", without}};

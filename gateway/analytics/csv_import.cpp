@@ -1,5 +1,8 @@
 #include "gateway/analytics/csv_import.hpp"
 
+#include <algorithm>
+#include <optional>
+
 namespace ehall::analytics {
 
 namespace {
@@ -10,23 +13,36 @@ std::string header_text(const CsvLayout& layout) {
         text.append(text.empty() ? "" : ",").append(column);
     for (std::string_view column : layout.optional_columns)
         text.append("[,").append(column).append("]");
+    if (layout.optional_columns.size() > 1)
+        text.append(" (the optional columns in any order)");
     return text;
 }
 
-// The number of columns of a valid header, or 0.
-std::size_t header_columns(const CsvRecord& header, const CsvLayout& layout) {
-    const auto& fields = header.fields;
+// The header's layout, or none when it is not valid.
+std::optional<CsvHeader> read_header(const CsvRecord& record, const CsvLayout& layout) {
+    const auto& fields = record.fields;
     const std::size_t required = layout.columns.size();
-    if (header.error || fields.size() < required ||
-        fields.size() > required + layout.optional_columns.size())
-        return 0;
+    if (record.error || fields.size() < required)
+        return std::nullopt;
+    CsvHeader header{
+        .columns = fields.size(),
+        .optional_at = std::vector<std::size_t>(layout.optional_columns.size(), CsvHeader::absent)};
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string_view expected =
-            i < required ? layout.columns[i] : layout.optional_columns[i - required];
-        if (fields[i] != expected)
-            return 0;
+        if (i < required) {
+            if (fields[i] != layout.columns[i])
+                return std::nullopt;
+            continue;
+        }
+        const auto& optional = layout.optional_columns;
+        const auto it = std::find(optional.begin(), optional.end(), fields[i]);
+        if (it == optional.end())
+            return std::nullopt;
+        std::size_t& at = header.optional_at[static_cast<std::size_t>(it - optional.begin())];
+        if (at != CsvHeader::absent)
+            return std::nullopt;  // twice
+        at = i;
     }
-    return fields.size();
+    return header;
 }
 
 }  // namespace
@@ -35,10 +51,11 @@ ImportResult import_csv(CsvFile& file, SqliteFile& db, const CsvLayout& layout, 
                         const HeaderSeen& on_header, const TransactionSteps& steps) {
     const auto started = std::chrono::steady_clock::now();
     CsvRecord record;
-    const std::size_t columns = file.next(record) ? header_columns(record, layout) : 0;
-    if (columns == 0)
+    const auto header = file.next(record) ? read_header(record, layout) : std::nullopt;
+    if (!header)
         throw ImportError("line 1: the header must be " + header_text(layout));
-    const RowImporter import_row = on_header(columns);
+    const std::size_t columns = header->columns;
+    const RowImporter import_row = on_header(*header);
 
     ImportResult result;
     db.exec("BEGIN IMMEDIATE");

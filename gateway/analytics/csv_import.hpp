@@ -37,14 +37,21 @@ struct ImportResult {
 
 struct CsvLayout {
     std::vector<std::string_view> columns;           // required, in this order
-    std::vector<std::string_view> optional_columns;  // may follow, in this order
+    std::vector<std::string_view> optional_columns;  // may follow, each once, in any order
+};
+
+// A valid header: how many fields each record has, and where the optional columns are.
+struct CsvHeader {
+    static constexpr std::size_t absent = static_cast<std::size_t>(-1);
+    std::size_t columns = 0;
+    std::vector<std::size_t> optional_at;  // per CsvLayout::optional_columns: index or absent
 };
 
 // Validates and inserts one record (fields as many as the header's columns); returns why the
 // record is bad ("" when it was inserted).
 using RowImporter = std::function<std::string(const std::vector<std::string_view>& fields)>;
-// Called once after the header is read, with how many columns it has.
-using HeaderSeen = std::function<RowImporter(std::size_t columns)>;
+// Called once after the header is read.
+using HeaderSeen = std::function<RowImporter(const CsvHeader& header)>;
 
 // Work inside the import's transaction, around the rows (e.g. dropping and rebuilding
 // indexes); empty functions do nothing. before_rollback runs before a ROLLBACK (bad lines or

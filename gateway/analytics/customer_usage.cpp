@@ -7,13 +7,15 @@ namespace {
 // The primary key's order: (month, business) fixed, then msisdn and channel.
 constexpr const char* kRows =
     "SELECT msisdn, channel, n FROM monthly_usage WHERE month = ?1 AND business = ?2 "
-    "AND msisdn > '' ORDER BY msisdn, channel";
+    "AND msisdn > ''";
+constexpr const char* kOrder = " ORDER BY msisdn, channel";
 
 }  // namespace
 
-CustomerUsageReader::CustomerUsageReader(SqliteFile& db, const Month& month,
+CustomerUsageReader::CustomerUsageReader(ReportSources& sources, const Month& month,
                                          std::string_view business)
-    : rows_(db.prepare(kRows)) {
+    : rows_(sources.journal.prepare(
+          std::string(kRows).append(sources.customers_only("msisdn")).append(kOrder))) {
     rows_.bind(1, std::int64_t{month.key()}).bind(2, business);
     pending_ = rows_.step();
 }

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "gateway/analytics/month.hpp"
-#include "gateway/analytics/sqlite_file.hpp"
+#include "gateway/analytics/report_sources.hpp"
 #include "gateway/analytics/vocabulary.hpp"
 
 namespace ehall::analytics {
@@ -23,7 +23,8 @@ struct CustomerUsage {
 
 class CustomerUsageReader {
   public:
-    CustomerUsageReader(SqliteFile& db, const Month& month, std::string_view business);
+    // Only the customers that count in `sources` (customer_filter.hpp).
+    CustomerUsageReader(ReportSources& sources, const Month& month, std::string_view business);
 
     // Moves to the next customer; false at the end.
     bool next();

@@ -20,12 +20,15 @@ struct DiversionQuery {
     Month base;
     std::vector<Month> months;
     int min_level = 4;
+    bool by_hall = false;  // also per hall of the target customers (home_hall.hpp)
 
     static DiversionQuery from_params(const ReportParams& params);
 };
 
 // {"business","from","base","min_level","target_size","months":[{"month","diverted","rate",
-// "by_channel":{CH2:n}}],"consecutive":{"months":[...],"diverted","rate"}}
+// "by_channel":{CH2:n}}],"consecutive":{"months":[...],"diverted","rate"}}, with by_hall:
+// "by_hall":{HALL:{"target_size","months":[{"month","diverted","rate"}]}} (target customers
+// without a hall in the base month are in no hall's figures).
 nlohmann::json diversion_report(ReportSources& sources, const DiversionQuery& query);
 ReportTable diversion_table(const nlohmann::json& report);
 

@@ -8,8 +8,7 @@ namespace {
 
 // One business at a time, so each count is a range of the summary's primary key.
 constexpr const char* kByChannel =
-    "SELECT channel, SUM(n) FROM monthly_usage WHERE month = ?1 AND business = ?2 "
-    "GROUP BY channel";
+    "SELECT channel, SUM(n) FROM monthly_usage WHERE month = ?1 AND business = ?2";
 
 }  // namespace
 
@@ -21,7 +20,9 @@ EchannelShareQuery EchannelShareQuery::from_params(const ReportParams& params) {
 }
 
 nlohmann::json echannel_share_report(ReportSources& sources, const EchannelShareQuery& query) {
-    Statement by_channel = sources.journal.prepare(kByChannel);
+    Statement by_channel = sources.journal.prepare(std::string(kByChannel)
+                                                       .append(sources.customers_only("msisdn"))
+                                                       .append(" GROUP BY channel"));
     nlohmann::json months = nlohmann::json::array();
     for (const Month& month : query.months) {
         std::int64_t total = 0, echannel = 0;

@@ -60,7 +60,10 @@ bool rebuild_indexes(SqliteFile& db, const std::filesystem::path& csv) {
     return std::filesystem::file_size(csv) / kBytesPerEvent >= existing / 32;
 }
 
-std::string check_event(const std::vector<std::string_view>& f, bool with_amount,
+// The optional columns, as import_events' layout lists them.
+constexpr std::size_t kAmountColumn = 0, kHallColumn = 1;
+
+std::string check_event(const std::vector<std::string_view>& f, const CsvHeader& header,
                         PendingEvent& event) {
     const auto ts = parse_event_time(f[0]);
     if (!ts)
@@ -82,11 +85,19 @@ std::string check_event(const std::vector<std::string_view>& f, bool with_amount
         return bad_field("outcome", f[4], "is not one of " + listing(outcomes));
     event.outcome = outcomes[outcome];
     event.amount_fen.reset();
-    if (with_amount && !f[5].empty()) {
+    if (const std::size_t at = header.optional_at[kAmountColumn];
+        at != CsvHeader::absent && !f[at].empty()) {
         std::int64_t fen = 0;
-        if (auto bad = check_amount(f[5], fen); !bad.empty())
+        if (auto bad = check_amount(f[at], fen); !bad.empty())
             return bad;
         event.amount_fen = fen;
+    }
+    event.hall = {};
+    if (const std::size_t at = header.optional_at[kHallColumn];
+        at != CsvHeader::absent && !f[at].empty()) {
+        if (!is_plain_name(f[at]))
+            return bad_field("hall_id", f[at], "is not 1 to 64 letters, digits, _ - .");
+        event.hall = f[at];
     }
     return {};
 }
@@ -122,12 +133,11 @@ ImportResult import_events(const std::filesystem::path& csv,
         writer.abandon();
         summary.abandon();
     };
-    const CsvLayout layout{{"ts", "msisdn", "channel", "business", "outcome"}, {"amount_fen"}};
-    auto on_header = [&](std::size_t columns) -> RowImporter {
-        const bool with_amount = columns == 6;
-        return [&, with_amount,
-                event = PendingEvent{}](const std::vector<std::string_view>& f) mutable {
-            if (auto bad = check_event(f, with_amount, event); !bad.empty())
+    const CsvLayout layout{{"ts", "msisdn", "channel", "business", "outcome"},
+                           {"amount_fen", "hall_id"}};
+    auto on_header = [&](const CsvHeader& header) -> RowImporter {
+        return [&, header, event = PendingEvent{}](const std::vector<std::string_view>& f) mutable {
+            if (auto bad = check_event(f, header, event); !bad.empty())
                 return bad;
             event.id = ++last_id;
             writer.add(event);

@@ -10,13 +10,13 @@ namespace ehall::analytics {
 namespace {
 
 constexpr const char* kInsertEvents =
-    "INSERT INTO interactions (id, ts_ms, channel, msisdn, business, outcome, amount_fen, source) "
-    "VALUES ";
-constexpr const char* kEventValues = "(?, ?, ?, ?, ?, ?, ?, 'import')";
-constexpr int kColumns = 7;
+    "INSERT INTO interactions (id, ts_ms, channel, msisdn, business, outcome, amount_fen, "
+    "subchannel, source) VALUES ";
+constexpr const char* kEventValues = "(?, ?, ?, ?, ?, ?, ?, ?, 'import')";
+constexpr int kColumns = 8;
 // Rows per INSERT: one statement execution (and one AUTOINCREMENT update) per batch instead
 // of per row roughly halves the import's CPU time, and 1024 rather than 128 took another
-// second off 10M events (measured 2026-12-03; 7168 parameters, SQLite allows 32766).
+// second off 10M events (measured 2026-12-03; 8192 parameters, SQLite allows 32766).
 constexpr std::size_t kBatchRows = 1024;
 // Batches waiting for the writer at most: enough to ride out a slow page write, few enough
 // that memory does not grow with the file when SQLite is the slower side (5 MB).
@@ -94,6 +94,10 @@ void EventWriter::write(Statement& insert, const Batch& batch) {
             insert.bind(at + 6, *e.amount_fen);
         else
             insert.bind_null(at + 6);
+        if (e.hall.empty())
+            insert.bind_null(at + 7);
+        else
+            insert.bind(at + 7, e.hall);
         at += kColumns;
     }
     insert.run();

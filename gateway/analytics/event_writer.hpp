@@ -26,6 +26,7 @@ struct PendingEvent {
     std::string_view msisdn, outcome;
     std::size_t channel = 0, business = 0;
     std::optional<std::int64_t> amount_fen;
+    std::string_view hall;  // the imported hall_id, stored as the subchannel; empty: none
 };
 
 class EventWriter {

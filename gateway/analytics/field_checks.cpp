@@ -17,4 +17,16 @@ std::string check_msisdn(std::string_view value) {
                                    : bad_field("msisdn", value, "is not an 11-digit mobile number");
 }
 
+bool is_plain_name(std::string_view value) {
+    if (value.empty() || value.size() > 64)
+        return false;
+    for (char c : value) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+        if (!plain)
+            return false;
+    }
+    return true;
+}
+
 }  // namespace ehall::analytics

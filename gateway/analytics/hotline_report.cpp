@@ -1,23 +1,61 @@
 #include "gateway/analytics/hotline_report.hpp"
 
+#include "gateway/analytics/preference_level.hpp"
+
 namespace ehall::analytics {
 
 namespace {
 
-constexpr std::int64_t kMinContacts = 3;
-
 constexpr const char* kSetup =
-    "DROP TABLE IF EXISTS temp.hotline_target; "
-    "CREATE TEMP TABLE hotline_target (msisdn TEXT PRIMARY KEY) WITHOUT ROWID;";
+    "DROP TABLE IF EXISTS temp.hotline_target; DROP TABLE IF EXISTS temp.hotline_called; "
+    "CREATE TEMP TABLE hotline_target (msisdn TEXT PRIMARY KEY) WITHOUT ROWID; "
+    "CREATE TEMP TABLE hotline_called (msisdn TEXT PRIMARY KEY) WITHOUT ROWID;";
+constexpr const char* kCleanUp = "DROP TABLE temp.hotline_target; DROP TABLE temp.hotline_called";
 
-// Hotline contacts of every business in a month (?1), from the summary.
+// Hotline contacts (ok rows, every business) in month ?1, from the summary.
 constexpr const char* kContacts =
     "FROM monthly_usage WHERE month = ?1 AND channel = 'hotline' AND msisdn > '' ";
+constexpr const char* kOfTarget = "AND msisdn IN temp.hotline_target ";
+
+std::int64_t rows_of(SqliteFile& db, std::string_view temp_table) {
+    Statement statement = db.prepare(std::string("SELECT COUNT(*) FROM temp.").append(temp_table));
+    statement.step();
+    return statement.integer(0);
+}
+
+// The target customers whose hotline preference level (every business together) fell from
+// at least 4 in the base month to 1 or 2 in `last`. Both months' usage per customer in
+// msisdn order, so nothing is held per customer.
+std::int64_t level_drops(SqliteFile& db, const Month& base, const Month& last) {
+    Statement usage = db.prepare(
+        std::string("SELECT msisdn, month, SUM(CASE WHEN channel = 'hotline' THEN n ELSE 0 END), "
+                    "SUM(n) FROM monthly_usage WHERE month IN (?1, ?2) ")
+            .append(kOfTarget)
+            .append("GROUP BY msisdn, month ORDER BY msisdn, month"));
+    usage.bind(1, std::int64_t{base.key()}).bind(2, std::int64_t{last.key()});
+    std::int64_t dropped = 0;
+    std::string msisdn;
+    int base_level = 0;
+    while (usage.step()) {
+        if (usage.text(0) != msisdn) {
+            msisdn.assign(usage.text(0));
+            base_level = 0;
+        }
+        const int level = preference_level(usage.integer(2), usage.integer(3));
+        if (usage.integer(1) == base.key())
+            base_level = level;
+        else if (base_level >= 4 && (level == 1 || level == 2))
+            ++dropped;
+    }
+    return dropped;
+}
 
 }  // namespace
 
 HotlineQuery HotlineQuery::from_params(const ReportParams& params) {
-    return {.base = month_param(params, "base"), .months = months_param(params, "months")};
+    return {.base = month_param(params, "base"),
+            .months = months_param(params, "months"),
+            .min_calls = int_param(params, "min-calls", 1, 1000000, 3)};
 }
 
 nlohmann::json hotline_report(ReportSources& sources, const HotlineQuery& query) {
@@ -25,49 +63,87 @@ nlohmann::json hotline_report(ReportSources& sources, const HotlineQuery& query)
     db.exec(kSetup);
     Statement target = db.prepare(std::string("INSERT INTO temp.hotline_target SELECT msisdn ")
                                       .append(kContacts)
-                                      .append("GROUP BY msisdn HAVING SUM(n) >= ?2"));
-    target.bind(1, std::int64_t{query.base.key()}).bind(2, kMinContacts).run();
-    Statement size = db.prepare("SELECT COUNT(*) FROM temp.hotline_target");
-    size.step();
-    const std::int64_t target_size = size.integer(0);
-    size.reset();
+                                      .append(sources.customers_only("msisdn"))
+                                      .append(" GROUP BY msisdn HAVING SUM(n) >= ?2"));
+    target.bind(1, std::int64_t{query.base.key()}).bind(2, std::int64_t{query.min_calls}).run();
+    const std::int64_t target_size = rows_of(db, "hotline_target");
 
-    // Target customers with at least one contact, and with at least two, in a month.
-    Statement contacted = db.prepare(
-        std::string("SELECT COUNT(*), COALESCE(SUM(n >= 2), 0) FROM (SELECT SUM(n) AS n ")
-            .append(kContacts)
-            .append("AND msisdn IN temp.hotline_target GROUP BY msisdn)"));
+    // Per month: the target customers who called, and those who called exactly once.
+    Statement called =
+        db.prepare(std::string("SELECT COUNT(*), COALESCE(SUM(n = 1), 0) FROM (SELECT SUM(n) AS n ")
+                       .append(kContacts)
+                       .append(kOfTarget)
+                       .append("GROUP BY msisdn)"));
+    Statement remember =
+        db.prepare(std::string("INSERT OR IGNORE INTO temp.hotline_called SELECT DISTINCT msisdn ")
+                       .append(kContacts)
+                       .append(kOfTarget));
     nlohmann::json months = nlohmann::json::array();
+    nlohmann::json month_names = nlohmann::json::array();
     for (const Month& month : query.months) {
-        contacted.bind(1, std::int64_t{month.key()});
-        contacted.step();
-        const std::int64_t none = target_size - contacted.integer(0);
-        const std::int64_t below_two = target_size - contacted.integer(1);
-        contacted.reset();
+        called.bind(1, std::int64_t{month.key()});
+        called.step();
+        const std::int64_t callers = called.integer(0), once = called.integer(1);
+        called.reset();
+        remember.bind(1, std::int64_t{month.key()}).run();
+        const std::int64_t no_calls = target_size - callers;
         months.push_back({{"month", month.text()},
-                          {"none", none},
-                          {"none_rate", fraction(none, target_size)},
-                          {"below_two", below_two},
-                          {"below_two_rate", fraction(below_two, target_size)}});
+                          {"no_calls", no_calls},
+                          {"no_calls_rate", fraction(no_calls, target_size)},
+                          {"below_two", once},
+                          {"below_two_rate", fraction(once, callers)}});
+        month_names.push_back(month.text());
     }
-    db.exec("DROP TABLE temp.hotline_target");
-    return {{"base", query.base.text()},
-            {"min_contacts", kMinContacts},
-            {"target_size", target_size},
-            {"months", std::move(months)}};
+    const std::int64_t never = target_size - rows_of(db, "hotline_called");
+    const Month& last = query.months.back();
+    const std::int64_t dropped = level_drops(db, query.base, last);
+
+    nlohmann::json by_business = nlohmann::json::object();
+    Statement businesses = db.prepare(std::string("SELECT business, SUM(n) ")
+                                          .append(kContacts)
+                                          .append(kOfTarget)
+                                          .append("GROUP BY business ORDER BY business"));
+    businesses.bind(1, std::int64_t{query.base.key()});
+    while (businesses.step())
+        by_business[std::string(businesses.text(0))] = businesses.integer(1);
+    db.exec(kCleanUp);
+
+    return {
+        {"base", query.base.text()},
+        {"min_calls", query.min_calls},
+        {"target_size", target_size},
+        {"months", std::move(months)},
+        {"consecutive",
+         {{"months", std::move(month_names)},
+          {"no_calls", never},
+          {"rate", fraction(never, target_size)}}},
+        {"level_drop",
+         {{"month", last.text()}, {"dropped", dropped}, {"rate", fraction(dropped, target_size)}}},
+        {"by_business", std::move(by_business)}};
 }
 
 ReportTable hotline_table(const nlohmann::json& report) {
     ReportTable table;
     table.title = "Hotline: " + std::to_string(report["target_size"].get<long long>()) +
-                  " customers with >= 3 contacts in " + report["base"].get<std::string>();
-    table.columns = {"month", "none", "none_rate", "below_two", "below_two_rate"};
+                  " customers with >= " + std::to_string(report["min_calls"].get<int>()) +
+                  " contacts in " + report["base"].get<std::string>();
+    table.columns = {"month", "no_calls", "no_calls_rate", "below_two", "below_two_rate"};
     for (const auto& month : report["months"])
         table.rows.push_back({month["month"].get<std::string>(),
-                              std::to_string(month["none"].get<long long>()),
-                              rate_cell(month["none_rate"].get<double>()),
+                              std::to_string(month["no_calls"].get<long long>()),
+                              rate_cell(month["no_calls_rate"].get<double>()),
                               std::to_string(month["below_two"].get<long long>()),
                               rate_cell(month["below_two_rate"].get<double>())});
+    const auto& consecutive = report["consecutive"];
+    table.rows.push_back({"consecutive", std::to_string(consecutive["no_calls"].get<long long>()),
+                          rate_cell(consecutive["rate"].get<double>()), "", ""});
+    const auto& drop = report["level_drop"];
+    table.rows.push_back({"level_drop " + drop["month"].get<std::string>(),
+                          std::to_string(drop["dropped"].get<long long>()),
+                          rate_cell(drop["rate"].get<double>()), "", ""});
+    for (const auto& [business, n] : report["by_business"].items())
+        table.rows.push_back(
+            {"base calls: " + business, std::to_string(n.get<long long>()), "", "", ""});
     return table;
 }
 

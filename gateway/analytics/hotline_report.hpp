@@ -1,5 +1,7 @@
-// `ehall report hotline --base M0 --months ...`: customers with at least 3 hotline contacts
-// in M0, and per month how many of them made none and how many fewer than 2.
+// `ehall report hotline --base M0 --months M1,... [--min-calls N]` (DESIGN §6a, the operator's
+// hotline case): the customers with at least N hotline contacts in M0, and per month how many
+// of them stopped calling and how many called only once; who stayed away in every listed
+// month, whose preference for the hotline fell, and what they called about in M0.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -15,12 +17,17 @@ namespace ehall::analytics {
 struct HotlineQuery {
     Month base;
     std::vector<Month> months;
+    int min_calls = 3;
 
     static HotlineQuery from_params(const ReportParams& params);
 };
 
-// {"base","min_contacts":3,"target_size","months":[{"month","none","none_rate","below_two",
-// "below_two_rate"}]}; below_two counts customers with 0 or 1 contacts (so includes none).
+// {"base","min_calls","target_size",
+//  "months":[{"month","no_calls","no_calls_rate","below_two","below_two_rate"}],
+//  "consecutive":{"months","no_calls","rate"},"level_drop":{"month","dropped","rate"},
+//  "by_business":{B:n}}
+// below_two: target customers with exactly one contact in the month, below_two_rate its share
+// of the target customers who called then; every other rate is a share of target_size.
 nlohmann::json hotline_report(ReportSources& sources, const HotlineQuery& query);
 ReportTable hotline_table(const nlohmann::json& report);
 

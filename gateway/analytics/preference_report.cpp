@@ -15,7 +15,7 @@ PreferenceQuery PreferenceQuery::from_params(const ReportParams& params) {
 nlohmann::json preference_report(ReportSources& sources, const PreferenceQuery& query) {
     std::int64_t total = 0;
     std::array<std::array<std::int64_t, 6>, channels.size()> levels{};  // [channel][level]
-    CustomerUsageReader usage(sources.journal, query.month, query.business);
+    CustomerUsageReader usage(sources, query.month, query.business);
     while (usage.next()) {
         ++total;
         const CustomerUsage& customer = usage.customer();

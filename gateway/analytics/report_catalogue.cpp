@@ -2,10 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include "gateway/analytics/active_report.hpp"
 #include "gateway/analytics/cohort_report.hpp"
+#include "gateway/analytics/customer_filter.hpp"
 #include "gateway/analytics/diversion_report.hpp"
 #include "gateway/analytics/echannel_share_report.hpp"
 #include "gateway/analytics/hotline_report.hpp"
+#include "gateway/analytics/penetration_report.hpp"
 #include "gateway/analytics/preference_report.hpp"
 #include "gateway/host/plugin_module.hpp"
 #include "gateway/store/sqlite_store.hpp"
@@ -14,18 +17,58 @@ namespace ehall::analytics {
 
 namespace {
 
-// Checks the parameters into the report's query, then runs it over the data dir's journal.
+// Runs `report` over the data dir's journal, counting only the customers the filter in
+// `params` chooses.
+ReportOutput run_report(const std::filesystem::path& data_dir, const ReportParams& params,
+                        const std::function<nlohmann::json(ReportSources&)>& report,
+                        ReportTable (*table)(const nlohmann::json&)) {
+    const CustomerFilter customers = CustomerFilter::from_params(params);
+    SqliteFile journal = open_journal_for_reports(data_dir / "journal.db");
+    ReportSources sources{journal, data_dir / "ehall.db"};
+    customers.apply(sources);
+    ReportOutput output{.json = report(sources), .table = {}};
+    output.table = table(output.json);
+    customers.describe(output.json, output.table);
+    return output;
+}
+
+// Checks the parameters into the report's query, then runs it.
 template <typename Query>
 auto runner(nlohmann::json (*report)(ReportSources&, const Query&),
             ReportTable (*table)(const nlohmann::json&)) {
     return [report, table](const std::filesystem::path& data_dir, const ReportParams& params) {
         const Query query = Query::from_params(params);
-        SqliteFile journal = open_journal_for_reports(data_dir / "journal.db");
-        ReportSources sources{journal, data_dir / "ehall.db"};
-        ReportOutput output{.json = report(sources, query), .table = {}};
-        output.table = table(output.json);
-        return output;
+        return run_report(
+            data_dir, params, [&](ReportSources& sources) { return report(sources, query); },
+            table);
     };
+}
+
+// A core report: its own options, then the customer filter's.
+ReportKind core_report(std::string name, std::string summary, std::vector<ReportOption> options,
+                       decltype(ReportKind::run) run) {
+    for (const auto& [option, help] : customer_filter_options)
+        options.push_back({std::string(option), std::string(help)});
+    return {std::move(name), std::move(summary), std::move(options), std::move(run)};
+}
+
+// `penetration` over the holdings of `modules`' plugins, which it copies.
+ReportKind penetration_kind(const std::vector<PluginModule*>& modules) {
+    Holdings holdings;
+    for (PluginModule* module : modules) {
+        if (!module->manifest().holding_sql.empty())
+            holdings.emplace(module->manifest().id, module->manifest().holding_sql);
+    }
+    auto run = [holdings](const std::filesystem::path& data_dir, const ReportParams& params) {
+        const PenetrationQuery query = PenetrationQuery::from_params(params, holdings);
+        return run_report(
+            data_dir, params,
+            [&](ReportSources& sources) { return penetration_report(sources, query); },
+            &penetration_table);
+    };
+    return core_report("penetration",
+                       "customers holding a plugin's product at the end of a month, by brand",
+                       {{"month", "month YYYY-MM"}, {"plugin", "the plugin, e.g. family"}}, run);
 }
 
 // A plugin's report over the data dir's store and journal (DESIGN §4a).
@@ -63,32 +106,44 @@ ReportKind plugin_report(Plugin& plugin, const ReportSpec& spec) {
 
 const std::vector<ReportKind>& report_kinds() {
     static const std::vector<ReportKind> kinds = {
-        {"diversion",
-         "customers who preferred a channel in a base month and stopped using it",
-         {{"business", "business type, e.g. payment"},
-          {"from", "the preferred channel, e.g. hall"},
-          {"base", "base month YYYY-MM"},
-          {"months", "months to measure, YYYY-MM,YYYY-MM,..."},
-          {"min-level", "minimum preference level 1..5 in the base month (default 4)"}},
-         runner(&diversion_report, &diversion_table)},
-        {"echannel-share",
-         "share of transactions via web, sms, kiosk, wap and mobile_pay per month",
-         {{"months", "months YYYY-MM,YYYY-MM,..."}, {"business", "only this business type"}},
-         runner(&echannel_share_report, &echannel_share_table)},
-        {"cohort",
-         "customers who joined in a month by the channel of their first transaction",
-         {{"joined", "join month YYYY-MM"},
-          {"business", "business type, e.g. payment"},
-          {"month", "count transactions up to the end of this month YYYY-MM"}},
-         runner(&cohort_report, &cohort_table)},
-        {"preference",
-         "customers per preference level 0..5 of each channel",
-         {{"business", "business type, e.g. payment"}, {"month", "month YYYY-MM"}},
-         runner(&preference_report, &preference_table)},
-        {"hotline",
-         "customers with 3+ hotline contacts in a base month: who made none or fewer than 2",
-         {{"base", "base month YYYY-MM"}, {"months", "months YYYY-MM,YYYY-MM,..."}},
-         runner(&hotline_report, &hotline_table)},
+        core_report("diversion",
+                    "customers who preferred a channel in a base month and stopped using it",
+                    {{"business", "business type, e.g. payment"},
+                     {"from", "the preferred channel, e.g. hall"},
+                     {"base", "base month YYYY-MM"},
+                     {"months", "months to measure, YYYY-MM,YYYY-MM,..."},
+                     {"min-level", "minimum preference level 1..5 in the base month (default 4)"},
+                     {"by-hall",
+                      "also per hall: the hall of most of a customer's base-month "
+                      "transactions via the channel",
+                      true}},
+                    runner(&diversion_report, &diversion_table)),
+        core_report(
+            "echannel-share",
+            "share of transactions via web, sms, kiosk, wap and mobile_pay per month",
+            {{"months", "months YYYY-MM,YYYY-MM,..."}, {"business", "only this business type"}},
+            runner(&echannel_share_report, &echannel_share_table)),
+        core_report("cohort",
+                    "customers who joined in a month by the channel of their first transaction",
+                    {{"joined", "join month YYYY-MM"},
+                     {"business", "business type, e.g. payment"},
+                     {"month", "count transactions up to the end of this month YYYY-MM"}},
+                    runner(&cohort_report, &cohort_table)),
+        core_report("preference", "customers per preference level 0..5 of each channel",
+                    {{"business", "business type, e.g. payment"}, {"month", "month YYYY-MM"}},
+                    runner(&preference_report, &preference_table)),
+        core_report(
+            "hotline",
+            "customers with N+ hotline contacts in a base month: who stopped calling or called "
+            "once, and whose preference for the hotline fell",
+            {{"base", "base month YYYY-MM"},
+             {"months", "months YYYY-MM,YYYY-MM,..."},
+             {"min-calls", "hotline contacts in the base month that make the target (default 3)"}},
+            runner(&hotline_report, &hotline_table)),
+        core_report(
+            "active",
+            "customers with at least one transaction per month and channel, and on e-channels",
+            {{"months", "months YYYY-MM,YYYY-MM,..."}}, runner(&active_report, &active_table)),
     };
     return kinds;
 }
@@ -103,6 +158,7 @@ const ReportKind* find_report(std::string_view name) {
 
 ReportCatalogue::ReportCatalogue(const std::vector<PluginModule*>& modules)
     : kinds_(report_kinds()) {
+    kinds_.push_back(penetration_kind(modules));
     for (PluginModule* module : modules) {
         for (const auto& spec : module->manifest().reports) {
             if (find(spec.name)) {

@@ -23,6 +23,7 @@ namespace ehall::analytics {
 struct ReportOption {
     std::string name;  // also the query parameter of the HTTP API
     std::string help;
+    bool flag = false;  // takes no value on the command line (`--by-hall`; API: by-hall=1)
 };
 
 // A report as JSON (--format json, the API) and as rows (table, CSV).

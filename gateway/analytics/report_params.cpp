@@ -53,6 +53,15 @@ std::vector<Month> months_param(const ReportParams& params, const std::string& n
     return *months;
 }
 
+bool flag_param(const ReportParams& params, const std::string& name) {
+    const auto it = params.find(name);
+    if (it == params.end() || it->second == "0" || it->second == "false")
+        return false;
+    if (it->second == "1" || it->second == "true")
+        return true;
+    throw ReportInputError(flag(name) + " '" + it->second + "' must be 1, true, 0 or false");
+}
+
 int int_param(const ReportParams& params, const std::string& name, int low, int high,
               int fallback) {
     auto it = params.find(name);

@@ -23,6 +23,8 @@ std::string business_param(const ReportParams& params, const std::string& name);
 std::string channel_param(const ReportParams& params, const std::string& name);
 Month month_param(const ReportParams& params, const std::string& name);
 std::vector<Month> months_param(const ReportParams& params, const std::string& name);
+// A switch: true for "1" or "true", false when absent or "0" or "false".
+bool flag_param(const ReportParams& params, const std::string& name);
 // An integer in [low, high]; `fallback` when absent.
 int int_param(const ReportParams& params, const std::string& name, int low, int high, int fallback);
 

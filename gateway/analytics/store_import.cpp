@@ -43,18 +43,6 @@ bool is_area_code(std::string_view value) {
     return true;
 }
 
-bool is_tag(std::string_view value) {
-    if (value.empty() || value.size() > 64)
-        return false;
-    for (char c : value) {
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                           (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-        if (!plain)
-            return false;
-    }
-    return true;
-}
-
 std::string check_customer(const std::vector<std::string_view>& f) {
     if (auto bad = check_msisdn(f[0]); !bad.empty())
         return bad;
@@ -81,7 +69,7 @@ ImportResult import_customers(const std::filesystem::path& csv,
     Statement upsert = db.prepare(kUpsertCustomer);
     Statement account = db.prepare(kCreateAccount);
     const CsvLayout layout{{"msisdn", "name", "brand", "home_area", "join_date"}, {}};
-    return import_csv(file, db, layout, skip_bad, [&](std::size_t) -> RowImporter {
+    return import_csv(file, db, layout, skip_bad, [&](const CsvHeader&) -> RowImporter {
         return [&](const std::vector<std::string_view>& f) {
             if (auto bad = check_customer(f); !bad.empty())
                 return bad;
@@ -98,11 +86,11 @@ ImportResult import_segments(const std::filesystem::path& csv,
     SqliteFile db = open_store(store_db);
     Statement insert = db.prepare(kInsertSegment);
     const CsvLayout layout{{"msisdn", "tag"}, {}};
-    return import_csv(file, db, layout, skip_bad, [&](std::size_t) -> RowImporter {
+    return import_csv(file, db, layout, skip_bad, [&](const CsvHeader&) -> RowImporter {
         return [&](const std::vector<std::string_view>& f) {
             if (auto bad = check_msisdn(f[0]); !bad.empty())
                 return bad;
-            if (!is_tag(f[1]))
+            if (!is_plain_name(f[1]))
                 return bad_field("tag", f[1], "is not a tag of 1 to 64 letters, digits, _ - .");
             insert.bind(1, f[0]).bind(2, f[1]).run();
             return std::string();

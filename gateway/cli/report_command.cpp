@@ -54,8 +54,12 @@ int run_catalogued(const analytics::ReportKind& kind, const std::vector<std::str
                                     " [options]: " + std::string(kind.summary));
     options.add_options()("help,h", "show this help")(
         "format", po::value<std::string>()->default_value("table"), "table, csv or json");
-    for (const auto& option : kind.options)
-        options.add_options()(option.name.c_str(), po::value<std::string>(), option.help.c_str());
+    for (const auto& option : kind.options) {
+        auto* value = po::value<std::string>();
+        if (option.flag)
+            value->implicit_value("1")->zero_tokens();
+        options.add_options()(option.name.c_str(), value, option.help.c_str());
+    }
     add_config_options(options);
     const auto parsed = parse_options_or_help(args, options);
     if (!parsed)

@@ -132,6 +132,11 @@ Manifest family_manifest() {
     // And for a package's states.
     m.value_labels = {{"active", "生效中"}, {"cancelling", "本月底结束"}};
     m.migrations = {{1, kTables}};
+    // A package opened before the month ended and not cancelled, or ending on its last day
+    // or later (a cancelled package lasts to the end of the month it was cancelled in).
+    m.holding_sql =
+        "SELECT msisdn FROM family_packages WHERE opened_ms < ?1 "
+        "AND (status = 'active' OR ends_on >= ?2)";
     return m;
 }
 

@@ -63,6 +63,9 @@ void check_accepted(const ParamSpec& spec, const nlohmann::json& value,
             FUZZ_CHECK(std::find(spec.choices.begin(), spec.choices.end(),
                                  value.get_ref<const std::string&>()) != spec.choices.end());
             return;
+        case ParamType::json:  // any JSON value; declared by admin operations only
+            FUZZ_CHECK(!value.is_discarded());
+            return;
     }
 }
 

@@ -185,4 +185,45 @@ BOOST_AUTO_TEST_CASE(csv_download_and_svg_charts_carry_the_numbers) {
     BOOST_TEST(bad.body.find("<svg") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(every_report_has_a_page_with_a_chart_and_its_csv) {
+    AnalyticsServer s;
+    HttpClient client(s.server.port());
+    BOOST_TEST(client.get("/analytics/reports").status == 303u);
+    BOOST_TEST(client.get("/analytics/reports/hotline").status == 303u);
+    const Headers session = {{"Cookie", log_in(client)}};
+    const auto list = client.get("/analytics/reports", session);
+    BOOST_TEST(list.status == 200u);
+    for (const char* name : {"diversion", "hotline", "active", "penetration", "echannel-share"})
+        BOOST_TEST(list.body.find("/analytics/reports/" + std::string(name)) != std::string::npos,
+                   name);
+    // The form alone until asked, then the figures (the fixture's hotline case).
+    const auto form = client.get("/analytics/reports/hotline", session);
+    BOOST_TEST(form.status == 200u);
+    BOOST_TEST(form.body.find("name=\"min-calls\"") != std::string::npos, form.body);
+    BOOST_TEST(form.body.find("id=\"report\"") == std::string::npos);
+    const auto page =
+        client.get("/analytics/reports/hotline?base=2026-03&months=2026-04%2C2026-05", session);
+    BOOST_TEST(page.status == 200u, page.body);
+    BOOST_TEST(page.body.find("<svg") != std::string::npos);
+    BOOST_TEST(page.body.find("class=\"bar\"") != std::string::npos, page.body);
+    BOOST_TEST(page.body.find("<td>no_calls</td>") == std::string::npos);
+    BOOST_TEST(page.body.find("<th>no_calls</th>") != std::string::npos, page.body);
+    std::string csv_href = between(page.body, "id=\"csv\" href=\"", "\"");
+    BOOST_REQUIRE(!csv_href.empty());
+    for (auto at = csv_href.find("&amp;"); at != std::string::npos; at = csv_href.find("&amp;"))
+        csv_href.replace(at, 5, "&");  // as the page's HTML escapes it
+    const auto csv = client.get(csv_href, session);
+    BOOST_TEST(csv.status == 200u, csv_href);
+    BOOST_TEST(csv.body.rfind("month,no_calls,no_calls_rate", 0) == 0u, csv.body);
+    // A misspelt option is refused naming it; markup in a value is escaped.
+    const auto misspelt = client.get("/analytics/reports/hotline?min_calls=3", session);
+    BOOST_TEST(misspelt.status == 400u);
+    BOOST_TEST(misspelt.body.find("min_calls") != std::string::npos);
+    const auto markup = client.get(
+        "/analytics/reports/active?months=2026-04&brand=%3Cscript%3Ex%3C%2Fscript%3E", session);
+    BOOST_TEST(markup.status == 200u);
+    BOOST_TEST(markup.body.find("<script>x") == std::string::npos, markup.body);
+    BOOST_TEST(client.get("/analytics/reports/parking", session).status == 404u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -121,14 +121,22 @@ BOOST_AUTO_TEST_CASE(hotline_target_and_its_drop) {
     BOOST_REQUIRE(!r.is_discarded());
     // 7: 3 contacts; 8: 3 ok (one rejected); 9: only 2.
     BOOST_TEST(r["target_size"] == 2);
-    BOOST_TEST(r["min_contacts"] == 3);
-    // April: 7 once, 8 twice. May: 7 never, 8 once.
-    BOOST_TEST(r["months"][0]["none"] == 0);
+    BOOST_TEST(r["min_calls"] == 3);
+    // April: 7 once, 8 twice: nobody silent, one of the two callers called once.
+    BOOST_TEST(r["months"][0]["no_calls"] == 0);
     BOOST_TEST(r["months"][0]["below_two"] == 1);
     BOOST_TEST(r["months"][0]["below_two_rate"].get<double>() == 0.5, tt::tolerance(1e-12));
-    BOOST_TEST(r["months"][1]["none"] == 1);
-    BOOST_TEST(r["months"][1]["none_rate"].get<double>() == 0.5, tt::tolerance(1e-12));
-    BOOST_TEST(r["months"][1]["below_two"] == 2);
+    // May: 7 never, 8 once: the one caller called once.
+    BOOST_TEST(r["months"][1]["no_calls"] == 1);
+    BOOST_TEST(r["months"][1]["no_calls_rate"].get<double>() == 0.5, tt::tolerance(1e-12));
+    BOOST_TEST(r["months"][1]["below_two"] == 1);
+    BOOST_TEST(r["months"][1]["below_two_rate"].get<double>() == 1.0, tt::tolerance(1e-12));
+    // Both called in April; 8 still only calls the hotline (level 5 in March and May).
+    BOOST_TEST(r["consecutive"]["no_calls"] == 0);
+    BOOST_TEST(r["level_drop"] ==
+               nlohmann::json({{"month", "2026-05"}, {"dropped", 0}, {"rate", 0.0}}));
+    BOOST_TEST(r["by_business"] ==
+               nlohmann::json({{"balance_query", 1}, {"bill_query", 4}, {"other", 1}}));
 }
 
 BOOST_AUTO_TEST_CASE(cohort_by_first_channel) {

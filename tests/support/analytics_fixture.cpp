@@ -10,7 +10,7 @@ std::filesystem::path analytics_fixture(const std::string& name) {
     return std::filesystem::path(EHALL_SOURCE_DIR) / "tests" / "fixtures" / "analytics" / name;
 }
 
-AnalyticsData::AnalyticsData(const std::string& name, bool load)
+AnalyticsData::AnalyticsData(const std::string& name, bool load, const std::string& set)
     : dir_(std::filesystem::temp_directory_path() /
            ("ehall-analytics-" + name + "-" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(dir_);
@@ -18,7 +18,11 @@ AnalyticsData::AnalyticsData(const std::string& name, bool load)
     if (!load)
         return;
     for (const char* kind : {"events", "customers", "segments"}) {
-        const std::string file = analytics_fixture(std::string(kind) + ".csv").string();
+        const std::string file =
+            analytics_fixture(set.empty() ? std::string(kind) + ".csv" : set + "/" + kind + ".csv")
+                .string();
+        if (!set.empty() && !std::filesystem::exists(file))
+            continue;
         const auto result = ehall(std::string("import ").append(kind).append(" ").append(file));
         if (result.status != 0)
             throw std::runtime_error("import " + std::string(kind) + " failed: " + result.output);

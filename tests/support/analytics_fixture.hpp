@@ -16,8 +16,9 @@ std::filesystem::path analytics_fixture(const std::string& name);
 class AnalyticsData {
   public:
     // A fresh data dir named after `name`; imports events, customers and segments when
-    // `load` is set (a failed import fails the test).
-    explicit AnalyticsData(const std::string& name, bool load = true);
+    // `load` is set (a failed import fails the test): the fixtures' own, or those in the
+    // fixtures' folder `set` (the files it has).
+    explicit AnalyticsData(const std::string& name, bool load = true, const std::string& set = "");
     ~AnalyticsData();
 
     // `ehall <arguments> --config <repo config> --data-dir <this dir>`.

@@ -150,6 +150,11 @@ struct Manifest {
     // with the admin token, audited and offered in the ops console; run by
     // Plugin::invoke_admin. Only name, title, params and changes_state are read.
     std::vector<OperationSpec> admin_operations{};
+    // What holding the plugin's product means, for `ehall report penetration` (DESIGN §6a):
+    // SQL over the plugin's tables in the store selecting the msisdn of every customer who
+    // holds it at the end of a month, where ?1 is the first instant after the month (UTC ms)
+    // and ?2 the month's last day in Asia/Shanghai (YYYY-MM-DD). Empty: nothing to hold.
+    std::string holding_sql{};
     // Reports over the journal and the plugin's tables (report.hpp), run by Plugin::report.
     std::vector<ReportSpec> reports{};
 
