@@ -1,19 +1,57 @@
 #include "gateway/analytics/active_report.hpp"
 
+#include <array>
+
+#include "gateway/analytics/customer_usage.hpp"
 #include "gateway/analytics/vocabulary.hpp"
 
 namespace ehall::analytics {
 
 namespace {
 
-constexpr const char* kActive =
-    "SELECT COUNT(DISTINCT msisdn) FROM monthly_usage WHERE month = ?1 AND msisdn > '' ";
+struct MonthActivity {
+    std::array<std::int64_t, channels.size()> by_channel{};
+    std::int64_t echannel = 0;
+};
 
-std::string echannel_list() {
-    std::string list;
-    for (std::string_view channel : echannels)
-        list.append(list.empty() ? "'" : ", '").append(channel).append("'");
-    return list;
+// One month: the summary's stream of each business (each in msisdn order) merged by msisdn,
+// so every customer is seen once with every channel they used, in constant memory. Counting
+// DISTINCT per channel in SQL sorted the month's rows twice and took 13 s over 6 months of
+// 10M events (measured 2026-12-07).
+MonthActivity month_activity(ReportSources& sources, const Month& month) {
+    std::vector<CustomerUsageReader> streams;
+    std::vector<bool> live;
+    streams.reserve(businesses.size());
+    for (std::string_view business : businesses) {
+        streams.emplace_back(sources, month, business);
+        live.push_back(streams.back().next());
+    }
+    MonthActivity activity;
+    std::string msisdn;
+    for (;;) {
+        const std::string* lowest = nullptr;
+        for (std::size_t i = 0; i < streams.size(); ++i) {
+            if (live[i] && (!lowest || streams[i].customer().msisdn < *lowest))
+                lowest = &streams[i].customer().msisdn;
+        }
+        if (!lowest)
+            return activity;
+        msisdn = *lowest;
+        std::array<bool, channels.size()> used{};
+        for (std::size_t i = 0; i < streams.size(); ++i) {
+            if (!live[i] || streams[i].customer().msisdn != msisdn)
+                continue;
+            for (std::size_t channel = 0; channel < channels.size(); ++channel)
+                used[channel] = used[channel] || streams[i].customer().by_channel[channel] > 0;
+            live[i] = streams[i].next();
+        }
+        bool on_echannel = false;
+        for (std::size_t channel = 0; channel < channels.size(); ++channel) {
+            activity.by_channel[channel] += used[channel] ? 1 : 0;
+            on_echannel = on_echannel || (used[channel] && is_one_of(echannels, channels[channel]));
+        }
+        activity.echannel += on_echannel ? 1 : 0;
+    }
 }
 
 }  // namespace
@@ -23,34 +61,15 @@ ActiveQuery ActiveQuery::from_params(const ReportParams& params) {
 }
 
 nlohmann::json active_report(ReportSources& sources, const ActiveQuery& query) {
-    const std::string only = sources.customers_only("msisdn");
-    Statement by_channel = sources.journal.prepare(
-        std::string("SELECT channel, COUNT(DISTINCT msisdn) FROM monthly_usage "
-                    "WHERE month = ?1 AND msisdn > ''")
-            .append(only)
-            .append(" GROUP BY channel"));
-    Statement on_echannels = sources.journal.prepare(std::string(kActive)
-                                                         .append(only)
-                                                         .append(" AND channel IN (")
-                                                         .append(echannel_list())
-                                                         .append(")"));
     nlohmann::json months = nlohmann::json::array();
     for (const Month& month : query.months) {
+        const MonthActivity activity = month_activity(sources, month);
         nlohmann::json counts = nlohmann::json::object();
-        for (std::string_view channel : channels)
-            counts[std::string(channel)] = 0;
-        by_channel.bind(1, std::int64_t{month.key()});
-        while (by_channel.step()) {
-            if (is_one_of(channels, by_channel.text(0)))
-                counts[std::string(by_channel.text(0))] = by_channel.integer(1);
-        }
-        by_channel.reset();
-        on_echannels.bind(1, std::int64_t{month.key()});
-        on_echannels.step();
-        const std::int64_t echannel = on_echannels.integer(0);
-        on_echannels.reset();
-        months.push_back(
-            {{"month", month.text()}, {"by_channel", std::move(counts)}, {"echannel", echannel}});
+        for (std::size_t channel = 0; channel < channels.size(); ++channel)
+            counts[std::string(channels[channel])] = activity.by_channel[channel];
+        months.push_back({{"month", month.text()},
+                          {"by_channel", std::move(counts)},
+                          {"echannel", activity.echannel}});
     }
     return {{"months", std::move(months)}};
 }
