@@ -4,6 +4,7 @@
 #include <boost/url/url.hpp>
 #include <charconv>
 
+#include "gateway/analytics/month.hpp"
 #include "gateway/html/svg_chart.hpp"
 
 namespace ehall::analytics {
@@ -33,13 +34,20 @@ std::size_t count_column(const ReportTable& table) {
     return 0;
 }
 
+bool is_month_row(const std::vector<std::string>& row) {
+    return !row.empty() && Month::parse(row[0]).has_value();
+}
+
+// When some rows are months, only those: the rows after them (consecutive, per hall, the
+// base month's calls) count other things.
 std::string chart_of(const ReportTable& table) {
     const std::size_t column = count_column(table);
     if (column == 0)
         return {};
+    const bool by_month = std::any_of(table.rows.begin(), table.rows.end(), is_month_row);
     std::vector<ChartBar> bars;
     for (const auto& row : table.rows) {
-        if (column < row.size() && is_count(row[column]))
+        if (column < row.size() && is_count(row[column]) && (!by_month || is_month_row(row)))
             bars.push_back({row[0], std::stoll(row[column])});
     }
     return svg_bar_chart(table.title + ": " + table.columns[column], bars, "no rows");

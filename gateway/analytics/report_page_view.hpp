@@ -1,6 +1,6 @@
 // What a report's page shows, as data for templates/analytics/report.mustache: the options'
 // form with the values asked for, and the report's table with a bar chart of its first count
-// column and links to the CSV of the same query.
+// column (per month when its rows are months) and links to the CSV of the same query.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -206,6 +206,9 @@ BOOST_AUTO_TEST_CASE(every_report_has_a_page_with_a_chart_and_its_csv) {
     BOOST_TEST(page.status == 200u, page.body);
     BOOST_TEST(page.body.find("<svg") != std::string::npos);
     BOOST_TEST(page.body.find("class=\"bar\"") != std::string::npos, page.body);
+    // Bars per month only: the rows after the months count other things.
+    BOOST_TEST(page.body.find("data-label=\"2026-05\"") != std::string::npos, page.body);
+    BOOST_TEST(page.body.find("data-label=\"consecutive\"") == std::string::npos, page.body);
     BOOST_TEST(page.body.find("<td>no_calls</td>") == std::string::npos);
     BOOST_TEST(page.body.find("<th>no_calls</th>") != std::string::npos, page.body);
     std::string csv_href = between(page.body, "id=\"csv\" href=\"", "\"");
