@@ -1,6 +1,7 @@
 #include "gateway/analytics/analytics_pages.hpp"
 
 #include <ehall/clock.hpp>
+#include "gateway/analytics/analyst_page_frame.hpp"
 #include "gateway/analytics/analytics_api.hpp"
 #include "gateway/analytics/dashboard_view.hpp"
 #include "gateway/analytics/report_catalogue.hpp"
@@ -13,12 +14,6 @@
 namespace ehall::analytics {
 
 namespace {
-
-constexpr const char* kSiteName = "渠道分流分析";
-
-nlohmann::json page_frame(const std::string& title) {
-    return {{"title", title}, {"site_name", kSiteName}, {"home_href", "/analytics"}};
-}
 
 std::string login_csrf_cookie_value(const std::string& value, int max_age) {
     return std::string(login_csrf_cookie)
@@ -57,7 +52,7 @@ void AnalyticsPages::add_routes(Router& router) {
 // cookie and in the form; another site can neither read the cookie nor send it.
 HttpResponse AnalyticsPages::login_form(http::status status, const std::string& error) const {
     const std::string csrf = random_hex(16);
-    nlohmann::json data = page_frame("分析员登录");
+    nlohmann::json data = analyst_page_frame("分析员登录");
     data["csrf"] = csrf;
     if (!error.empty())
         data["error"] = error;
@@ -100,7 +95,7 @@ HttpResponse AnalyticsPages::dashboard(const Exchange& exchange) const {
     if (!session)
         return see_other("/analytics/login");
     const ReportKind& diversion = *find_report("diversion");
-    nlohmann::json data = page_frame("渠道分流");
+    nlohmann::json data = analyst_page_frame("渠道分流");
     data["logout_action"] = "/analytics/logout";
     data["csrf"] = session->csrf_token;
     auto status = http::status::ok;

@@ -1,21 +1,12 @@
 #include "gateway/analytics/report_pages.hpp"
 
-#include <spdlog/spdlog.h>
-
+#include "gateway/analytics/analyst_page_frame.hpp"
 #include "gateway/analytics/analytics_api.hpp"
 #include "gateway/analytics/report_page_view.hpp"
 #include "gateway/html/html_response.hpp"
 #include "gateway/http/on_workers.hpp"
 
 namespace ehall::analytics {
-
-namespace {
-
-nlohmann::json report_frame(const std::string& title) {
-    return {{"title", title}, {"site_name", "渠道分流分析"}, {"home_href", "/analytics"}};
-}
-
-}  // namespace
 
 void ReportPages::add_routes(Router& router) {
     router.add(http::verb::get, "/analytics/reports", [this](const Exchange& e, Reply reply) {
@@ -36,7 +27,7 @@ HttpResponse ReportPages::list(const Exchange& exchange) const {
     nlohmann::json reports = nlohmann::json::array();
     for (const auto& kind : reports_.kinds())
         reports.push_back({{"name", kind.name}, {"summary", kind.summary}});
-    nlohmann::json data = report_frame("报表 · Reports");
+    nlohmann::json data = analyst_page_frame("报表 · Reports");
     data["reports"] = std::move(reports);
     return html_response(http::status::ok, pages_.render_page("reports", data));
 }
@@ -47,11 +38,11 @@ HttpResponse ReportPages::report(const Exchange& exchange) const {
         return see_other("/analytics/login");
     const ReportKind* kind = reports_.find(exchange.path_param("name"));
     if (!kind) {
-        nlohmann::json data = report_frame("无此报表");
+        nlohmann::json data = analyst_page_frame("无此报表");
         data["error"] = "no such report";
         return html_response(http::status::not_found, pages_.render_page("report", data));
     }
-    nlohmann::json data = report_frame(kind->name);
+    nlohmann::json data = analyst_page_frame(kind->name);
     ReportParams params;
     try {
         params = params_from_query(*kind, exchange);
