@@ -57,7 +57,7 @@
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"
-#include "gateway/store/sqlite_store.hpp"
+#include "gateway/store/open_store.hpp"
 
 namespace po = boost::program_options;
 namespace asio = boost::asio;
@@ -96,13 +96,9 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     using namespace ehall;
     raise_open_files_limit();
     std::filesystem::create_directories(config.data_dir);
-    SqliteStore store(
-        {.path = config.data_dir / "ehall.db", .snapshot_reuse = config.store.snapshot_reuse});
-    apply_migrations(store, "core", core_migrations());
-    apply_migrations(store, "ops_accounts", ops_account_migrations());
-    if (config.demo() && load_demo_data(store, now_ms())) {
-        spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and segments");
-    }
+    const std::unique_ptr<HostStore> opened = open_store(config);
+    HostStore& store = *opened;
+    spdlog::info("store: {}", describe_store(config));
     Journal journal({.path = config.data_dir / "journal.db",
                      .flush_interval = config.journal.flush_interval,
                      .batch_size = config.journal.batch_size,
@@ -116,7 +112,16 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     asio::thread_pool workers(config.gateway.worker_threads);
 
     PluginHost host(store, config, configured_module_dirs(config));
-    host.start();
+    // Instances sharing a database migrate one at a time: the first does the work.
+    store.exclusively([&] {
+        apply_migrations(store, "core", core_migrations());
+        apply_migrations(store, "ops_accounts", ops_account_migrations());
+        apply_migrations(store, "login_codes", login_code_migrations());
+        apply_migrations(store, "kiosk_ui", kiosk_ui_migrations());
+        if (config.demo() && load_demo_data(store, now_ms()))
+            spdlog::info("demo mode: loaded the demo customers, vouchers, rewards and segments");
+        host.start();
+    });
     PluginEnablement enablement(store);
     CustomerSessions sessions(store, config.web.session_idle, std::chrono::seconds(1));
     sessions.defer_touches(
@@ -137,7 +142,6 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     sms::SmsTemplates sms_templates(sms_templates_dir(config), sms::sms_hall_templates());
     sms::SmsPushes sms_pushes(config, store, workers);
     sms_pushes.add_routes(router);
-    apply_migrations(store, "login_codes", login_code_migrations());
     sms::LoginCodeTexts login_code_texts(sms_pushes.outbox(), sms_templates);
     CodeLogin code_login(store, login_code_texts, config.web.lockout_attempts,
                          config.web.lockout_window, {}, config.web.login_code_per_address_per_min);
@@ -154,7 +158,6 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     kiosk.add_routes(router);
     TerminalAdminApi terminal_admin(config, store, workers);
     terminal_admin.add_routes(router);
-    apply_migrations(store, "kiosk_ui", kiosk_ui_migrations());
     KioskUi kiosk_ui(config, store, kiosk.service(), workers, templates_root());
     kiosk_ui.add_routes(router);
     AdminApi admin(config, store, host, enablement, workers);
@@ -164,7 +167,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     PageTemplates admin_pages(templates_root(), "admin");
     TrafficHistory traffic(io.get_executor(), metrics, journal);
     PeriodicTask snapshot_sweep(io.get_executor(), std::chrono::seconds(1),
-                                [&store] { store.end_idle_snapshots(); });
+                                [&store] { store.upkeep(); });
     OpsConsole console(config, store,
                        {admin.plugins(), plugin_admin_ops, terminal_admin.terminals()}, admin_pages,
                        metrics, traffic, workers, sign_in_gate);

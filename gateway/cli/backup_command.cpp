@@ -4,6 +4,7 @@
 
 #include "gateway/cli/config_options.hpp"
 #include "gateway/cli/parsed_options.hpp"
+#include "gateway/cli/sqlite_file_commands.hpp"
 #include "gateway/store/online_backup.hpp"
 
 namespace ehall {
@@ -28,6 +29,9 @@ int run_backup_command(const std::vector<std::string>& args) {
         return 2;
     }
     const Config config = config_from(vm);
+    if (refused_on_postgresql(config, "backup",
+                              "back the database up with pg_dump or PITR (docs/operations.md)"))
+        return 2;
     const std::filesystem::path target = vm["to"].as<std::string>();
     std::filesystem::create_directories(target);
     for (const char* name : {"ehall.db", "journal.db"}) {

@@ -5,6 +5,7 @@
 
 #include "gateway/analytics/event_import.hpp"
 #include "gateway/cli/config_options.hpp"
+#include "gateway/cli/sqlite_file_commands.hpp"
 
 namespace ehall {
 
@@ -60,6 +61,9 @@ int run_import_command(const std::vector<std::string>& args) {
     const std::string file = vm["file"].as<std::string>();
     const bool skip_bad = vm["skip-bad"].as<bool>();
     const Config config = config_from(vm);
+    if ((kind == "customers" || kind == "segments") &&
+        refused_on_postgresql(config, "import " + kind, "load them with psql's \\copy for now"))
+        return 2;
     analytics::ImportResult result;
     try {
         if (kind == "events") {

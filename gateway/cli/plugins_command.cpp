@@ -12,7 +12,7 @@
 #include "gateway/host/plugin_enablement.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
-#include "gateway/store/sqlite_store.hpp"
+#include "gateway/store/open_store.hpp"
 
 namespace ehall {
 
@@ -34,8 +34,9 @@ void print_plugins(const nlohmann::json& plugins) {
 
 int run_offline(const Config& config, const std::string& action, const std::string& id,
                 const std::vector<std::string>& channels) {
-    SqliteStore store({.path = config.data_dir / "ehall.db"});
-    apply_migrations(store, "core", core_migrations());
+    const auto opened = open_store(config);
+    HostStore& store = *opened;
+    store.exclusively([&] { apply_migrations(store, "core", core_migrations()); });
     PluginEnablement enablement(store);
     if (action == "list") {
         nlohmann::json plugins = nlohmann::json::array();

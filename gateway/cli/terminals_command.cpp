@@ -11,7 +11,7 @@
 #include "gateway/config/config.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
-#include "gateway/store/sqlite_store.hpp"
+#include "gateway/store/open_store.hpp"
 
 namespace ehall {
 
@@ -21,8 +21,9 @@ namespace {
 
 // The same as GET /admin/v1/terminals, straight from the store.
 nlohmann::json read_terminals(const Config& config) {
-    SqliteStore store({.path = config.data_dir / "ehall.db"});
-    apply_migrations(store, "core", core_migrations());
+    const auto opened = open_store(config);
+    HostStore& store = *opened;
+    store.exclusively([&] { apply_migrations(store, "core", core_migrations()); });
     return list_terminals(store, now_ms());
 }
 

@@ -49,6 +49,8 @@ constexpr Key schema[] = {
     {"journal.queue_capacity", Kind::integer},
     {"journal.summary_interval_ms", Kind::integer},
     {"store.snapshot_reuse_ms", Kind::integer},
+    {"store.url", Kind::string},
+    {"store.pool_size", Kind::integer},
     {"admin.token", Kind::string},
     {"admin.analyst_token", Kind::string},
     {"web.session_idle_minutes", Kind::integer},
@@ -356,6 +358,12 @@ Config parse_config(const json& document, const Environment& env) {
         flat, "journal.summary_interval_ms", c.journal.summary_interval.count(), 10, 3600000));
     c.store.snapshot_reuse = std::chrono::milliseconds(
         integer(flat, "store.snapshot_reuse_ms", c.store.snapshot_reuse.count(), 0, 1000));
+    c.store.url = text(flat, "store.url", "");
+    if (!c.store.url.empty() && !c.store.url.starts_with("postgresql://") &&
+        !c.store.url.starts_with("postgres://"))
+        fail("store.url", "expected empty (SQLite in the data dir) or a postgresql:// URI");
+    c.store.pool_size =
+        static_cast<std::size_t>(integer(flat, "store.pool_size", c.store.pool_size, 2, 256));
 
     // Demo mode has the demo tokens of DESIGN §3 unless configured; production has none.
     c.admin.token = text(flat, "admin.token", c.demo() ? "demo-admin-token" : "");

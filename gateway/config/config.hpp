@@ -57,6 +57,10 @@ struct Config {
     struct Store {
         // How long a read may reuse an earlier read's snapshot (sqlite_store.hpp); 0: never.
         std::chrono::milliseconds snapshot_reuse{5};
+        // Empty: SQLite files in the data dir. A postgresql:// URI: the store and the
+        // journal in that database, shared by every instance that names it (DESIGN §9).
+        std::string url;
+        std::size_t pool_size = 8;  // connections per instance (PostgreSQL)
     } store;
 
     struct Admin {

@@ -31,7 +31,8 @@ void PluginEnablement::register_plugin(const std::string& plugin,
             bool on = std::find(default_channels.begin(), default_channels.end(), channel) !=
                       default_channels.end();
             tx.execute(
-                "INSERT OR IGNORE INTO plugin_channels (plugin, channel, enabled) VALUES (?, ?, ?)",
+                "INSERT INTO plugin_channels (plugin, channel, enabled) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 {plugin, std::string(channel), std::int64_t{on}});
         }
     });

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <utility>
 
+#include "gateway/store/sql_excerpt.hpp"
+
 namespace ehall {
 
 namespace {
@@ -14,23 +16,9 @@ namespace {
 // SQL texts are constants in code; the cap only guards against SQL built at run time.
 constexpr std::size_t kMaxCachedStatements = 512;
 
-// The start of `sql` for error messages: 80 bytes at most, cut on a UTF-8 boundary.
-std::string excerpt(std::string_view sql) {
-    const auto start = sql.find_first_not_of(" \t\r\n");
-    if (start == std::string_view::npos)
-        return {};
-    sql.remove_prefix(start);
-    if (sql.size() <= 80)
-        return std::string(sql);
-    std::size_t cut = 80;
-    while (cut > 0 && (static_cast<unsigned char>(sql[cut]) & 0xC0) == 0x80)
-        --cut;
-    return std::string(sql.substr(0, cut)) + "...";
-}
-
 // A misuse by the caller, as opposed to an error reported by SQLite.
 [[noreturn]] void refuse(const std::string& what, std::string_view sql) {
-    throw StoreError("sqlite: " + what + " [" + excerpt(sql) + "]", false);
+    throw StoreError("sqlite: " + what + " [" + sql_excerpt(sql) + "]", false);
 }
 
 bool only_whitespace(std::string_view text) {
@@ -98,7 +86,7 @@ SqliteConnection::SqliteConnection(const std::filesystem::path& path,
 
 [[noreturn]] void SqliteConnection::fail(int rc, std::string_view sql) const {
     throw StoreError(
-        "sqlite: " + std::string(sqlite3_errmsg(db_.get())) + " [" + excerpt(sql) + "]",
+        "sqlite: " + std::string(sqlite3_errmsg(db_.get())) + " [" + sql_excerpt(sql) + "]",
         (rc & 0xff) == SQLITE_CONSTRAINT);
 }
 

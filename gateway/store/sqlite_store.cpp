@@ -11,8 +11,8 @@ namespace ehall {
 // Returns its connection to the pool whatever happens.
 class SqliteStore::Lease {
   public:
-    explicit Lease(SqliteStore& store) : store_(store), pooled_(store.acquire()) {}
-    ~Lease() { store_.release(std::move(pooled_)); }
+    explicit Lease(SqliteStore& store) : store_(store), pooled_(store.pool_.acquire()) {}
+    ~Lease() { store_.pool_.release(std::move(pooled_)); }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     Pooled& operator*() { return pooled_; }
@@ -23,51 +23,33 @@ class SqliteStore::Lease {
     Pooled pooled_;
 };
 
-SqliteStore::SqliteStore(Options options) : options_(std::move(options)) {
-    options_.max_connections = std::max<std::size_t>(options_.max_connections, 1);
-    const auto parent = options_.path.parent_path();
+namespace {
+
+// Creates the parent directory if missing: a first start makes its data dir.
+std::filesystem::path with_parent(const std::filesystem::path& path) {
+    const auto parent = path.parent_path();
     std::error_code ec;
     if (!parent.empty())
         std::filesystem::create_directories(parent, ec);
     if (ec)
         throw StoreError("cannot create " + parent.string() + ": " + ec.message(), false);
-    idle_.reserve(options_.max_connections);  // so release() never allocates
-    idle_.push_back(
-        {std::make_unique<SqliteConnection>(options_.path, options_.busy_timeout, true)});
-    open_ = 1;
+    return path;
 }
+
+}  // namespace
+
+SqliteStore::SqliteStore(Options options)
+    : options_(std::move(options)),
+      pool_(
+          std::max<std::size_t>(options_.max_connections, 1),
+          [this] {
+              return Pooled{
+                  std::make_unique<SqliteConnection>(options_.path, options_.busy_timeout, false)};
+          },
+          Pooled{std::make_unique<SqliteConnection>(with_parent(options_.path),
+                                                    options_.busy_timeout, true)}) {}
 
 SqliteStore::~SqliteStore() = default;
-
-SqliteStore::Pooled SqliteStore::acquire() {
-    std::unique_lock lock(pool_mutex_);
-    pool_available_.wait(lock,
-                         [this] { return !idle_.empty() || open_ < options_.max_connections; });
-    if (!idle_.empty()) {
-        Pooled pooled = std::move(idle_.back());
-        idle_.pop_back();
-        return pooled;
-    }
-    ++open_;
-    lock.unlock();
-    try {
-        return {std::make_unique<SqliteConnection>(options_.path, options_.busy_timeout, false)};
-    } catch (...) {
-        lock.lock();
-        --open_;
-        lock.unlock();
-        pool_available_.notify_one();
-        throw;
-    }
-}
-
-void SqliteStore::release(Pooled pooled) {
-    {
-        std::lock_guard lock(pool_mutex_);
-        idle_.push_back(std::move(pooled));
-    }
-    pool_available_.notify_one();
-}
 
 void SqliteStore::run(SqliteConnection& connection, bool writing,
                       const std::function<void(Transaction&)>& work) {
@@ -137,11 +119,10 @@ void SqliteStore::end_idle_snapshots() {
 }
 
 void SqliteStore::end_snapshots_older_than(SteadyClock::time_point oldest) {
-    std::lock_guard lock(pool_mutex_);
-    for (Pooled& pooled : idle_) {
+    pool_.for_each_idle([oldest](Pooled& pooled) {
         if (pooled.snapshot_open && pooled.snapshot_taken < oldest)
             end_snapshot(pooled);
-    }
+    });
 }
 
 }  // namespace ehall

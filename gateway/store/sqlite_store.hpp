@@ -12,7 +12,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -21,13 +20,14 @@
 #include <mutex>
 #include <vector>
 
-#include <ehall/store.hpp>
+#include "gateway/store/connection_pool.hpp"
+#include "gateway/store/host_store.hpp"
 
 namespace ehall {
 
 class SqliteConnection;
 
-class SqliteStore : public Store {
+class SqliteStore final : public HostStore {
   public:
     struct Options {
         std::filesystem::path path;
@@ -48,6 +48,12 @@ class SqliteStore : public Store {
     void read(const std::function<void(Transaction&)>& work) override;
     void write(const std::function<void(Transaction&)>& work) override;
 
+    std::string_view engine() const override { return "sqlite"; }
+    // One file has one writer at a time, and migrations look again inside their write
+    // transaction: nothing more to hold.
+    void exclusively(const std::function<void()>& work) override { work(); }
+    void upkeep() override { end_idle_snapshots(); }
+
     // Ends the read snapshots idle connections kept longer than `snapshot_reuse`: an open
     // snapshot holds back the WAL checkpoint. Call it now and then (the gateway: each second).
     void end_idle_snapshots();
@@ -63,8 +69,6 @@ class SqliteStore : public Store {
     };
     class Lease;
 
-    Pooled acquire();
-    void release(Pooled pooled);
     void run(SqliteConnection& connection, bool writing,
              const std::function<void(Transaction&)>& work);
     void run_in_snapshot(Pooled& pooled, const std::function<void(Transaction&)>& work);
@@ -72,10 +76,7 @@ class SqliteStore : public Store {
     void end_snapshots_older_than(SteadyClock::time_point oldest);
 
     Options options_;
-    std::mutex pool_mutex_;
-    std::condition_variable pool_available_;
-    std::vector<Pooled> idle_;
-    std::size_t open_ = 0;
+    ConnectionPool<Pooled> pool_;
     std::mutex write_mutex_;
     std::atomic<std::uint64_t> writes_{0};  // commits through write(), ending older snapshots
 };

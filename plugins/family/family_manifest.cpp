@@ -47,6 +47,13 @@ CREATE TABLE family_usage (
 );
 )sql";
 
+// A member's place in the list: kept when the number is changed, so a changed number
+// stays where the old one was (the order no longer rests on SQLite's rowid).
+constexpr const char* kMemberSlots = R"sql(
+ALTER TABLE family_members ADD COLUMN slot INTEGER NOT NULL DEFAULT 0;
+UPDATE family_members SET slot = added_ms;
+)sql";
+
 }  // namespace
 
 Manifest family_manifest() {
@@ -131,7 +138,7 @@ Manifest family_manifest() {
     };
     // And for a package's states.
     m.value_labels = {{"active", "生效中"}, {"cancelling", "本月底结束"}};
-    m.migrations = {{1, kTables}};
+    m.migrations = {{1, kTables}, {2, kMemberSlots}};
     // A package opened before the month ended and not cancelled, or ending on its last day
     // or later (a cancelled package lasts to the end of the month it was cancelled in).
     m.holding_sql =

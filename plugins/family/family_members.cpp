@@ -100,8 +100,9 @@ ServiceResult add_member(Transaction& tx, const ServiceRequest& request, const F
                                         " already has " + std::to_string(members.size()) +
                                         " family numbers");
     }
-    tx.execute("INSERT INTO family_members (package_id, number, added_ms) VALUES (?, ?, ?)",
-               {package_id, number, now_ms});
+    tx.execute(
+        "INSERT INTO family_members (package_id, number, added_ms, slot) VALUES (?, ?, ?, ?)",
+        {package_id, number, now_ms, now_ms});
     return ServiceResult::ok({{"package_id", package_id},
                               {"number", number},
                               {"members", member_list(tx, package_id)},

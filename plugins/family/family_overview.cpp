@@ -18,9 +18,9 @@ std::int64_t minutes_used(Transaction& tx, std::int64_t package_id, const std::s
 
 nlohmann::json members_with_dates(Transaction& tx, std::int64_t package_id) {
     nlohmann::json members = nlohmann::json::array();
-    for (const auto& row :
-         tx.query("SELECT number, added_ms FROM family_members WHERE package_id = ? ORDER BY rowid",
-                  {package_id})) {
+    for (const auto& row : tx.query("SELECT number, added_ms FROM family_members WHERE package_id "
+                                    "= ? ORDER BY slot, number",
+                                    {package_id})) {
         members.push_back({{"number", row.text("number")},
                            {"added", shanghai_datetime(row.integer("added_ms"))}});
     }

@@ -20,7 +20,7 @@ std::vector<FamilyPackage> packages_in_force(Transaction& tx, const std::string&
 std::vector<std::string> member_numbers(Transaction& tx, std::int64_t package_id) {
     std::vector<std::string> numbers;
     for (const auto& row :
-         tx.query("SELECT number FROM family_members WHERE package_id = ? ORDER BY rowid",
+         tx.query("SELECT number FROM family_members WHERE package_id = ? ORDER BY slot, number",
                   {package_id})) {
         numbers.push_back(row.text("number"));
     }

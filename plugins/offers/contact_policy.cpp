@@ -58,8 +58,9 @@ bool record_push(Store& store, const Contact& contact) {
 void record_control(Store& store, const Contact& contact) {
     store.write([&](Transaction& tx) {
         tx.execute(
-            "INSERT OR IGNORE INTO offer_contacts (msisdn, offer_id, kind, channel, placement, "
-            "session_id, month, ts_ms) VALUES (?, ?, 'control', ?, ?, ?, ?, ?)",
+            "INSERT INTO offer_contacts (msisdn, offer_id, kind, channel, placement, "
+            "session_id, month, ts_ms) VALUES (?, ?, 'control', ?, ?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
             {contact.msisdn, contact.offer_id, contact.channel, contact.placement,
              contact.session_id, contact.month, contact.ts_ms});
     });

@@ -172,10 +172,17 @@ nlohmann::json stored_offers(Transaction& tx) {
 void save_offer(Transaction& tx, const nlohmann::json& offer, std::int64_t now_ms) {
     const auto& target = offer["target"];
     tx.execute(
-        "INSERT OR REPLACE INTO offers (id, title, sms_text, web_text, segment_tags, brands, "
+        "INSERT INTO offers (id, title, sms_text, web_text, segment_tags, brands, "
         "starts_on, ends_on, priority, target_plugin, target_operation, target_params, "
         "control_percent, status, held_check, updated_ms) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET title = excluded.title, sms_text = excluded.sms_text, "
+        "web_text = excluded.web_text, segment_tags = excluded.segment_tags, "
+        "brands = excluded.brands, starts_on = excluded.starts_on, ends_on = excluded.ends_on, "
+        "priority = excluded.priority, target_plugin = excluded.target_plugin, "
+        "target_operation = excluded.target_operation, target_params = excluded.target_params, "
+        "control_percent = excluded.control_percent, status = excluded.status, "
+        "held_check = excluded.held_check, updated_ms = excluded.updated_ms",
         {offer["id"].get<std::string>(), offer["title"].get<std::string>(),
          offer["sms_text"].get<std::string>(), offer["web_text"].get<std::string>(),
          joined(offer["segment_tags"]), joined(offer["brands"]),

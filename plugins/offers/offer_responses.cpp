@@ -121,7 +121,8 @@ ServiceResult dismiss_offer(Store& store, const ServiceRequest& request) {
         known = offer_exists(tx, id);
         if (known)
             tx.execute(
-                "INSERT OR IGNORE INTO offer_dismissals (msisdn, offer_id, ts_ms) VALUES (?, ?, ?)",
+                "INSERT INTO offer_dismissals (msisdn, offer_id, ts_ms) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 {request.customer, id, request_ms(request)});
     });
     if (!known)

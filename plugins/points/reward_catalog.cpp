@@ -86,7 +86,7 @@ std::optional<Reward> find_reward(Transaction& tx, const std::string& item,
                                   const std::string& brand) {
     // SMS arguments may arrive in lower case; an exact match wins over a case-insensitive one.
     auto rows = tx.query(std::string(kRewardsSql) +
-                             "WHERE r.item = ? COLLATE NOCASE ORDER BY r.item = ? DESC LIMIT 1",
+                             "WHERE lower(r.item) = lower(?) ORDER BY r.item = ? DESC LIMIT 1",
                          {brand, item, item});
     if (rows.empty() || !offered_to(rows.front().text("brands"), brand))
         return std::nullopt;

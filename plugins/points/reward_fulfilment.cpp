@@ -38,7 +38,7 @@ std::optional<Fulfilment> issue_voucher(Transaction& tx, const Reward& reward,
                                         const FulfilmentContext& context) {
     auto rows = tx.query(
         "SELECT code FROM merchant_voucher_codes WHERE item = ? AND issued_to IS NULL "
-        "ORDER BY rowid LIMIT 1",
+        "ORDER BY code LIMIT 1",
         {reward.item});
     if (rows.empty())
         return std::nullopt;

@@ -85,9 +85,10 @@ std::size_t import_voucher_pool(Store& store, const std::string& path) {
                                             std::to_string(entry.line) + ": '" + entry.item +
                                             "' is not a merchant voucher reward");
             }
-            added += static_cast<std::size_t>(tx.execute(
-                "INSERT OR IGNORE INTO merchant_voucher_codes (item, code) VALUES (?, ?)",
-                {entry.item, entry.code}));
+            added += static_cast<std::size_t>(
+                tx.execute("INSERT INTO merchant_voucher_codes (item, code) VALUES (?, ?) "
+                           "ON CONFLICT DO NOTHING",
+                           {entry.item, entry.code}));
         }
     });
     return added;

@@ -8,6 +8,7 @@
 #include "tests/support/analytics_fixture.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/server_process.hpp"
+#include "tests/support/test_database.hpp"
 
 using namespace ehall::test;
 namespace tt = boost::test_tools;
@@ -41,7 +42,9 @@ const AnalyticsData& hall_data() {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(analytics_metrics)
+// The reports read the journal with ehall.db beside it: SQLite only until the journal
+// moves to PostgreSQL (issue 25, item 3).
+BOOST_AUTO_TEST_SUITE(analytics_metrics, *ehall::test::sqlite_only())
 
 BOOST_AUTO_TEST_CASE(hotline_counts_every_definition) {
     const auto r = hotline_data().report("hotline --base 2026-03 --months 2026-04,2026-05");

@@ -5,6 +5,7 @@
 
 #include "tests/support/demo_customer.hpp"
 #include "tests/support/server_process.hpp"
+#include "tests/support/test_database.hpp"
 
 using namespace ehall::test;
 
@@ -14,7 +15,9 @@ const Headers analyst = {{"Authorization", "Bearer demo-analyst-token"}};
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(analytics_options)
+// The reports read the journal with ehall.db beside it: SQLite only until the journal
+// moves to PostgreSQL (issue 25, item 3).
+BOOST_AUTO_TEST_SUITE(analytics_options, *ehall::test::sqlite_only())
 
 BOOST_AUTO_TEST_CASE(unknown_options_are_a_400_naming_them) {
     ServerProcess server("analytics-options");

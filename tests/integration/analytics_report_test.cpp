@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/analytics_fixture.hpp"
+#include "tests/support/test_database.hpp"
 
 using namespace ehall::test;
 namespace tt = boost::test_tools;
@@ -20,7 +21,9 @@ const AnalyticsData& data() {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(analytics_reports)
+// The reports read the journal with ehall.db beside it: SQLite only until the journal
+// moves to PostgreSQL (issue 25, item 3).
+BOOST_AUTO_TEST_SUITE(analytics_reports, *ehall::test::sqlite_only())
 
 BOOST_AUTO_TEST_CASE(diversion_counts_every_definition) {
     const auto r = data().report(

@@ -6,6 +6,7 @@
 #include "tests/support/demo_customer.hpp"
 #include "tests/support/ehall_command.hpp"
 #include "tests/support/server_process.hpp"
+#include "tests/support/test_database.hpp"
 
 using namespace ehall::test;
 
@@ -21,7 +22,7 @@ std::int64_t count_rows(const std::filesystem::path& db, const std::string& sql,
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(backup)
+BOOST_AUTO_TEST_SUITE(backup, *ehall::test::sqlite_only())
 
 BOOST_AUTO_TEST_CASE(backs_up_a_serving_gateway_and_never_overwrites) {
     ServerProcess server("backup");

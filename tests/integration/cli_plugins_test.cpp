@@ -53,7 +53,7 @@ BOOST_AUTO_TEST_CASE(offline_commands_change_the_store_and_are_audited) {
     ServerProcess server("cli-offline");
     BOOST_REQUIRE(server.start(demo_config()));
     BOOST_REQUIRE(server.stop() == 0);
-    const std::string environment = "EHALL_DATA_DIR=" + server.data_dir().string();
+    const std::string environment = server.data_environment();
     const std::string config = "--config " + (server.dir() / "config.json").string();
 
     auto disable =

@@ -44,11 +44,11 @@ struct HostileServer {
         client.emplace(server.port());
         token = demo_token(*client);
         BOOST_REQUIRE(!token.empty());
-        before = store_state(server.data_dir() / "ehall.db");
+        before = store_state(server);
     }
     ~HostileServer() {
         BOOST_TEST(client->get("/healthz").status == 200u);
-        const auto after = store_state(server.data_dir() / "ehall.db");
+        const auto after = store_state(server);
         for (const auto& [what, count] : before)
             BOOST_TEST(after.at(what) == count, what << " changed");
         BOOST_TEST(server.stop() == 0);

@@ -1,7 +1,6 @@
 // The kiosk channel against the real binary (DESIGN §6): signed requests, heartbeats and
 // the stale flag, identification bound to a terminal, idle clearing, cash payments that
 // count once with receipts and reprints, replays and forgeries.
-#include <sqlite3.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -9,6 +8,7 @@
 
 #include "tests/support/journal_reader.hpp"
 #include "tests/support/kiosk_test_server.hpp"
+#include "tests/support/store_state.hpp"
 
 using namespace ehall::test;
 using nlohmann::json;
@@ -22,21 +22,8 @@ json idle_config(int seconds) {
 }
 
 // The expiry of the only kiosk customer session in the store, read beside the server.
-std::int64_t kiosk_session_expiry(const std::filesystem::path& db_path) {
-    sqlite3* db = nullptr;
-    std::int64_t expires = 0;
-    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_busy_timeout(db, 2000);
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(db, "SELECT max(expires_ms) FROM sessions WHERE channel = 'kiosk'",
-                               -1, &statement, nullptr) == SQLITE_OK &&
-            sqlite3_step(statement) == SQLITE_ROW) {
-            expires = sqlite3_column_int64(statement, 0);
-        }
-        sqlite3_finalize(statement);
-    }
-    sqlite3_close(db);
-    return expires;
+std::int64_t kiosk_session_expiry(const ServerProcess& server) {
+    return store_scalar(server, "SELECT max(expires_ms) FROM sessions WHERE channel = 'kiosk'");
 }
 
 std::int64_t epoch_ms() {
@@ -123,8 +110,8 @@ BOOST_AUTO_TEST_CASE(an_idle_customer_is_cleared) {
         200u);
     // Any use extends the session, so wait beside the server for the idle expiry to pass.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-    const auto db = running.server.data_dir() / "ehall.db";
-    while (epoch_ms() <= kiosk_session_expiry(db) && std::chrono::steady_clock::now() < deadline)
+    while (epoch_ms() <= kiosk_session_expiry(running.server) &&
+           std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     auto after = kiosk.post("/kiosk/v1/services/billing/balance", {{"customer_token", token}});
     BOOST_TEST(after.status == 401u, after.body);

@@ -56,8 +56,8 @@ BOOST_AUTO_TEST_CASE(lists_terminals_online_and_offline) {
     BOOST_TEST(refused.output.find("401") != std::string::npos, refused.output);
 
     BOOST_REQUIRE(server.stop() == 0);
-    auto offline = run_ehall("EHALL_DATA_DIR=" + server.data_dir().string(),
-                             "terminals list --offline --json " + config);
+    auto offline =
+        run_ehall(server.data_environment(), "terminals list --offline --json " + config);
     BOOST_TEST(offline.status == 0, offline.output);
     auto listed = nlohmann::json::parse(offline.output, nullptr, false);
     BOOST_REQUIRE_MESSAGE(listed.is_array() && listed.size() == 1u, offline.output);

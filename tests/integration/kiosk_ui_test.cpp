@@ -236,11 +236,10 @@ BOOST_FIXTURE_TEST_CASE(a_cash_payment_in_the_ui_pays_the_notes_the_terminal_rep
 BOOST_AUTO_TEST_CASE(the_ui_cannot_pay_an_amount_it_chooses) {
     RunningKiosk running(demo_config({"billing", "family", "points", "offers"}));  // store_state
     KioskUiBrowser browser = activated_browser(running, "KIOSK-0001");
-    const auto store_db = running.server.data_dir() / "ehall.db";
     // An identified customer (identification writes a session and an offer contact).
     browser.post("/kiosk/ui/identify", {{"msisdn", demo_msisdn}, {"password", demo_password}});
     BOOST_REQUIRE(!browser.customer.empty());
-    const auto before = store_state(store_db);
+    const auto before = store_state(running.server);
 
     // The old amount form, as a browser may still post it.
     const FormData typed = {{"msisdn", demo_msisdn}, {"amount", "500.00"}, {"kiosk_txn", "x1"}};
@@ -260,7 +259,7 @@ BOOST_AUTO_TEST_CASE(the_ui_cannot_pay_an_amount_it_chooses) {
                                {{"amount_fen", "500"}, {"method", "cash"}, {"kiosk_txn", "x2"}});
     BOOST_TEST(forced.status == 403u, forced.body);
 
-    const auto after = store_state(store_db);
+    const auto after = store_state(running.server);
     for (const auto& [what, count] : before) {
         if (what != "kiosk_cash")  // the empty intake
             BOOST_TEST(after.at(what) == count, what << " changed");
@@ -341,8 +340,7 @@ BOOST_AUTO_TEST_CASE(identification_ends_on_request_and_when_idle) {
     std::this_thread::sleep_for(std::chrono::seconds(6));  // kiosk.customer_idle_seconds = 5
     BOOST_TEST(browser.get("/kiosk/ui/services").header("Location") == "/kiosk/ui");
     // The UI is its device's binding, not a signer: its clicks spend no terminal nonces.
-    BOOST_TEST(store_scalar(kiosk.server.data_dir() / "ehall.db",
-                            "SELECT count(*) FROM kiosk_nonces") == 0);
+    BOOST_TEST(store_scalar(kiosk.server, "SELECT count(*) FROM kiosk_nonces") == 0);
 
     BOOST_REQUIRE(kiosk.server.stop() == 0);
     auto rows = read_interactions(kiosk.server.journal_path());

@@ -8,6 +8,7 @@
 #include "tests/support/ehall_command.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/server_process.hpp"
+#include "tests/support/test_database.hpp"
 
 using namespace ehall::test;
 
@@ -94,7 +95,8 @@ const nlohmann::json* channel_of(const nlohmann::json& offer, const std::string&
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(offers_report)
+// Reports join the journal with ehall.db: SQLite only until the journal moves to PostgreSQL.
+BOOST_AUTO_TEST_SUITE(offers_report, *ehall::test::sqlite_only())
 
 BOOST_AUTO_TEST_CASE(report_offers_matches_the_hand_computed_fixture) {
     ServerProcess server("offers-report");

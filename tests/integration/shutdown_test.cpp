@@ -1,7 +1,6 @@
 // SIGTERM with connections in every state: idle keep-alive, half-sent request, a request
 // still running past the shutdown grace: the gateway exits 0. A plugin call that blocks a
 // worker is abandoned after a bound: logged, journal flushed, exit code 70.
-#include <sqlite3.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -13,26 +12,20 @@
 #include "tests/support/demo_customer.hpp"
 #include "tests/support/journal_reader.hpp"
 #include "tests/support/server_process.hpp"
+#include "tests/support/store_state.hpp"
 
 using namespace ehall::test;
 
 namespace {
 
-// Calls the faulty plugin has started, from its own table in the store.
-int faulty_calls(const std::filesystem::path& store) {
-    sqlite3* db = nullptr;
-    int calls = 0;
-    if (sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(db, "SELECT count(*) FROM faulty_calls", -1, &statement, nullptr) ==
-                SQLITE_OK &&
-            sqlite3_step(statement) == SQLITE_ROW) {
-            calls = sqlite3_column_int(statement, 0);
-        }
-        sqlite3_finalize(statement);
+// Calls the faulty plugin has started, from its own table in the store (0 before the
+// plugin has made it).
+int faulty_calls(const ServerProcess& server) {
+    try {
+        return static_cast<int>(store_scalar(server, "SELECT count(*) FROM faulty_calls"));
+    } catch (const std::runtime_error&) {  // StoreError: no such table yet
+        return 0;
     }
-    sqlite3_close(db);
-    return calls;
 }
 
 }  // namespace
@@ -71,11 +64,10 @@ BOOST_AUTO_TEST_CASE(a_request_running_past_the_grace_is_cut_off_cleanly) {
     });
     // Stop once the slow call is running inside the plugin.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (faulty_calls(server.data_dir() / "ehall.db") == 0 &&
-           std::chrono::steady_clock::now() < deadline) {
+    while (faulty_calls(server) == 0 && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    BOOST_REQUIRE(faulty_calls(server.data_dir() / "ehall.db") == 1);
+    BOOST_REQUIRE(faulty_calls(server) == 1);
     BOOST_TEST(server.stop() == 0);
     BOOST_TEST(server.stderr_text().find("after the grace") != std::string::npos,
                server.stderr_text());
@@ -95,7 +87,7 @@ BOOST_AUTO_TEST_CASE(a_plugin_call_that_does_not_return_is_abandoned_within_a_bo
     auto stuck = client.post("/api/v1/services/faulty/slow", {{"ms", 60000}},
                              {{"X-Request-Id", "it-stuck-call"}});
     BOOST_TEST(stuck.status == 504u);  // the client has its answer; the call blocks a worker
-    BOOST_REQUIRE(faulty_calls(server.data_dir() / "ehall.db") == 1);
+    BOOST_REQUIRE(faulty_calls(server) == 1);
 
     const auto started = std::chrono::steady_clock::now();
     BOOST_TEST(server.stop() == 70);

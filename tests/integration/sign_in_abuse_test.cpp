@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(parallel_guesses_check_no_more_than_the_lockout_allows) {
     BOOST_TEST(unauthenticated.load() == 4);  // the fifth check answers "locked" already
     BOOST_TEST(locked.load() == 36);
     BOOST_TEST(other.load() == 0);
-    BOOST_TEST(store_scalar(server.data_dir() / "ehall.db",
+    BOOST_TEST(store_scalar(server,
                             std::string("SELECT count(*) FROM login_failures WHERE msisdn = '") +
                                 other_msisdn + "'") == 5);  // five checked, no more
     HttpClient client(server.port());

@@ -9,6 +9,7 @@
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/demo_data.hpp"
 #include "gateway/store/migrations.hpp"
+#include "tests/support/test_database.hpp"
 
 namespace ehall::test {
 
@@ -36,7 +37,7 @@ std::unique_ptr<PluginModule> PluginHarness::load(const std::string& plugin_id) 
 
 void PluginHarness::open(const std::string& plugin_id, nlohmann::json config,
                          const std::vector<std::string>& companions) {
-    store_ = std::make_unique<SqliteStore>(SqliteStore::Options{.path = dir_ / "ehall.db"});
+    store_ = open_test_store(dir_ / "ehall.db");
     apply_migrations(*store_, "core", core_migrations());
     load_demo_data(*store_, now_ms());
     auto dispatch = [this](ServiceRequest request, Plugin::Done done) {

@@ -1,8 +1,8 @@
 // A plugin loaded exactly as the gateway loads it (module, migrations, start with its
-// config) over a fresh SQLite store holding the demo data, for tests that drive it through
-// Plugin::invoke and then look at the store. Companion plugins (loaded the same way) answer
-// the plugin's invoke_operation calls, like the gateway's dispatch without its journal;
-// the harness keeps those calls for the tests to look at.
+// config) over a fresh store (SQLite, or PostgreSQL under EHALL_TEST_PG_URL) holding the demo data,
+// for tests that drive it through Plugin::invoke and then look at the store. Companion plugins
+// (loaded the same way) answer the plugin's invoke_operation calls, like the gateway's dispatch
+// without its journal; the harness keeps those calls for the tests to look at.
 #pragma once
 
 #include <filesystem>
@@ -13,7 +13,7 @@
 
 #include "gateway/host/host_context.hpp"
 #include "gateway/host/plugin_module.hpp"
-#include "gateway/store/sqlite_store.hpp"
+#include "gateway/store/host_store.hpp"
 
 namespace ehall::test {
 
@@ -63,7 +63,7 @@ class PluginHarness {
     void dispatch(ServiceRequest request, Plugin::Done done);
 
     std::filesystem::path dir_;
-    std::unique_ptr<SqliteStore> store_;
+    std::unique_ptr<HostStore> store_;
     std::unique_ptr<PluginModule> module_;
     std::unique_ptr<HostContext> context_;
     std::vector<std::unique_ptr<PluginModule>> companions_;

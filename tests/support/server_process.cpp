@@ -1,5 +1,7 @@
 #include "tests/support/server_process.hpp"
 
+#include "tests/support/test_database.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -86,7 +88,8 @@ nlohmann::json demo_config(const std::vector<std::string>& modules) {
               {"config", nlohmann::json::object()}}}};
 }
 
-ServerProcess::ServerProcess(const std::string& name) : dir_(unique_dir(name)) {}
+ServerProcess::ServerProcess(const std::string& name)
+    : dir_(unique_dir(name)), store_url_(testing_on_postgres() ? fresh_database_url() : "") {}
 
 ServerProcess::~ServerProcess() {
     if (pid_ > 0) {
@@ -95,6 +98,13 @@ ServerProcess::~ServerProcess() {
     }
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
+}
+
+std::string ServerProcess::data_environment() const {
+    std::string environment = "EHALL_DATA_DIR=" + data_dir().string();
+    if (!store_url_.empty())
+        environment += " EHALL_STORE_URL='" + store_url_ + "'";
+    return environment;
 }
 
 bool ServerProcess::start(const nlohmann::json& config, const Environment& env,
@@ -114,7 +124,10 @@ bool ServerProcess::start(const nlohmann::json& config, const Environment& env,
     // An explicit EHALL_LISTEN or EHALL_DATA_DIR under test must not lose to the flags.
     if (env.count("EHALL_LISTEN"))
         args.erase(args.begin() + 4, args.begin() + 6);
-    auto environment = child_environment(env);
+    Environment with_store = env;
+    if (!store_url_.empty())
+        with_store.try_emplace("EHALL_STORE_URL", store_url_);
+    auto environment = child_environment(with_store);
     auto argv = c_strings(args);
     auto envp = c_strings(environment);
 

@@ -48,6 +48,12 @@ class ServerProcess {
     const std::filesystem::path& dir() const { return dir_; }
     std::filesystem::path data_dir() const { return dir_ / "data"; }
     std::filesystem::path journal_path() const { return data_dir() / "journal.db"; }
+    // The server's PostgreSQL database (a fresh one per server under EHALL_TEST_PG_URL);
+    // empty when the store is the SQLite file in data_dir().
+    const std::string& store_url() const { return store_url_; }
+    // "EHALL_DATA_DIR=... [EHALL_STORE_URL='...']": what a CLI command (run_ehall) needs to
+    // open this server's data.
+    std::string data_environment() const;
     std::string stderr_text() const;  // the service log
     std::string stdout_text() const;  // the access log
 
@@ -58,6 +64,7 @@ class ServerProcess {
     pid_t pid_ = -1;
     std::uint16_t port_ = 0;
     std::optional<int> exit_status_;
+    std::string store_url_;
 };
 
 }  // namespace ehall::test

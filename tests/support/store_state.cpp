@@ -1,9 +1,9 @@
 #include "tests/support/store_state.hpp"
 
-#include <sqlite3.h>
-
 #include <memory>
-#include <stdexcept>
+
+#include "gateway/store/pg_store.hpp"
+#include "gateway/store/sqlite_store.hpp"
 
 namespace ehall::test {
 
@@ -19,46 +19,37 @@ constexpr const char* written_tables[] = {
     "kiosk_cash",        "kiosk_cash_notes", "ops_audit",      "ops_accounts",
     "terminals",         "customers",        "kiosk_devices",  "kiosk_cash_collections"};
 
-std::int64_t scalar(sqlite3* db, const std::string& sql) {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK)
-        throw std::runtime_error(sql + ": " + sqlite3_errmsg(db));
-    std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, &sqlite3_finalize);
-    if (sqlite3_step(statement.get()) != SQLITE_ROW)
-        throw std::runtime_error(sql + ": no row");
-    return sqlite3_column_int64(statement.get(), 0);
+std::unique_ptr<Store> open_server_store(const ServerProcess& server) {
+    if (!server.store_url().empty())
+        return std::make_unique<PgStore>(PgStore::Options{.url = server.store_url()});
+    return std::make_unique<SqliteStore>(
+        SqliteStore::Options{.path = server.data_dir() / "ehall.db", .max_connections = 1});
 }
 
-// The store opened read-only, waiting for the server's writers.
-std::unique_ptr<sqlite3, decltype(&sqlite3_close)> open_store(const std::filesystem::path& path) {
-    sqlite3* raw = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        std::string message = raw ? sqlite3_errmsg(raw) : "out of memory";
-        sqlite3_close(raw);
-        throw std::runtime_error("cannot open " + path.string() + ": " + message);
-    }
-    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db(raw, &sqlite3_close);
-    sqlite3_busy_timeout(db.get(), 5000);
-    return db;
+std::int64_t scalar(Transaction& tx, const std::string& sql) {
+    return tx.query("SELECT (" + sql + ") AS n").front().integer("n");
 }
 
 }  // namespace
 
-std::map<std::string, std::int64_t> store_state(const std::filesystem::path& store_db) {
-    auto db = open_store(store_db);
+std::map<std::string, std::int64_t> store_state(const ServerProcess& server) {
     std::map<std::string, std::int64_t> state;
-    for (const char* table : written_tables)
-        state[table] = scalar(db.get(), std::string("SELECT COUNT(*) FROM ").append(table));
-    state["vouchers used"] =
-        scalar(db.get(), "SELECT COUNT(*) FROM vouchers WHERE used_by IS NOT NULL");
-    state["plugins enabled"] = scalar(db.get(), "SELECT SUM(enabled) FROM plugin_channels");
-    state["balances, points, e-coins"] =
-        scalar(db.get(), "SELECT SUM(balance_fen) + SUM(points) + SUM(ecoins) FROM accounts");
+    open_server_store(server)->read([&](Transaction& tx) {
+        for (const char* table : written_tables)
+            state[table] = scalar(tx, std::string("SELECT COUNT(*) FROM ").append(table));
+        state["vouchers used"] =
+            scalar(tx, "SELECT COUNT(*) FROM vouchers WHERE used_by IS NOT NULL");
+        state["plugins enabled"] = scalar(tx, "SELECT SUM(enabled) FROM plugin_channels");
+        state["balances, points, e-coins"] =
+            scalar(tx, "SELECT SUM(balance_fen) + SUM(points) + SUM(ecoins) FROM accounts");
+    });
     return state;
 }
 
-std::int64_t store_scalar(const std::filesystem::path& store_db, const std::string& sql) {
-    return scalar(open_store(store_db).get(), sql);
+std::int64_t store_scalar(const ServerProcess& server, const std::string& sql) {
+    std::int64_t value = 0;
+    open_server_store(server)->read([&](Transaction& tx) { value = scalar(tx, sql); });
+    return value;
 }
 
 }  // namespace ehall::test

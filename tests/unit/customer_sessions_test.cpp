@@ -14,7 +14,7 @@
 #include "gateway/identity/customer_sessions.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
-#include "gateway/store/sqlite_store.hpp"
+#include "tests/support/test_database.hpp"
 
 namespace {
 
@@ -24,7 +24,8 @@ struct SessionsFixture {
     std::filesystem::path dir = std::filesystem::temp_directory_path() /
                                 ("ehall-sessions-test-" + std::to_string(std::random_device{}()) +
                                  "-" + std::to_string(ehall::now_ms()));
-    ehall::SqliteStore store{{.path = dir / "ehall.db"}};
+    std::unique_ptr<ehall::HostStore> opened = ehall::test::open_test_store(dir / "ehall.db");
+    ehall::HostStore& store = *opened;
 
     SessionsFixture() { ehall::apply_migrations(store, "core", ehall::core_migrations()); }
     ~SessionsFixture() {

@@ -16,7 +16,7 @@
 #include "gateway/identity/login_codes.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
-#include "gateway/store/sqlite_store.hpp"
+#include "tests/support/test_database.hpp"
 
 namespace {
 
@@ -33,12 +33,11 @@ struct CodeStore {
         std::filesystem::temp_directory_path() /
         ("ehall-login-codes-test-" + std::to_string(std::random_device{}()) + "-" +
          std::to_string(ehall::now_ms()));
-    std::unique_ptr<ehall::SqliteStore> store;
+    std::unique_ptr<ehall::HostStore> store;
     LoginCodes codes;
 
     CodeStore() {
-        store = std::make_unique<ehall::SqliteStore>(
-            ehall::SqliteStore::Options{.path = dir / "ehall.db", .max_connections = 2});
+        store = ehall::test::open_test_store(dir / "ehall.db");
         ehall::apply_migrations(*store, "core", ehall::core_migrations());
         ehall::apply_migrations(*store, "login_codes", ehall::login_code_migrations());
         store->write([](ehall::Transaction& tx) {

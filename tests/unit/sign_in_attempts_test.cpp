@@ -8,7 +8,7 @@
 #include "gateway/identity/sign_in_attempts.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
-#include "gateway/store/sqlite_store.hpp"
+#include "tests/support/test_database.hpp"
 
 using namespace ehall;
 
@@ -21,11 +21,10 @@ struct AttemptStore {
     std::filesystem::path dir = std::filesystem::temp_directory_path() /
                                 ("ehall-sign-in-test-" + std::to_string(std::random_device{}()) +
                                  "-" + std::to_string(now_ms()));
-    std::unique_ptr<SqliteStore> store;
+    std::unique_ptr<HostStore> store;
 
     AttemptStore() {
-        store = std::make_unique<SqliteStore>(
-            SqliteStore::Options{.path = dir / "ehall.db", .max_connections = 2});
+        store = test::open_test_store(dir / "ehall.db");
         apply_migrations(*store, "core", core_migrations());
     }
     ~AttemptStore() {

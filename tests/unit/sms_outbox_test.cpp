@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <mutex>
 #include <random>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -20,7 +21,7 @@
 #include "channels/sms/outbox/sms_outbox.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
-#include "gateway/store/sqlite_store.hpp"
+#include "tests/support/test_database.hpp"
 
 namespace {
 
@@ -35,8 +36,8 @@ struct OutboxStore {
     std::filesystem::path dir = std::filesystem::temp_directory_path() /
                                 ("ehall-sms-outbox-test-" + std::to_string(std::random_device{}()) +
                                  "-" + std::to_string(ehall::now_ms()));
-    std::filesystem::path path = dir / "ehall.db";
-    std::unique_ptr<ehall::SqliteStore> store = open();
+    ehall::test::TestDatabase database = ehall::test::test_database(dir / "ehall.db");
+    std::unique_ptr<ehall::HostStore> store = open();
 
     ~OutboxStore() {
         store.reset();
@@ -44,9 +45,8 @@ struct OutboxStore {
         std::filesystem::remove_all(dir, ignored);
     }
 
-    std::unique_ptr<ehall::SqliteStore> open() {
-        auto opened = std::make_unique<ehall::SqliteStore>(
-            ehall::SqliteStore::Options{.path = path, .max_connections = 4});
+    std::unique_ptr<ehall::HostStore> open() {
+        auto opened = database.open();
         ehall::apply_migrations(*opened, "core", ehall::core_migrations());
         return opened;
     }
@@ -149,6 +149,29 @@ BOOST_FIXTURE_TEST_CASE(a_claimed_push_is_left_alone_until_its_lease_ends, Outbo
     claimed = outbox.claim_next(t0 + 10 + 60'000, 60s);
     BOOST_TEST_REQUIRE(claimed.has_value());
     BOOST_TEST(claimed->id == first);
+}
+
+// Two gateway instances on one database (DESIGN §9): each push goes to exactly one sender.
+BOOST_FIXTURE_TEST_CASE(two_instances_claim_each_push_once, OutboxStore) {
+    auto other_store = database.open();
+    SmsOutbox here(*store);
+    SmsOutbox there(*other_store);
+    constexpr int pushes = 60;
+    for (int i = 0; i < pushes; ++i)
+        here.enqueue("13800138000", "push " + std::to_string(i), t0);
+    std::vector<std::int64_t> claimed_here;
+    std::vector<std::int64_t> claimed_there;
+    auto drain = [](SmsOutbox& outbox, std::vector<std::int64_t>& claimed) {
+        while (auto message = outbox.claim_next(t0 + 10, 60s))
+            claimed.push_back(message->id);
+    };
+    std::thread other([&] { drain(there, claimed_there); });
+    drain(here, claimed_here);
+    other.join();
+    std::set<std::int64_t> all(claimed_here.begin(), claimed_here.end());
+    all.insert(claimed_there.begin(), claimed_there.end());
+    BOOST_TEST(claimed_here.size() + claimed_there.size() == static_cast<std::size_t>(pushes));
+    BOOST_TEST(all.size() == static_cast<std::size_t>(pushes));
 }
 
 BOOST_FIXTURE_TEST_CASE(failed_attempts_back_off_and_finally_give_up, OutboxStore) {

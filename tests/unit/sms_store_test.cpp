@@ -18,7 +18,7 @@
 #include "channels/sms/pending_confirmations.hpp"
 #include "gateway/store/core_schema.hpp"
 #include "gateway/store/migrations.hpp"
-#include "gateway/store/sqlite_store.hpp"
+#include "tests/support/test_database.hpp"
 
 using namespace ehall;
 using namespace ehall::sms;
@@ -30,7 +30,8 @@ struct SmsStoreFixture {
     std::filesystem::path dir = std::filesystem::temp_directory_path() /
                                 ("ehall-sms-test-" + std::to_string(std::random_device{}()) + "-" +
                                  std::to_string(now_ms()));
-    SqliteStore store{{.path = dir / "ehall.db", .max_connections = 4}};
+    std::unique_ptr<ehall::HostStore> opened = ehall::test::open_test_store(dir / "ehall.db");
+    ehall::HostStore& store = *opened;
     PendingConfirmations pending{store, 300s};
     const std::string msisdn = "13800138000";
     const nlohmann::json pay = {{"amount_fen", 5000}, {"method", "card"}};
