@@ -71,6 +71,10 @@ void PgStore::read(const std::function<void(Transaction&)>& work) {
 }
 
 void PgStore::write(const std::function<void(Transaction&)>& work) {
+    // In-process writers queue here before taking a connection, as in SqliteStore: one
+    // connection per instance waits for the cluster's lock, the others stay free for reads
+    // (a write's `work` may read on another connection).
+    std::lock_guard lock(write_mutex_);
     Lease lease(*this);
     run(*lease, kBeginWrite, work);
 }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "gateway/store/connection_pool.hpp"
@@ -48,6 +49,7 @@ class PgStore final : public HostStore {
     Options options_;
     std::string shown_url_;
     ConnectionPool<std::unique_ptr<PgConnection>> pool_;
+    std::mutex write_mutex_;
 };
 
 }  // namespace ehall

@@ -22,15 +22,15 @@ boost::unit_test::precondition postgres_only() {
         [](boost::unit_test::test_unit_id) { return testing_on_postgres(); });
 }
 
-// Both instances of a test: `second` names the first one's database.
+// Both instances of a test, on one database.
 struct TwoInstances {
     ServerProcess first{"two-instances-a"};
-    ServerProcess second{"two-instances-b"};
+    ServerProcess second{"two-instances-b", &first};
 
     TwoInstances() {
         const auto config = demo_config({"billing", "family", "points", "offers"});
         BOOST_REQUIRE(first.start(config));
-        BOOST_REQUIRE(second.start(config, {{"EHALL_STORE_URL", first.store_url()}}));
+        BOOST_REQUIRE(second.start(config));
     }
 };
 

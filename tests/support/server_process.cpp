@@ -88,8 +88,11 @@ nlohmann::json demo_config(const std::vector<std::string>& modules) {
               {"config", nlohmann::json::object()}}}};
 }
 
-ServerProcess::ServerProcess(const std::string& name)
-    : dir_(unique_dir(name)), store_url_(testing_on_postgres() ? fresh_database_url() : "") {}
+ServerProcess::ServerProcess(const std::string& name, const ServerProcess* same_store_as)
+    : dir_(unique_dir(name)),
+      store_url_(same_store_as           ? same_store_as->store_url()
+                 : testing_on_postgres() ? fresh_database_url()
+                                         : "") {}
 
 ServerProcess::~ServerProcess() {
     if (pid_ > 0) {
@@ -194,6 +197,13 @@ int ServerProcess::stop() {
         }
     }
     return exit_status_.value_or(-1);
+}
+
+void ServerProcess::kill_now() {
+    if (pid_ > 0) {
+        kill(pid_, SIGKILL);
+        reap(true);
+    }
 }
 
 std::string ServerProcess::stderr_text() const {

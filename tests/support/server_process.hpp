@@ -23,8 +23,9 @@ nlohmann::json demo_config(const std::vector<std::string>& modules = {"billing"}
 
 class ServerProcess {
   public:
-    // Creates a fresh temp directory named after `name`; nothing runs yet.
-    explicit ServerProcess(const std::string& name);
+    // Creates a fresh temp directory named after `name`; nothing runs yet. On PostgreSQL
+    // the server gets a fresh database, or `same_store_as`'s: a second instance of it.
+    explicit ServerProcess(const std::string& name, const ServerProcess* same_store_as = nullptr);
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -38,6 +39,8 @@ class ServerProcess {
     // SIGTERM, then waits up to 30 s (SIGKILL after that). Returns the exit status:
     // the exit code, or 128 + signal number when killed by a signal.
     int stop();
+    // SIGKILL: no shutdown, no journal flush (a crashed instance). Returns at once.
+    void kill_now();
 
     // Waits for the process to exit by itself; the exit status, or nullopt on timeout.
     std::optional<int> wait_exit(std::chrono::milliseconds wait);
