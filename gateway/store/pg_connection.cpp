@@ -154,28 +154,25 @@ Rows PgConnection::run(std::string_view sql, const SqlParams& params, std::int64
             *changed = total;
         return {};
     }
-    Result result;
-    {
-        if (params.size() != static_cast<std::size_t>(statement.placeholders)) {
-            pg_refuse(std::to_string(params.size()) + " parameters for " +
-                          std::to_string(statement.placeholders) + " placeholders",
-                      sql);
-        }
-        std::vector<std::string> texts;
-        std::vector<const char*> values;
-        texts.reserve(params.size());
-        for (const auto& value : params) {
-            if (std::holds_alternative<std::nullptr_t>(value)) {
-                texts.emplace_back();
-                values.push_back(nullptr);
-            } else {
-                values.push_back(texts.emplace_back(pg_text_of(value)).c_str());
-            }
-        }
-        result.reset(PQexecPrepared(connection_.get(), statement.name.c_str(),
-                                    static_cast<int>(values.size()), values.data(), nullptr,
-                                    nullptr, 0));
+    if (params.size() != static_cast<std::size_t>(statement.placeholders)) {
+        pg_refuse(std::to_string(params.size()) + " parameters for " +
+                      std::to_string(statement.placeholders) + " placeholders",
+                  sql);
     }
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+    texts.reserve(params.size());
+    for (const auto& value : params) {
+        if (std::holds_alternative<std::nullptr_t>(value)) {
+            texts.emplace_back();
+            values.push_back(nullptr);
+        } else {
+            values.push_back(texts.emplace_back(pg_text_of(value)).c_str());
+        }
+    }
+    Result result(PQexecPrepared(connection_.get(), statement.name.c_str(),
+                                 static_cast<int>(values.size()), values.data(), nullptr, nullptr,
+                                 0));
     check_pg_result(result, connection_.get(), sql);
     if (changed) {
         const char* tuples = PQcmdTuples(result.get());

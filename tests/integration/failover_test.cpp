@@ -25,11 +25,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-boost::unit_test::precondition postgres_only() {
-    return boost::unit_test::precondition(
-        [](boost::unit_test::test_unit_id) { return testing_on_postgres(); });
-}
-
 std::uint16_t free_port() {
     boost::asio::io_context io;
     boost::asio::ip::tcp::acceptor acceptor(

@@ -17,11 +17,6 @@ using namespace ehall::test;
 
 namespace {
 
-boost::unit_test::precondition postgres_only() {
-    return boost::unit_test::precondition(
-        [](boost::unit_test::test_unit_id) { return testing_on_postgres(); });
-}
-
 // Both instances of a test, on one database.
 struct TwoInstances {
     ServerProcess first{"two-instances-a"};

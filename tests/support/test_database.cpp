@@ -64,4 +64,9 @@ boost::unit_test::precondition sqlite_only() {
         [](boost::unit_test::test_unit_id) { return !testing_on_postgres(); });
 }
 
+boost::unit_test::precondition postgres_only() {
+    return boost::unit_test::precondition(
+        [](boost::unit_test::test_unit_id) { return testing_on_postgres(); });
+}
+
 }  // namespace ehall::test

@@ -32,5 +32,7 @@ std::unique_ptr<HostStore> open_test_store(const std::filesystem::path& sqlite_f
 
 // For suites about the SQLite files themselves (backups, the WAL): skipped on PostgreSQL.
 boost::unit_test::precondition sqlite_only();
+// For suites about several instances on one database and PostgreSQL's own failures.
+boost::unit_test::precondition postgres_only();
 
 }  // namespace ehall::test

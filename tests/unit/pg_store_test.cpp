@@ -17,11 +17,6 @@ namespace {
 
 using ehall::Transaction;
 
-boost::unit_test::precondition postgres_only() {
-    return boost::unit_test::precondition(
-        [](boost::unit_test::test_unit_id) { return ehall::test::testing_on_postgres(); });
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(postgres_store)
@@ -72,7 +67,8 @@ BOOST_AUTO_TEST_CASE(an_unreachable_server_is_named_without_the_password) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(recovers_when_the_server_drops_its_connections, *postgres_only()) {
+BOOST_AUTO_TEST_CASE(recovers_when_the_server_drops_its_connections,
+                     *ehall::test::postgres_only()) {
     ehall::PgStore store({.url = ehall::test::fresh_database_url(), .max_connections = 3});
     store.write([](Transaction& tx) { tx.execute("CREATE TABLE t (x INTEGER)"); });
     // Another session ends every connection of ours, as a database restart would.
@@ -91,7 +87,7 @@ BOOST_AUTO_TEST_CASE(recovers_when_the_server_drops_its_connections, *postgres_o
     BOOST_TEST(sum == 2);
 }
 
-BOOST_AUTO_TEST_CASE(one_exclusive_section_at_a_time_across_stores, *postgres_only()) {
+BOOST_AUTO_TEST_CASE(one_exclusive_section_at_a_time_across_stores, *ehall::test::postgres_only()) {
     const std::string url = ehall::test::fresh_database_url();
     ehall::PgStore first({.url = url});
     ehall::PgStore second({.url = url});
