@@ -100,6 +100,7 @@ int serve(const ehall::Config& config, const std::string& port_file) {
     HostStore& store = *opened;
     spdlog::info("store: {}", describe_store(config));
     Journal journal({.path = config.data_dir / "journal.db",
+                     .database_url = config.store.url,
                      .flush_interval = config.journal.flush_interval,
                      .batch_size = config.journal.batch_size,
                      .queue_capacity = config.journal.queue_capacity,

@@ -81,8 +81,9 @@ HttpResponse AnalyticsApi::report_json(const Exchange& exchange) const {
     if (!kind)
         return error_json(http::status::not_found, "not_found", "no such report");
     try {
-        return json_response(http::status::ok,
-                             kind->run(config_.data_dir, params_from_query(*kind, exchange)).json);
+        return json_response(http::status::ok, kind->run({config_.data_dir, config_.store.url},
+                                                         params_from_query(*kind, exchange))
+                                                   .json);
     } catch (const ReportInputError& e) {
         return error_json(http::status::bad_request, "bad_request", e.what());
     }
@@ -94,7 +95,8 @@ HttpResponse AnalyticsApi::report_csv(const Exchange& exchange) const {
         return make_response(http::status::not_found, "text/plain; charset=utf-8",
                              "no such report\n");
     try {
-        const auto report = kind->run(config_.data_dir, params_from_query(*kind, exchange));
+        const auto report =
+            kind->run({config_.data_dir, config_.store.url}, params_from_query(*kind, exchange));
         std::ostringstream csv;
         write_csv(csv, report.table);
         auto response = make_response(http::status::ok, "text/csv; charset=utf-8", csv.str());

@@ -112,8 +112,9 @@ HttpResponse AnalyticsPages::dashboard(const Exchange& exchange) const {
     const ReportParams params = dashboard_params(query, now_ms());
     data["form"] = dashboard_form(params);
     try {
-        const auto rates = diversion.run(config_.data_dir, params).json;
-        const auto share = find_report("echannel-share")->run(config_.data_dir, params).json;
+        const auto rates = diversion.run({config_.data_dir, config_.store.url}, params).json;
+        const auto share =
+            find_report("echannel-share")->run({config_.data_dir, config_.store.url}, params).json;
         data["report"] = dashboard_view(rates, share, params);
     } catch (const ReportInputError& e) {
         data["error"] = e.what();

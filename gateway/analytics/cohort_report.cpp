@@ -5,14 +5,20 @@ namespace ehall::analytics {
 namespace {
 
 // Cohort customers (join dates are Shanghai dates, ?1 <= join_date < ?2) with the channel
-// of their first ok B-transaction (?3) before ?4, or NULL: through each customer's entries in
-// the summary (open_journal brought it up to date), oldest first.
-constexpr const char* kFirstChannels =
+// of their first ok B-transaction (?3) before ?4, or NULL, oldest first: on SQLite through
+// each customer's entries in the summary (open_journal brought it up to date), on PostgreSQL
+// through the journal's own index by customer.
+constexpr const char* kFirstOnSqlite =
     "SELECT first, COUNT(*) FROM (SELECT (SELECT i.channel FROM customer_interactions e "
     "JOIN interactions i ON i.id = e.id WHERE e.msisdn = c.msisdn AND e.ts_ms < ?4 "
     "AND i.business = ?3 AND i.outcome = 'ok' ORDER BY e.ts_ms, e.id LIMIT 1) AS first "
     "FROM store.customers c WHERE c.join_date >= ?1 AND c.join_date < ?2";
-constexpr const char* kByFirst = ") GROUP BY first ORDER BY first";
+constexpr const char* kFirstOnPostgres =
+    "SELECT first, COUNT(*) FROM (SELECT (SELECT i.channel FROM interactions i "
+    "WHERE i.msisdn = c.msisdn AND i.ts_ms < ?4 AND i.business = ?3 AND i.outcome = 'ok' "
+    "ORDER BY i.ts_ms, i.id LIMIT 1) AS first "
+    "FROM customers c WHERE c.join_date >= ?1 AND c.join_date < ?2";
+constexpr const char* kByFirst = ") AS cohort GROUP BY first ORDER BY first";
 
 std::string first_day(const Month& month) {
     return month.text().append("-01");
@@ -29,10 +35,12 @@ CohortQuery CohortQuery::from_params(const ReportParams& params) {
 nlohmann::json cohort_report(ReportSources& sources, const CohortQuery& query) {
     std::int64_t size = 0, without = 0;
     nlohmann::json by_channel = nlohmann::json::object();
-    sources.with_store([&] {
-        Statement first = sources.journal.prepare(std::string(kFirstChannels)
-                                                      .append(sources.customers_only("c.msisdn"))
-                                                      .append(kByFirst));
+    sources.db.with_store([&] {
+        const bool sqlite = sources.db.engine() == "sqlite";
+        ReportStatement first =
+            sources.db.prepare(std::string(sqlite ? kFirstOnSqlite : kFirstOnPostgres)
+                                   .append(sources.customers_only("c.msisdn"))
+                                   .append(kByFirst));
         const std::string from = first_day(query.joined), to = first_day(query.joined.next());
         first.bind(1, from).bind(2, to).bind(3, query.business).bind(4, query.until.end_ms());
         while (first.step()) {

@@ -47,8 +47,8 @@ std::optional<CsvHeader> read_header(const CsvRecord& record, const CsvLayout& l
 
 }  // namespace
 
-ImportResult import_csv(CsvFile& file, SqliteFile& db, const CsvLayout& layout, bool skip_bad,
-                        const HeaderSeen& on_header, const TransactionSteps& steps) {
+ImportResult import_csv(CsvFile& file, const ImportDatabase& db, const CsvLayout& layout,
+                        bool skip_bad, const HeaderSeen& on_header, const TransactionSteps& steps) {
     const auto started = std::chrono::steady_clock::now();
     CsvRecord record;
     const auto header = file.next(record) ? read_header(record, layout) : std::nullopt;
@@ -58,7 +58,7 @@ ImportResult import_csv(CsvFile& file, SqliteFile& db, const CsvLayout& layout, 
     const RowImporter import_row = on_header(*header);
 
     ImportResult result;
-    db.exec("BEGIN IMMEDIATE");
+    db.exec(db.begin);
     try {
         if (steps.after_begin)
             steps.after_begin();

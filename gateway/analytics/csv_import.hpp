@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "gateway/analytics/csv_file.hpp"
-#include "gateway/analytics/sqlite_file.hpp"
 
 namespace ehall::analytics {
 
@@ -62,9 +61,16 @@ struct TransactionSteps {
     std::function<void()> before_rollback;
 };
 
+// The database an import's transaction runs on: how it runs BEGIN, COMMIT and ROLLBACK.
+struct ImportDatabase {
+    std::function<void(const char* sql)> exec;
+    const char* begin = "BEGIN IMMEDIATE";  // PostgreSQL: "BEGIN"
+};
+
 // Reads `file` in one transaction on `db`. A bad line rolls everything back unless
 // `skip_bad`. Throws ImportError for a missing or wrong header.
-ImportResult import_csv(CsvFile& file, SqliteFile& db, const CsvLayout& layout, bool skip_bad,
-                        const HeaderSeen& on_header, const TransactionSteps& steps = {});
+ImportResult import_csv(CsvFile& file, const ImportDatabase& db, const CsvLayout& layout,
+                        bool skip_bad, const HeaderSeen& on_header,
+                        const TransactionSteps& steps = {});
 
 }  // namespace ehall::analytics

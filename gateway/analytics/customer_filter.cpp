@@ -8,11 +8,13 @@ namespace {
 
 constexpr std::size_t kMaxValueBytes = 64;
 
-// The store's customers of the brand (?2, '' for any) carrying the tag (?3, '' for any).
-constexpr const char* kChoose =
-    "INSERT INTO temp.report_customers SELECT c.msisdn FROM store.customers c "
-    "WHERE (?1 = '' OR c.brand = ?1) AND (?2 = '' OR EXISTS (SELECT 1 FROM "
-    "store.segments s WHERE s.msisdn = c.msisdn AND s.tag = ?2))";
+// The store's customers of the brand (?1, '' for any) carrying the tag (?2, '' for any).
+std::string choose_sql(const ReportDatabase& db) {
+    return "INSERT INTO " + db.temp_table("report_customers") + " SELECT c.msisdn FROM " +
+           db.store_table("customers") +
+           " c WHERE (?1 = '' OR c.brand = ?1) AND (?2 = '' OR EXISTS (SELECT 1 FROM " +
+           db.store_table("segments") + " s WHERE s.msisdn = c.msisdn AND s.tag = ?2))";
+}
 
 std::string value_param(const ReportParams& params, const std::string& name) {
     const auto it = params.find(name);
@@ -37,13 +39,10 @@ CustomerFilter CustomerFilter::from_params(const ReportParams& params) {
 void CustomerFilter::apply(ReportSources& sources) const {
     if (!narrows())
         return;
-    sources.journal.exec(
-        "DROP TABLE IF EXISTS temp.report_customers; "
-        "CREATE TEMP TABLE report_customers (msisdn TEXT PRIMARY KEY) WITHOUT ROWID;");
-    sources.with_store([&] {
-        Statement choose = sources.journal.prepare(kChoose);
-        choose.bind(1, brand).bind(2, segment).run();
-    });
+    ReportDatabase& db = sources.db;
+    db.exec("DROP TABLE IF EXISTS " + db.temp_table("report_customers") +
+            "; CREATE TEMP TABLE report_customers (msisdn TEXT PRIMARY KEY) WITHOUT ROWID;");
+    db.with_store([&] { db.prepare(choose_sql(db)).bind(1, brand).bind(2, segment).run(); });
     sources.narrowed = true;
 }
 

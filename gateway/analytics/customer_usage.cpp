@@ -14,7 +14,7 @@ constexpr const char* kOrder = " ORDER BY msisdn, channel";
 
 CustomerUsageReader::CustomerUsageReader(ReportSources& sources, const Month& month,
                                          std::string_view business)
-    : rows_(sources.journal.prepare(
+    : rows_(sources.db.prepare(
           std::string(kRows).append(sources.customers_only("msisdn")).append(kOrder))) {
     rows_.bind(1, std::int64_t{month.key()}).bind(2, business);
     pending_ = rows_.step();

@@ -33,7 +33,7 @@ class CustomerUsageReader {
     const CustomerUsage& customer() const { return customer_; }
 
   private:
-    Statement rows_;
+    ReportStatement rows_;
     bool pending_ = false;  // rows_ holds a row that is not in customer_ yet
     CustomerUsage customer_;
 };

@@ -20,9 +20,9 @@ EchannelShareQuery EchannelShareQuery::from_params(const ReportParams& params) {
 }
 
 nlohmann::json echannel_share_report(ReportSources& sources, const EchannelShareQuery& query) {
-    Statement by_channel = sources.journal.prepare(std::string(kByChannel)
-                                                       .append(sources.customers_only("msisdn"))
-                                                       .append(" GROUP BY channel"));
+    ReportStatement by_channel = sources.db.prepare(std::string(kByChannel)
+                                                        .append(sources.customers_only("msisdn"))
+                                                        .append(" GROUP BY channel"));
     nlohmann::json months = nlohmann::json::array();
     for (const Month& month : query.months) {
         std::int64_t total = 0, echannel = 0;

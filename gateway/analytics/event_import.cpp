@@ -1,12 +1,11 @@
 #include "gateway/analytics/event_import.hpp"
 
-#include <charconv>
 #include <chrono>
 #include <future>
 
+#include "gateway/analytics/event_check.hpp"
 #include "gateway/analytics/event_time.hpp"
 #include "gateway/analytics/event_writer.hpp"
-#include "gateway/analytics/field_checks.hpp"
 #include "gateway/analytics/journal_file.hpp"
 #include "gateway/analytics/vocabulary.hpp"
 #include "gateway/journal/journal_schema.hpp"
@@ -41,14 +40,6 @@ constexpr const char* kIndexUpdatePragmas = "PRAGMA cache_size=-262144;";
 // A CSV event line is about 50 bytes; this errs towards rebuilding the index.
 constexpr std::uintmax_t kBytesPerEvent = 64;
 
-std::string check_amount(std::string_view value, std::int64_t& fen) {
-    const char* end = value.data() + value.size();
-    const auto [ptr, ec] = std::from_chars(value.data(), end, fen);
-    if (ec != std::errc() || ptr != end || fen < 0 || value.front() == '+')
-        return bad_field("amount_fen", value, "is not a whole number of fen");
-    return {};
-}
-
 // Whether to build the index afresh after the rows rather than update it per row: when the
 // file holds at least a 32nd as many events as the journal already has. Events in random time
 // order into a 10M-row journal (measured 2026-12-03): 1M took 15-18 s updating the time index
@@ -58,48 +49,6 @@ bool rebuild_indexes(SqliteFile& db, const std::filesystem::path& csv) {
     rows.step();
     const auto existing = static_cast<std::uintmax_t>(rows.integer(0));
     return std::filesystem::file_size(csv) / kBytesPerEvent >= existing / 32;
-}
-
-// The optional columns, as import_events' layout lists them.
-constexpr std::size_t kAmountColumn = 0, kHallColumn = 1;
-
-std::string check_event(const std::vector<std::string_view>& f, const CsvHeader& header,
-                        PendingEvent& event) {
-    const auto ts = parse_event_time(f[0]);
-    if (!ts)
-        return bad_field("ts", f[0], "is neither ISO-8601 with an offset nor epoch milliseconds");
-    if (*ts < 0)  // an ISO time whose offset puts it before the epoch
-        return bad_field("ts", f[0], "is before 1970-01-01T00:00:00Z");
-    event.ts_ms = *ts;
-    if (auto bad = check_msisdn(f[1]); !bad.empty())
-        return bad;
-    event.msisdn = f[1];  // digits only, so it never came from an unescaped quoted field
-    event.channel = index_of(channels, f[2]);
-    if (event.channel == channels.size())
-        return bad_field("channel", f[2], "is not one of " + listing(channels));
-    event.business = index_of(businesses, f[3]);
-    if (event.business == businesses.size())
-        return bad_field("business", f[3], "is not one of " + listing(businesses));
-    const std::size_t outcome = index_of(outcomes, f[4]);
-    if (outcome == outcomes.size())
-        return bad_field("outcome", f[4], "is not one of " + listing(outcomes));
-    event.outcome = outcomes[outcome];
-    event.amount_fen.reset();
-    if (const std::size_t at = header.optional_at[kAmountColumn];
-        at != CsvHeader::absent && !f[at].empty()) {
-        std::int64_t fen = 0;
-        if (auto bad = check_amount(f[at], fen); !bad.empty())
-            return bad;
-        event.amount_fen = fen;
-    }
-    event.hall = {};
-    if (const std::size_t at = header.optional_at[kHallColumn];
-        at != CsvHeader::absent && !f[at].empty()) {
-        if (!is_plain_name(f[at]))
-            return bad_field("hall_id", f[at], "is not 1 to 64 letters, digits, _ - .");
-        event.hall = f[at];
-    }
-    return {};
 }
 
 }  // namespace
@@ -133,8 +82,6 @@ ImportResult import_events(const std::filesystem::path& csv,
         writer.abandon();
         summary.abandon();
     };
-    const CsvLayout layout{{"ts", "msisdn", "channel", "business", "outcome"},
-                           {"amount_fen", "hall_id"}};
     auto on_header = [&](const CsvHeader& header) -> RowImporter {
         return [&, header, event = PendingEvent{}](const std::vector<std::string_view>& f) mutable {
             if (auto bad = check_event(f, header, event); !bad.empty())
@@ -146,7 +93,8 @@ ImportResult import_events(const std::filesystem::path& csv,
             return std::string();
         };
     };
-    ImportResult result = import_csv(file, db, layout, skip_bad, on_header, steps);
+    const ImportDatabase transaction{.exec = [&db](const char* sql) { db.exec(sql); }};
+    ImportResult result = import_csv(file, transaction, event_layout(), skip_bad, on_header, steps);
     if (!result.committed)
         return result;
     // After the rows' commit: a report run next finds them counted. Meanwhile the journal's

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "gateway/analytics/csv_import.hpp"
+#include "gateway/analytics/data_place.hpp"
 
 namespace ehall::analytics {
 
@@ -12,12 +13,12 @@ namespace ehall::analytics {
 ImportResult import_events(const std::filesystem::path& csv,
                            const std::filesystem::path& journal_db, bool skip_bad);
 
-// msisdn,name,brand,home_area,join_date into ehall.db (an existing customer is updated).
-ImportResult import_customers(const std::filesystem::path& csv,
-                              const std::filesystem::path& store_db, bool skip_bad);
+// msisdn,name,brand,home_area,join_date into the store (an existing customer is updated).
+ImportResult import_customers(const std::filesystem::path& csv, const DataPlace& place,
+                              bool skip_bad);
 
-// msisdn,tag into ehall.db.
-ImportResult import_segments(const std::filesystem::path& csv,
-                             const std::filesystem::path& store_db, bool skip_bad);
+// msisdn,tag into the store.
+ImportResult import_segments(const std::filesystem::path& csv, const DataPlace& place,
+                             bool skip_bad);
 
 }  // namespace ehall::analytics

@@ -14,20 +14,10 @@
 #include <thread>
 #include <vector>
 
+#include "gateway/analytics/event_check.hpp"
 #include "gateway/analytics/sqlite_file.hpp"
 
 namespace ehall::analytics {
-
-// A checked event. The texts point into the memory-mapped file or at the vocabulary, both
-// alive until the import ends; channel and business index the vocabulary.
-struct PendingEvent {
-    std::int64_t id = 0;  // the import's rows take the ids after the journal's last
-    std::int64_t ts_ms = 0;
-    std::string_view msisdn, outcome;
-    std::size_t channel = 0, business = 0;
-    std::optional<std::int64_t> amount_fen;
-    std::string_view hall;  // the imported hall_id, stored as the subchannel; empty: none
-};
 
 class EventWriter {
   public:

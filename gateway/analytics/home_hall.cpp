@@ -20,7 +20,7 @@ constexpr const char* kByCustomer =
 
 HomeHallReader::HomeHallReader(ReportSources& sources, const Month& month,
                                std::string_view business, std::string_view channel)
-    : rows_(sources.journal.prepare(
+    : rows_(sources.db.prepare(
           std::string(kHalls).append(sources.customers_only("msisdn")).append(kByCustomer))) {
     rows_.bind(1, month.start_ms()).bind(2, month.end_ms()).bind(3, channel).bind(4, business);
     pending_ = rows_.step();

@@ -24,7 +24,7 @@ class HomeHallReader {
   private:
     bool next();
 
-    Statement rows_;
+    ReportStatement rows_;
     bool pending_ = false;  // rows_ holds a row not read into msisdn_ / hall_ yet
     std::string msisdn_, hall_;
 };

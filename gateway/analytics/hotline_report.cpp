@@ -6,19 +6,34 @@ namespace ehall::analytics {
 
 namespace {
 
-constexpr const char* kSetup =
-    "DROP TABLE IF EXISTS temp.hotline_target; DROP TABLE IF EXISTS temp.hotline_called; "
-    "CREATE TEMP TABLE hotline_target (msisdn TEXT PRIMARY KEY) WITHOUT ROWID; "
-    "CREATE TEMP TABLE hotline_called (msisdn TEXT PRIMARY KEY) WITHOUT ROWID;";
-constexpr const char* kCleanUp = "DROP TABLE temp.hotline_target; DROP TABLE temp.hotline_called";
+// The target customers, and those of them who called in any month measured.
+constexpr std::string_view kTarget = "hotline_target", kCalled = "hotline_called";
+
+std::string setup_sql(const ReportDatabase& db) {
+    std::string sql;
+    for (const std::string_view table : {kTarget, kCalled})
+        sql.append("DROP TABLE IF EXISTS ")
+            .append(db.temp_table(table))
+            .append("; CREATE TEMP TABLE ")
+            .append(table)
+            .append(" (msisdn TEXT PRIMARY KEY) WITHOUT ROWID; ");
+    return sql;
+}
+
+std::string clean_up_sql(const ReportDatabase& db) {
+    return "DROP TABLE " + db.temp_table(kTarget) + "; DROP TABLE " + db.temp_table(kCalled);
+}
 
 // Hotline contacts (ok rows, every business) in month ?1, from the summary.
 constexpr const char* kContacts =
     "FROM monthly_usage WHERE month = ?1 AND channel = 'hotline' AND msisdn > '' ";
-constexpr const char* kOfTarget = "AND msisdn IN temp.hotline_target ";
+std::string of_target(const ReportDatabase& db) {
+    return "AND msisdn IN (SELECT msisdn FROM " + db.temp_table(kTarget) + ") ";
+}
 
-std::int64_t rows_of(SqliteFile& db, std::string_view temp_table) {
-    Statement statement = db.prepare(std::string("SELECT COUNT(*) FROM temp.").append(temp_table));
+std::int64_t rows_of(ReportDatabase& db, std::string_view temp_table) {
+    ReportStatement statement =
+        db.prepare(std::string("SELECT COUNT(*) FROM ").append(db.temp_table(temp_table)));
     statement.step();
     return statement.integer(0);
 }
@@ -26,11 +41,11 @@ std::int64_t rows_of(SqliteFile& db, std::string_view temp_table) {
 // The target customers whose hotline preference level (every business together) fell from
 // at least 4 in the base month to 1 or 2 in `last`. Both months' usage per customer in
 // msisdn order, so nothing is held per customer.
-std::int64_t level_drops(SqliteFile& db, const Month& base, const Month& last) {
-    Statement usage = db.prepare(
+std::int64_t level_drops(ReportDatabase& db, const Month& base, const Month& last) {
+    ReportStatement usage = db.prepare(
         std::string("SELECT msisdn, month, SUM(CASE WHEN channel = 'hotline' THEN n ELSE 0 END), "
                     "SUM(n) FROM monthly_usage WHERE month IN (?1, ?2) ")
-            .append(kOfTarget)
+            .append(of_target(db))
             .append("GROUP BY msisdn, month ORDER BY msisdn, month"));
     usage.bind(1, std::int64_t{base.key()}).bind(2, std::int64_t{last.key()});
     std::int64_t dropped = 0;
@@ -59,25 +74,30 @@ HotlineQuery HotlineQuery::from_params(const ReportParams& params) {
 }
 
 nlohmann::json hotline_report(ReportSources& sources, const HotlineQuery& query) {
-    SqliteFile& db = sources.journal;
-    db.exec(kSetup);
-    Statement target = db.prepare(std::string("INSERT INTO temp.hotline_target SELECT msisdn ")
-                                      .append(kContacts)
-                                      .append(sources.customers_only("msisdn"))
-                                      .append(" GROUP BY msisdn HAVING SUM(n) >= ?2"));
+    ReportDatabase& db = sources.db;
+    db.exec(setup_sql(db));
+    ReportStatement target = db.prepare(std::string("INSERT INTO ")
+                                            .append(db.temp_table(kTarget))
+                                            .append(" SELECT msisdn ")
+                                            .append(kContacts)
+                                            .append(sources.customers_only("msisdn"))
+                                            .append(" GROUP BY msisdn HAVING SUM(n) >= ?2"));
     target.bind(1, std::int64_t{query.base.key()}).bind(2, std::int64_t{query.min_calls}).run();
-    const std::int64_t target_size = rows_of(db, "hotline_target");
+    const std::int64_t target_size = rows_of(db, kTarget);
 
     // Per month: the target customers who called, and those who called exactly once.
-    Statement called =
-        db.prepare(std::string("SELECT COUNT(*), COALESCE(SUM(n = 1), 0) FROM (SELECT SUM(n) AS n ")
-                       .append(kContacts)
-                       .append(kOfTarget)
-                       .append("GROUP BY msisdn)"));
-    Statement remember =
-        db.prepare(std::string("INSERT OR IGNORE INTO temp.hotline_called SELECT DISTINCT msisdn ")
-                       .append(kContacts)
-                       .append(kOfTarget));
+    ReportStatement called = db.prepare(
+        std::string("SELECT COUNT(*), COALESCE(SUM(CASE WHEN n = 1 THEN 1 ELSE 0 END), 0) "
+                    "FROM (SELECT SUM(n) AS n ")
+            .append(kContacts)
+            .append(of_target(db))
+            .append("GROUP BY msisdn) AS callers"));
+    ReportStatement remember = db.prepare(std::string("INSERT INTO ")
+                                              .append(db.temp_table(kCalled))
+                                              .append(" SELECT DISTINCT msisdn ")
+                                              .append(kContacts)
+                                              .append(of_target(db))
+                                              .append("ON CONFLICT DO NOTHING"));
     nlohmann::json months = nlohmann::json::array();
     nlohmann::json month_names = nlohmann::json::array();
     for (const Month& month : query.months) {
@@ -94,19 +114,19 @@ nlohmann::json hotline_report(ReportSources& sources, const HotlineQuery& query)
                           {"below_two_rate", fraction(once, callers)}});
         month_names.push_back(month.text());
     }
-    const std::int64_t never = target_size - rows_of(db, "hotline_called");
+    const std::int64_t never = target_size - rows_of(db, kCalled);
     const Month& last = query.months.back();
     const std::int64_t dropped = level_drops(db, query.base, last);
 
     nlohmann::json by_business = nlohmann::json::object();
-    Statement businesses = db.prepare(std::string("SELECT business, SUM(n) ")
-                                          .append(kContacts)
-                                          .append(kOfTarget)
-                                          .append("GROUP BY business ORDER BY business"));
+    ReportStatement businesses = db.prepare(std::string("SELECT business, SUM(n) ")
+                                                .append(kContacts)
+                                                .append(of_target(db))
+                                                .append("GROUP BY business ORDER BY business"));
     businesses.bind(1, std::int64_t{query.base.key()});
     while (businesses.step())
         by_business[std::string(businesses.text(0))] = businesses.integer(1);
-    db.exec(kCleanUp);
+    db.exec(clean_up_sql(db));
 
     return {
         {"base", query.base.text()},

@@ -9,6 +9,8 @@
 #include <ostream>
 #include <string>
 
+#include "gateway/analytics/report_database.hpp"
+
 namespace ehall::analytics {
 
 struct ExportQuery {
@@ -18,8 +20,8 @@ struct ExportQuery {
     bool jsonl = false;        // else CSV with a header line
 };
 
-// Returns the number of rows written.
-std::uint64_t export_interactions(const std::filesystem::path& journal_db, const ExportQuery& query,
+// Returns the number of rows written, from `journal` (open_journal_rows).
+std::uint64_t export_interactions(ReportDatabase& journal, const ExportQuery& query,
                                   std::ostream& out);
 
 // --from/--to: a Shanghai date YYYY-MM-DD (its midnight), ISO-8601 with an offset, or epoch

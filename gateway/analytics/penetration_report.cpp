@@ -9,11 +9,11 @@ namespace {
 // The store's customers who had joined by the month's last day (?2), per brand, with those
 // holding the product: the plugin's holding SQL, run over the attached store.
 std::string brands_sql(const ReportSources& sources, const std::string& holding_sql) {
-    return std::string(
-               "SELECT c.brand, COUNT(*), COUNT(h.msisdn) FROM store.customers c "
-               "LEFT JOIN (SELECT DISTINCT msisdn FROM (")
+    return std::string("SELECT c.brand, COUNT(*), COUNT(h.msisdn) FROM ")
+        .append(sources.db.store_table("customers"))
+        .append(" c LEFT JOIN (SELECT DISTINCT msisdn FROM (")
         .append(holding_sql)
-        .append(")) h ON h.msisdn = c.msisdn WHERE c.join_date <= ?2")
+        .append(") AS held) h ON h.msisdn = c.msisdn WHERE c.join_date <= ?2")
         .append(sources.customers_only("c.msisdn"))
         .append(" GROUP BY c.brand ORDER BY c.brand");
 }
@@ -41,8 +41,8 @@ PenetrationQuery PenetrationQuery::from_params(const ReportParams& params,
 
 nlohmann::json penetration_report(ReportSources& sources, const PenetrationQuery& query) {
     nlohmann::json by_brand = nlohmann::json::object();
-    sources.with_store([&] {
-        Statement brands = sources.journal.prepare(brands_sql(sources, query.holding_sql));
+    sources.db.with_store([&] {
+        ReportStatement brands = sources.db.prepare(brands_sql(sources, query.holding_sql));
         const std::string day = shanghai_date(query.month.end_ms() - 1);  // its last day
         brands.bind(1, query.month.end_ms()).bind(2, day);
         while (brands.step()) {

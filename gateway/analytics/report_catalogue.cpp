@@ -9,22 +9,22 @@
 #include "gateway/analytics/echannel_share_report.hpp"
 #include "gateway/analytics/hotline_report.hpp"
 #include "gateway/analytics/penetration_report.hpp"
+#include "gateway/analytics/plugin_report_data.hpp"
 #include "gateway/analytics/preference_report.hpp"
 #include "gateway/host/plugin_module.hpp"
-#include "gateway/store/sqlite_store.hpp"
 
 namespace ehall::analytics {
 
 namespace {
 
-// Runs `report` over the data dir's journal, counting only the customers the filter in
+// Runs `report` over the deployment's journal, counting only the customers the filter in
 // `params` chooses.
-ReportOutput run_report(const std::filesystem::path& data_dir, const ReportParams& params,
+ReportOutput run_report(const DataPlace& place, const ReportParams& params,
                         const std::function<nlohmann::json(ReportSources&)>& report,
                         ReportTable (*table)(const nlohmann::json&)) {
     const CustomerFilter customers = CustomerFilter::from_params(params);
-    SqliteFile journal = open_journal_for_reports(data_dir / "journal.db");
-    ReportSources sources{journal, data_dir / "ehall.db"};
+    const std::unique_ptr<ReportDatabase> db = open_report_database(place);
+    ReportSources sources{*db};
     customers.apply(sources);
     ReportOutput output{.json = report(sources), .table = {}};
     output.table = table(output.json);
@@ -36,11 +36,10 @@ ReportOutput run_report(const std::filesystem::path& data_dir, const ReportParam
 template <typename Query>
 auto runner(nlohmann::json (*report)(ReportSources&, const Query&),
             ReportTable (*table)(const nlohmann::json&)) {
-    return [report, table](const std::filesystem::path& data_dir, const ReportParams& params) {
+    return [report, table](const DataPlace& place, const ReportParams& params) {
         const Query query = Query::from_params(params);
         return run_report(
-            data_dir, params, [&](ReportSources& sources) { return report(sources, query); },
-            table);
+            place, params, [&](ReportSources& sources) { return report(sources, query); }, table);
     };
 }
 
@@ -59,10 +58,10 @@ ReportKind penetration_kind(const std::vector<PluginModule*>& modules) {
         if (!module->manifest().holding_sql.empty())
             holdings.emplace(module->manifest().id, module->manifest().holding_sql);
     }
-    auto run = [holdings](const std::filesystem::path& data_dir, const ReportParams& params) {
+    auto run = [holdings](const DataPlace& place, const ReportParams& params) {
         const PenetrationQuery query = PenetrationQuery::from_params(params, holdings);
         return run_report(
-            data_dir, params,
+            place, params,
             [&](ReportSources& sources) { return penetration_report(sources, query); },
             &penetration_table);
     };
@@ -71,12 +70,13 @@ ReportKind penetration_kind(const std::vector<PluginModule*>& modules) {
                        {{"month", "month YYYY-MM"}, {"plugin", "the plugin, e.g. family"}}, run);
 }
 
-// A plugin's report over the data dir's store and journal (DESIGN §4a).
+// A plugin's report over the deployment's store and journal (DESIGN §4a): on PostgreSQL one
+// database holds both.
 ReportKind plugin_report(Plugin& plugin, const ReportSpec& spec) {
     ReportKind kind{.name = spec.name, .summary = spec.summary, .options = {}, .run = {}};
     for (const auto& param : spec.params)
         kind.options.push_back({param.name, param.help});
-    kind.run = [&plugin, spec](const std::filesystem::path& data_dir, const ReportParams& params) {
+    kind.run = [&plugin, spec](const DataPlace& place, const ReportParams& params) {
         ReportRequest request{.name = spec.name, .params = nlohmann::json::object()};
         for (const auto& param : spec.params) {
             const auto it = params.find(param.name);
@@ -85,14 +85,7 @@ ReportKind plugin_report(Plugin& plugin, const ReportSpec& spec) {
             else if (param.required)
                 throw ReportInputError("--" + param.name + " is required");
         }
-        const auto store_db = data_dir / "ehall.db";
-        if (!std::filesystem::exists(store_db))
-            throw std::runtime_error("no store at " + store_db.string());
-        open_journal_for_reports(data_dir / "journal.db");  // its schema, on a new data dir
-        SqliteStore store({.path = store_db});
-        SqliteStore journal({.path = data_dir / "journal.db"});
-        ReportData data{store, journal};
-        ReportResult result = plugin.report(request, data);
+        ReportResult result = run_plugin_report(plugin, request, place);
         if (result.code == "bad_request")
             throw ReportInputError(result.message);
         if (!result.is_ok())

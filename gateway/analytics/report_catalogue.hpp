@@ -36,9 +36,9 @@ struct ReportKind {
     std::string name;
     std::string summary;
     std::vector<ReportOption> options;
-    // Runs over the journal and store in a data dir. Throws ReportInputError for bad
+    // Runs over the journal and store of a deployment. Throws ReportInputError for bad
     // parameters (before reading anything).
-    std::function<ReportOutput(const std::filesystem::path& data_dir, const ReportParams&)> run;
+    std::function<ReportOutput(const DataPlace&, const ReportParams&)> run;
 };
 
 // The core's reports.

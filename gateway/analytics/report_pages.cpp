@@ -48,7 +48,8 @@ HttpResponse ReportPages::report(const Exchange& exchange) const {
         params = params_from_query(*kind, exchange);
         data["form"] = report_form(*kind, params);
         if (!params.empty())
-            data["report"] = report_view(*kind, params, kind->run(config_.data_dir, params));
+            data["report"] = report_view(*kind, params,
+                                         kind->run({config_.data_dir, config_.store.url}, params));
     } catch (const ReportInputError& e) {
         data["form"] = report_form(*kind, params);
         data["error"] = e.what();

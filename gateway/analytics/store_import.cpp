@@ -5,7 +5,11 @@
 #include "gateway/analytics/event_time.hpp"
 #include "gateway/analytics/field_checks.hpp"
 #include "gateway/store/core_schema.hpp"
+#include "gateway/store/database_url.hpp"
 #include "gateway/store/migrations.hpp"
+#include "gateway/store/pg_connection.hpp"
+#include "gateway/store/pg_store.hpp"
+#include "gateway/store/sqlite_connection.hpp"
 #include "gateway/store/sqlite_store.hpp"
 
 namespace ehall::analytics {
@@ -19,18 +23,35 @@ constexpr const char* kUpsertCustomer =
     "INSERT INTO customers (msisdn, name, brand, home_area, join_date) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (msisdn) DO UPDATE SET name = excluded.name, brand = excluded.brand, "
     "home_area = excluded.home_area, join_date = excluded.join_date";
-constexpr const char* kCreateAccount = "INSERT OR IGNORE INTO accounts (msisdn) VALUES (?)";
-constexpr const char* kInsertSegment = "INSERT OR IGNORE INTO segments (msisdn, tag) VALUES (?, ?)";
+constexpr const char* kCreateAccount =
+    "INSERT INTO accounts (msisdn) VALUES (?) ON CONFLICT DO NOTHING";
+constexpr const char* kInsertSegment =
+    "INSERT INTO segments (msisdn, tag) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
-// Opens ehall.db with the core schema in place (creating the file if needed).
-SqliteFile open_store(const std::filesystem::path& store_db) {
+// A connection to the store with the core schema in place: ehall.db (created if needed) or
+// the PostgreSQL database.
+std::unique_ptr<Transaction> open_store(const DataPlace& place) {
+    if (!place.store_url.empty()) {
+        {
+            PgStore store({.url = place.store_url, .max_connections = 2});
+            store.exclusively([&] { apply_migrations(store, "core", core_migrations()); });
+        }
+        return std::make_unique<PgConnection>(place.store_url, without_password(place.store_url));
+    }
+    const auto store_db = place.data_dir / "ehall.db";
     {
         SqliteStore store({.path = store_db});
         apply_migrations(store, "core", core_migrations());
     }
-    SqliteFile db(store_db, SqliteFile::Mode::read_write);
-    db.exec("PRAGMA foreign_keys=ON;");
+    auto db = std::make_unique<SqliteConnection>(store_db, std::chrono::seconds(5), false);
+    db->execute("PRAGMA foreign_keys=ON");
     return db;
+}
+
+// The import's transaction on `db`.
+ImportDatabase import_database(Transaction& db, const DataPlace& place) {
+    return {.exec = [&db](const char* sql) { db.execute(sql); },
+            .begin = place.store_url.empty() ? "BEGIN IMMEDIATE" : "BEGIN"};
 }
 
 bool is_area_code(std::string_view value) {
@@ -62,40 +83,41 @@ std::string check_customer(const std::vector<std::string_view>& f) {
 
 }  // namespace
 
-ImportResult import_customers(const std::filesystem::path& csv,
-                              const std::filesystem::path& store_db, bool skip_bad) {
+ImportResult import_customers(const std::filesystem::path& csv, const DataPlace& place,
+                              bool skip_bad) {
     CsvFile file(csv);
-    SqliteFile db = open_store(store_db);
-    Statement upsert = db.prepare(kUpsertCustomer);
-    Statement account = db.prepare(kCreateAccount);
+    const std::unique_ptr<Transaction> db = open_store(place);
     const CsvLayout layout{{"msisdn", "name", "brand", "home_area", "join_date"}, {}};
-    return import_csv(file, db, layout, skip_bad, [&](const CsvHeader&) -> RowImporter {
-        return [&](const std::vector<std::string_view>& f) {
-            if (auto bad = check_customer(f); !bad.empty())
-                return bad;
-            upsert.bind(1, f[0]).bind(2, f[1]).bind(3, f[2]).bind(4, f[3]).bind(5, f[4]).run();
-            account.bind(1, f[0]).run();
-            return std::string();
-        };
-    });
+    return import_csv(file, import_database(*db, place), layout, skip_bad,
+                      [&](const CsvHeader&) -> RowImporter {
+                          return [&](const std::vector<std::string_view>& f) {
+                              if (auto bad = check_customer(f); !bad.empty())
+                                  return bad;
+                              db->execute(kUpsertCustomer,
+                                          {std::string(f[0]), std::string(f[1]), std::string(f[2]),
+                                           std::string(f[3]), std::string(f[4])});
+                              db->execute(kCreateAccount, {std::string(f[0])});
+                              return std::string();
+                          };
+                      });
 }
 
-ImportResult import_segments(const std::filesystem::path& csv,
-                             const std::filesystem::path& store_db, bool skip_bad) {
+ImportResult import_segments(const std::filesystem::path& csv, const DataPlace& place,
+                             bool skip_bad) {
     CsvFile file(csv);
-    SqliteFile db = open_store(store_db);
-    Statement insert = db.prepare(kInsertSegment);
+    const std::unique_ptr<Transaction> db = open_store(place);
     const CsvLayout layout{{"msisdn", "tag"}, {}};
-    return import_csv(file, db, layout, skip_bad, [&](const CsvHeader&) -> RowImporter {
-        return [&](const std::vector<std::string_view>& f) {
-            if (auto bad = check_msisdn(f[0]); !bad.empty())
-                return bad;
-            if (!is_plain_name(f[1]))
-                return bad_field("tag", f[1], "is not a tag of 1 to 64 letters, digits, _ - .");
-            insert.bind(1, f[0]).bind(2, f[1]).run();
-            return std::string();
-        };
-    });
+    return import_csv(
+        file, import_database(*db, place), layout, skip_bad, [&](const CsvHeader&) -> RowImporter {
+            return [&](const std::vector<std::string_view>& f) {
+                if (auto bad = check_msisdn(f[0]); !bad.empty())
+                    return bad;
+                if (!is_plain_name(f[1]))
+                    return bad_field("tag", f[1], "is not a tag of 1 to 64 letters, digits, _ - .");
+                db->execute(kInsertSegment, {std::string(f[0]), std::string(f[1])});
+                return std::string();
+            };
+        });
 }
 
 }  // namespace ehall::analytics

@@ -58,8 +58,8 @@ int run_export_command(const std::vector<std::string>& args) {
     query.jsonl = format == "jsonl";
     const Config config = config_from(vm);
     std::ios::sync_with_stdio(false);
-    const auto rows =
-        analytics::export_interactions(config.data_dir / "journal.db", query, std::cout);
+    const auto journal = analytics::open_journal_rows({config.data_dir, config.store.url});
+    const auto rows = analytics::export_interactions(*journal, query, std::cout);
     std::cout.flush();
     std::cerr << "exported " << rows << " interaction(s)\n";
     return 0;

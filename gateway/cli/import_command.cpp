@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "gateway/analytics/event_import.hpp"
+#include "gateway/analytics/pg_event_import.hpp"
 #include "gateway/cli/config_options.hpp"
-#include "gateway/cli/sqlite_file_commands.hpp"
 
 namespace ehall {
 
@@ -37,9 +37,9 @@ void print_result(const analytics::ImportResult& result, const std::string& kind
 int run_import_command(const std::vector<std::string>& args) {
     po::options_description options(
         "ehall import events|customers|segments FILE.csv [options]\n\n"
-        "  events:    ts,msisdn,channel,business,outcome[,amount_fen] -> journal.db\n"
-        "  customers: msisdn,name,brand,home_area,join_date -> ehall.db\n"
-        "  segments:  msisdn,tag -> ehall.db\n\n"
+        "  events:    ts,msisdn,channel,business,outcome[,amount_fen] -> the journal\n"
+        "  customers: msisdn,name,brand,home_area,join_date -> the store\n"
+        "  segments:  msisdn,tag -> the store\n\n"
         "A file with a bad line imports nothing and names every bad line");
     options.add_options()("help,h", "show this help")(
         "skip-bad", po::bool_switch(), "import the good lines and list the bad ones");
@@ -61,17 +61,17 @@ int run_import_command(const std::vector<std::string>& args) {
     const std::string file = vm["file"].as<std::string>();
     const bool skip_bad = vm["skip-bad"].as<bool>();
     const Config config = config_from(vm);
-    if ((kind == "customers" || kind == "segments") &&
-        refused_on_postgresql(config, "import " + kind, "load them with psql's \\copy for now"))
-        return 2;
+    const analytics::DataPlace place{config.data_dir, config.store.url};
     analytics::ImportResult result;
     try {
         if (kind == "events") {
-            result = analytics::import_events(file, config.data_dir / "journal.db", skip_bad);
+            result = config.store.url.empty()
+                         ? analytics::import_events(file, config.data_dir / "journal.db", skip_bad)
+                         : analytics::import_events_to_postgres(file, config.store.url, skip_bad);
         } else if (kind == "customers") {
-            result = analytics::import_customers(file, config.data_dir / "ehall.db", skip_bad);
+            result = analytics::import_customers(file, place, skip_bad);
         } else if (kind == "segments") {
-            result = analytics::import_segments(file, config.data_dir / "ehall.db", skip_bad);
+            result = analytics::import_segments(file, place, skip_bad);
         } else {
             std::cerr << "unknown import '" << kind << "': events, customers or segments\n";
             return 2;

@@ -6,7 +6,6 @@
 #include "gateway/analytics/report_catalogue.hpp"
 #include "gateway/cli/config_options.hpp"
 #include "gateway/cli/parsed_options.hpp"
-#include "gateway/cli/sqlite_file_commands.hpp"
 #include "gateway/host/plugin_host.hpp"
 
 namespace ehall {
@@ -77,13 +76,9 @@ int run_catalogued(const analytics::ReportKind& kind, const std::vector<std::str
             params[option.name] = vm[option.name].as<std::string>();
     }
     const Config config = config_from(vm);
-    // The reports join the journal with ehall.db; on PostgreSQL they wait for the journal
-    // to move there too (issue 25, item 3).
-    if (refused_on_postgresql(config, "report", "reports on PostgreSQL are not built yet"))
-        return 2;
     analytics::ReportOutput report;
     try {
-        report = kind.run(config.data_dir, params);
+        report = kind.run({config.data_dir, config.store.url}, params);
     } catch (const analytics::ReportInputError& e) {
         std::cerr << "ehall report " << kind.name << ": " << e.what() << "\n\n" << options << "\n";
         return 2;

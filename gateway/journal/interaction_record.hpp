@@ -26,4 +26,16 @@ struct InteractionRecord {
     std::string source = "gateway";  // gateway | import
 };
 
+// What a customer's "my records" shows of a written or queued record.
+struct InteractionLine {
+    std::int64_t ts_ms = 0;
+    std::string channel;
+    std::string plugin;
+    std::string operation;
+    std::string outcome;
+    std::string code;
+    std::optional<std::int64_t> amount_fen;
+    std::string request_id;  // with the rest, tells a queued record from its written copy
+};
+
 }  // namespace ehall

@@ -1,47 +1,23 @@
 #include "gateway/journal/journal.hpp"
 
 #include <spdlog/spdlog.h>
-#include <sqlite3.h>
 
 #include <algorithm>
-#include <array>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "gateway/journal/journal_schema.hpp"
+#include "gateway/journal/pg_journal_sink.hpp"
+#include "gateway/journal/sqlite_journal_sink.hpp"
 #include "gateway/journal/summary_updater.hpp"
-#include "gateway/journal/wal_checkpointer.hpp"
 
 namespace ehall {
 namespace {
 
 using std::chrono::milliseconds;
 using SteadyClock = std::chrono::steady_clock;
-
-constexpr int kColumns = 16;
-// Rows per INSERT statement, largest first: one statement for many rows saves most of
-// SQLite's per-statement work (about a third of the writer's time with one row each). A batch
-// is written with as many of the largest as fit, then the next size down for the rest.
-constexpr std::array<int, 4> kRowsPerInsert = {1024, 64, 8, 1};
-static_assert(kRowsPerInsert[0] * kColumns <= 32766, "SQLite's limit on parameters");
-
-// INSERT INTO interactions (...) VALUES (?, ...), ... with `rows` rows.
-std::string insert_sql(int rows) {
-    std::string sql =
-        "INSERT INTO interactions (ts_ms, channel, subchannel, terminal_id, session_id, "
-        "request_id, msisdn, plugin, operation, business, outcome, code, latency_us, amount_fen, "
-        "offer_id, source) VALUES ";
-    for (int row = 0; row < rows; ++row) {
-        sql.append(row == 0 ? "(" : ", (");
-        for (int column = 0; column < kColumns; ++column)
-            sql.append(column == 0 ? "?" : ", ?");
-        sql.append(")");
-    }
-    return sql;
-}
 
 // Records of queue capacity the writer keeps allocated between batches (about 16 MiB).
 constexpr std::size_t kKeptCapacity = 32768;
@@ -65,126 +41,16 @@ const char* invalid_reason(const InteractionRecord& r) {
     return nullptr;
 }
 
-int bind_text(sqlite3_stmt* stmt, int index, const std::string& value) {
-    if (value.empty())
-        return sqlite3_bind_null(stmt, index);
-    return sqlite3_bind_text(stmt, index, value.data(), static_cast<int>(value.size()),
-                             SQLITE_STATIC);
-}
-
 }  // namespace
 
-class Journal::Database {
-  public:
-    Database(const std::filesystem::path& path, std::mutex* long_reads) {
-        if (path.has_parent_path())
-            std::filesystem::create_directories(path.parent_path());
-        const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-        bool opened = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) == SQLITE_OK &&
-                      apply_journal_schema(db_) == SQLITE_OK;
-        for (std::size_t i = 0; opened && i < kRowsPerInsert.size(); ++i)
-            opened = prepare(insert_sql(kRowsPerInsert[i]), &inserts_[i]);
-        if (!opened) {
-            const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-            close();
-            throw std::runtime_error("journal: cannot open " + path.string() + ": " + message);
-        }
-        try {
-            checkpointer_.emplace(path, WalCheckpointer::Options{.long_reads = long_reads});
-            checkpointer_->attach(db_);
-        } catch (...) {
-            close();
-            throw;
-        }
+Journal::Journal(Options options) : options_(std::move(options)) {
+    if (!options_.database_url.empty()) {
+        sink_ = std::make_unique<PgJournalSink>(options_.database_url);
+    } else {
+        sink_ = std::make_unique<SqliteJournalSink>(options_.path, &long_reads_);
+        summary_ = std::make_shared<SummaryUpdater>(options_.path, options_.summary_interval,
+                                                    &long_reads_, &writer_behind_);
     }
-    ~Database() { close(); }
-    Database(const Database&) = delete;
-    Database& operator=(const Database&) = delete;
-
-    // Inserts the batch in one transaction. Returns the error, with everything rolled back.
-    std::optional<std::string> insert(const std::vector<const InteractionRecord*>& batch) {
-        auto fail = [this] {
-            std::string error = sqlite3_errmsg(db_);
-            for (sqlite3_stmt* stmt : inserts_)
-                sqlite3_reset(stmt);
-            if (!sqlite3_get_autocommit(db_))
-                sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-            return error;
-        };
-        checkpointer_->before_transaction();
-        if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
-            return fail();
-        std::size_t at = 0;
-        for (std::size_t i = 0; i < kRowsPerInsert.size(); ++i) {
-            const auto rows = static_cast<std::size_t>(kRowsPerInsert[i]);
-            for (; batch.size() - at >= rows; at += rows) {
-                if (!insert(inserts_[i], &batch[at], kRowsPerInsert[i]))
-                    return fail();
-            }
-        }
-        if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-            return fail();
-        return std::nullopt;
-    }
-
-  private:
-    bool prepare(const std::string& sql, sqlite3_stmt** stmt) {
-        return sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
-                                  SQLITE_PREPARE_PERSISTENT, stmt, nullptr) == SQLITE_OK;
-    }
-
-    // Binds `rows` records to `s` (made for that many rows) and runs it.
-    static bool insert(sqlite3_stmt* s, const InteractionRecord* const* records, int rows) {
-        if (sqlite3_reset(s) != SQLITE_OK)
-            return false;
-        for (int row = 0; row < rows; ++row) {
-            if (!bind(s, row * kColumns, *records[row]))
-                return false;
-        }
-        return sqlite3_step(s) == SQLITE_DONE;
-    }
-
-    // Binds one record's columns after the first `i` parameters.
-    static bool bind(sqlite3_stmt* s, int i, const InteractionRecord& r) {
-        static const std::string kGateway = "gateway";
-        // clang-format off
-        const int results[] = {
-            sqlite3_bind_int64(s, i + 1, r.ts_ms),
-            bind_text(s, i + 2, r.channel),          bind_text(s, i + 3, r.subchannel),
-            bind_text(s, i + 4, r.terminal_id),      bind_text(s, i + 5, r.session_id),
-            bind_text(s, i + 6, r.request_id),       bind_text(s, i + 7, r.msisdn),
-            bind_text(s, i + 8, r.plugin),           bind_text(s, i + 9, r.operation),
-            bind_text(s, i + 10, r.business),        bind_text(s, i + 11, r.outcome),
-            bind_text(s, i + 12, r.code),            sqlite3_bind_int64(s, i + 13, r.latency_us),
-            r.amount_fen ? sqlite3_bind_int64(s, i + 14, *r.amount_fen) : sqlite3_bind_null(s, i + 14),
-            bind_text(s, i + 15, r.offer_id),
-            bind_text(s, i + 16, r.source.empty() ? kGateway : r.source),
-        };
-        // clang-format on
-        for (const int rc : results) {
-            if (rc != SQLITE_OK)
-                return false;
-        }
-        return true;
-    }
-
-    void close() {
-        checkpointer_.reset();  // its last checkpoint, before this connection closes
-        for (sqlite3_stmt*& stmt : inserts_)
-            sqlite3_finalize(std::exchange(stmt, nullptr));
-        sqlite3_close(std::exchange(db_, nullptr));
-    }
-
-    sqlite3* db_ = nullptr;
-    std::array<sqlite3_stmt*, kRowsPerInsert.size()> inserts_{};  // one per kRowsPerInsert
-    std::optional<WalCheckpointer> checkpointer_;
-};
-
-Journal::Journal(Options options)
-    : options_(std::move(options)),
-      db_(std::make_unique<Database>(options_.path, &long_reads_)),
-      summary_(std::make_shared<SummaryUpdater>(options_.path, options_.summary_interval,
-                                                &long_reads_, &writer_behind_)) {
     options_.batch_size = std::max<std::size_t>(options_.batch_size, 1);
     options_.flush_interval =
         std::clamp(options_.flush_interval, milliseconds(1), milliseconds(std::chrono::hours(24)));
@@ -252,12 +118,20 @@ void Journal::flush() {
 
 bool Journal::flush_summary() {
     flush();
+    if (!options_.database_url.empty()) {  // each batch brought its summary up to date
+        std::lock_guard lock(mutex_);
+        return !writer_done_;
+    }
     std::shared_ptr<SummaryUpdater> summary;
     {
         std::lock_guard lock(summary_mutex_);
         summary = summary_;
     }
     return summary && summary->update_now();
+}
+
+std::vector<InteractionLine> Journal::written_for(const std::string& msisdn, int limit) const {
+    return sink_->written_for(msisdn, limit);
 }
 
 std::vector<InteractionRecord> Journal::pending_for(std::string_view msisdn,
@@ -286,7 +160,6 @@ void Journal::stop() {
     std::lock_guard join(join_mutex_);
     if (writer_.joinable())
         writer_.join();
-    db_.reset();
     std::shared_ptr<SummaryUpdater> summary;
     {
         std::lock_guard lock(summary_mutex_);
@@ -374,13 +247,13 @@ bool Journal::drain(std::unique_lock<std::mutex>& lock) {
             batch.push_back(&pending.record);
         std::optional<std::string> error;
         try {
-            error = db_->insert(batch);
+            error = sink_->insert(batch);
         } catch (const std::exception& e) {
             error = e.what();
         }
         if (error) {
             spdlog::error("journal: writing {} record(s) to {} failed, will retry: {}", n,
-                          options_.path.string(), *error);
+                          sink_->describe(), *error);
         }
         lock.lock();
         if (error) {

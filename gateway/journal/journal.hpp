@@ -1,5 +1,6 @@
-// The interaction log: a separate SQLite file written by one background thread in
-// batches. Requests only enqueue; they never wait for the disk.
+// The interaction log, written by one background thread in batches: a separate SQLite file,
+// or with a database URL the `interactions` table of the PostgreSQL store (journal_sink.hpp).
+// Requests only enqueue; they never wait for the disk.
 #pragma once
 
 #include <atomic>
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
@@ -17,18 +19,22 @@
 
 namespace ehall {
 
+class JournalSink;
 class SummaryUpdater;
 
 class Journal {
   public:
     struct Options {
         std::filesystem::path path;  // e.g. var/journal.db
+        // A postgresql:// URI (store.url): the records go there and `path` is not used.
+        std::string database_url{};
         std::chrono::milliseconds flush_interval{100};
         // Queued records that wake the writer before the interval; it then writes the whole
         // queue in one transaction.
         std::size_t batch_size = 2000;
         std::size_t queue_capacity = 200000;
-        // How often the summary file (journal_summary.hpp) takes in the records written since.
+        // How often the summary file (journal_summary.hpp) takes in the records written since;
+        // on PostgreSQL the summary is written with each batch.
         std::chrono::milliseconds summary_interval{1000};
     };
 
@@ -46,7 +52,8 @@ class Journal {
         double summary_lag_seconds = 0;
     };
 
-    // Opens (and creates) the journal file and starts the writer thread.
+    // Opens (and creates) the journal and starts the writer thread; throws
+    // std::runtime_error or StoreError when it cannot.
     explicit Journal(Options options);
     // Stops the writer after writing everything queued.
     ~Journal();
@@ -57,20 +64,21 @@ class Journal {
     bool append(InteractionRecord record) noexcept;
     // Blocks until every record appended before the call has been written.
     void flush();
-    // flush(), then blocks until the summary file covers what it wrote; false when that failed
-    // or the journal is stopped.
+    // flush(), then blocks until the summary covers what it wrote; false when that failed or
+    // the journal is stopped.
     bool flush_summary();
     // Copies of the newest `limit` records of `msisdn` still queued (oldest first): with the
     // file read after this call, every record appended before it, without a flush. A record
     // written meanwhile is in both.
     std::vector<InteractionRecord> pending_for(std::string_view msisdn, std::size_t limit) const;
+    // The customer's newest `limit` written records, newest first.
+    std::vector<InteractionLine> written_for(const std::string& msisdn, int limit) const;
     // Writes everything queued and stops the writer; later appends are dropped.
     void stop();
     Stats stats() const;
     const std::filesystem::path& path() const { return options_.path; }
 
   private:
-    class Database;  // the SQLite file, its cached INSERTs and checkpointer; the writer's only
     struct Pending {
         InteractionRecord record;
         std::chrono::steady_clock::time_point enqueued;
@@ -83,15 +91,15 @@ class Journal {
     void note_drop(std::unique_lock<std::mutex>& lock, const char* reason) noexcept;
 
     Options options_;
-    // Shared by the writer's checkpointer and the summary's updater (WalCheckpointer::Options
-    // and SummaryUpdater), which outlive neither.
+    // On SQLite, shared by the writer's checkpointer and the summary's updater
+    // (WalCheckpointer::Options and SummaryUpdater), which outlive neither.
     std::mutex long_reads_;
     // Whether the batch the writer took last was large: it is falling behind. Until it is
     // not, the summary's updater slows down to leave it the CPU.
     std::atomic<bool> writer_behind_{false};
-    std::unique_ptr<Database> db_;
-    mutable std::mutex summary_mutex_;  // guards the pointer, which stop() clears
-    std::shared_ptr<SummaryUpdater> summary_;
+    std::unique_ptr<JournalSink> sink_;        // the writer's only, but for written_for
+    mutable std::mutex summary_mutex_;         // guards the pointer, which stop() clears
+    std::shared_ptr<SummaryUpdater> summary_;  // SQLite only
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;      // wakes the writer

@@ -283,6 +283,14 @@ std::optional<std::string> pass(sqlite3* db, const SummaryPasses& passes, PassRe
 
 }  // namespace
 
+bool monthly_usage_counts(std::string_view business) {
+    for (const std::string_view counted : monthly_usage_businesses) {
+        if (business == counted)
+            return true;
+    }
+    return false;
+}
+
 std::optional<int> monthly_usage_month(std::int64_t ts_ms) {
     if (ts_ms < 0 || ts_ms > monthly_usage_last_ms)
         return std::nullopt;

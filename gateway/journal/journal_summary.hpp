@@ -31,6 +31,9 @@ inline constexpr std::array<std::string_view, 8> monthly_usage_businesses = {
     "payment",        "topup",         "bill_query",   "balance_query",
     "package_change", "points_redeem", "offer_accept", "other"};
 
+// Whether `monthly_usage` counts an ok row of `business`.
+bool monthly_usage_counts(std::string_view business);
+
 // The Shanghai month (YYYYMM) `monthly_usage` counts an ok row at `ts_ms` in; none outside
 // 1970-01-01 Shanghai .. monthly_usage_last_ms.
 std::optional<int> monthly_usage_month(std::int64_t ts_ms);

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <string>
@@ -235,6 +236,42 @@ std::int64_t PgConnection::last_insert_id() {
 
 void PgConnection::run_raw(const char* sql) {
     check_pg_result(Result(PQexec(connection_.get(), sql)), connection_.get(), sql);
+}
+
+void PgConnection::copy_in(const char* copy_sql, std::string_view rows) {
+    copy_start(copy_sql);
+    copy_send(rows);
+    copy_end();
+}
+
+void PgConnection::copy_start(const char* copy_sql) {
+    Result started(PQexec(connection_.get(), copy_sql));
+    if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
+        check_pg_result(started, connection_.get(), copy_sql);
+        pg_refuse("not a COPY FROM STDIN", copy_sql);
+    }
+    copy_sql_ = copy_sql;
+}
+
+void PgConnection::copy_send(std::string_view rows) {
+    // In pieces of 1 MiB; a refused row fails at copy_end, naming its line.
+    constexpr std::size_t kPiece = 1 << 20;
+    for (std::size_t at = 0; at < rows.size(); at += kPiece) {
+        const std::size_t n = std::min(kPiece, rows.size() - at);
+        if (PQputCopyData(connection_.get(), rows.data() + at, static_cast<int>(n)) != 1)
+            check_pg_result(Result(), connection_.get(), copy_sql_);
+    }
+}
+
+void PgConnection::copy_end(const char* abandon_because) {
+    pg_conn* connection = connection_.get();
+    if (PQputCopyEnd(connection, abandon_because) != 1 && !abandon_because)
+        check_pg_result(Result(), connection, copy_sql_);
+    Result ended(PQgetResult(connection));
+    while (PGresult* more = PQgetResult(connection))
+        PQclear(more);
+    if (!abandon_because)
+        check_pg_result(ended, connection, copy_sql_);
 }
 
 void PgConnection::rollback_quietly() noexcept {

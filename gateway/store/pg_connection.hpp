@@ -38,8 +38,19 @@ class PgConnection final : public Transaction {
 
     // Sends `sql` as it is, in one round trip (several statements allowed, no parameters).
     void run_raw(const char* sql);
+    // Runs `copy_sql`, a COPY ... FROM STDIN in text format, with `rows` (tab-separated
+    // fields, one row per line) as its data; throws PgError when the server refuses any row.
+    void copy_in(const char* copy_sql, std::string_view rows);
+    // The same in steps, for data that does not fit in memory: nothing else runs on the
+    // connection between copy_start and copy_end. copy_end with a reason abandons the COPY
+    // (and so fails the transaction) without throwing.
+    void copy_start(const char* copy_sql);
+    void copy_send(std::string_view rows);
+    void copy_end(const char* abandon_because = nullptr);
     // Rolls back the open transaction, if any.
     void rollback_quietly() noexcept;
+    // For PgRowStream, which reads results as they arrive.
+    pg_conn* native() const noexcept { return connection_.get(); }
     // The server connection is gone: the pool drops this one.
     bool broken() const noexcept;
 
@@ -71,6 +82,7 @@ class PgConnection final : public Transaction {
     std::string shown_url_;
     std::unordered_map<std::string, Prepared, SqlHash, std::equal_to<>> cache_;
     std::size_t next_name_ = 0;
+    std::string copy_sql_;  // the COPY in progress, for its errors
 };
 
 }  // namespace ehall

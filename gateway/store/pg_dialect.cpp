@@ -1,5 +1,6 @@
 #include "gateway/store/pg_dialect.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 
@@ -85,9 +86,20 @@ void rewrite_words(std::string_view code, PgStatement& statement, bool& ended) {
     while (i < code.size()) {
         const char c = code[i];
         if (c == '?') {
+            // SQLite's ?NNN names its parameter; a bare ? is the next one.
+            std::size_t digits = i + 1;
+            while (digits < code.size() && std::isdigit(static_cast<unsigned char>(code[digits])))
+                ++digits;
             out += '$';
-            out += std::to_string(++statement.placeholders);
-            ++i;
+            if (digits == i + 1) {
+                out += std::to_string(++statement.placeholders);
+            } else {
+                const std::string_view number = code.substr(i + 1, digits - i - 1);
+                out += number;
+                statement.placeholders =
+                    std::max(statement.placeholders, std::stoi(std::string(number)));
+            }
+            i = digits;
             continue;
         }
         if (c == ';') {

@@ -10,14 +10,14 @@
 namespace ehall {
 
 struct PgStatement {
-    std::string sql;  // with $1, $2, ... for the `?` placeholders
-    int placeholders = 0;
+    std::string sql;                // with $1, $2, ... for the `?` placeholders
+    int placeholders = 0;           // the highest number
     bool several = false;           // more than one statement (a schema script): no parameters
     std::vector<std::size_t> ends;  // in `sql`, just after each statement's `;`
 };
 
-// Outside quotes and comments: `?` becomes $n; SQLite's 64-bit INTEGER becomes BIGINT (in
-// a table or a CAST), an INTEGER PRIMARY KEY an identity column (so last_insert_id()
+// Outside quotes and comments: `?` becomes $n and `?NNN` $NNN; SQLite's 64-bit INTEGER becomes
+// BIGINT (in a table or a CAST), an INTEGER PRIMARY KEY an identity column (so last_insert_id()
 // works), REAL double precision, BLOB bytea; the SQLite-only clauses AUTOINCREMENT and
 // WITHOUT ROWID go.
 PgStatement postgres_statement(std::string_view sql);

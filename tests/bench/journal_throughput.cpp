@@ -1,7 +1,7 @@
 // The journal's own figures for scripts/bench: records written per second and the flush lag
 // (age of the oldest queued record) while producer threads append gateway-like records at a
 // fixed rate, through the real Journal (gateway/journal/) into a fresh journal.db.
-//   journal_throughput DIR SECONDS RATE_PER_SECOND [PRODUCERS [sequential|random]]
+//   journal_throughput DIR|URL SECONDS RATE_PER_SECOND [PRODUCERS [sequential|random]]
 // Prints "written_per_second max_lag_ms dropped written_per_cpu_second max_summary_lag_ms
 // catch_up_seconds": written_per_cpu_second divides by the process's CPU time (writer,
 // producers and summary passes), a figure a busy machine distorts less; max_summary_lag_ms is
@@ -67,12 +67,17 @@ int main(int argc, char** argv) {
     if (argc < 4 || argc > 6 ||
         (argc == 6 && !random_customers && std::string(argv[5]) != "sequential")) {
         std::fprintf(stderr,
-                     "usage: journal_throughput DIR SECONDS RATE_PER_SECOND [PRODUCERS "
+                     "usage: journal_throughput DIR|URL SECONDS RATE_PER_SECOND [PRODUCERS "
                      "[sequential|random]]\n");
         return 2;
     }
-    const auto path = std::filesystem::path(argv[1]) / "journal_bench.db";
-    std::filesystem::remove(path);
+    // A postgresql:// URL instead of DIR writes to that database (DESIGN §9), whose tables the
+    // caller empties; several processes on one URL are several instances' writers.
+    const std::string where = argv[1];
+    const bool on_postgres = where.starts_with("postgresql://");
+    const auto path = std::filesystem::path(where) / "journal_bench.db";
+    if (!on_postgres)
+        std::filesystem::remove(path);
     const auto duration = std::chrono::seconds(std::stoi(argv[2]));
     const double rate = std::stod(argv[3]);
     const int producers = argc >= 5 ? std::max(1, std::stoi(argv[4])) : 2;
@@ -82,8 +87,9 @@ int main(int argc, char** argv) {
     std::uint64_t written = 0, dropped = 0;
     double elapsed = 0, cpu = 0;
     {
-        std::optional<ehall::Journal> journal_holder(std::in_place,
-                                                     ehall::Journal::Options{.path = path});
+        std::optional<ehall::Journal> journal_holder(
+            std::in_place, ehall::Journal::Options{.path = on_postgres ? "" : path,
+                                                   .database_url = on_postgres ? where : ""});
         ehall::Journal& journal = *journal_holder;
         std::atomic<bool> running{true};
         const auto start = Clock::now();

@@ -3,7 +3,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/analytics_fixture.hpp"
-#include "tests/support/journal_reader.hpp"
 #include "tests/support/test_database.hpp"
 
 using namespace ehall::test;
@@ -16,13 +15,11 @@ bool mentions(const std::string& output, const std::string& text) {
 
 }  // namespace
 
-// The reports read the journal with ehall.db beside it: SQLite only until the journal
-// moves to PostgreSQL (issue 25, item 3).
-BOOST_AUTO_TEST_SUITE(analytics_import, *ehall::test::sqlite_only())
+BOOST_AUTO_TEST_SUITE(analytics_import)
 
 BOOST_AUTO_TEST_CASE(events_land_in_the_journal_as_imports_in_utc) {
     AnalyticsData data("import-events");
-    const auto rows = read_interactions(data.dir() / "journal.db");
+    const auto rows = data.interactions();
     BOOST_REQUIRE_EQUAL(rows.size(), 48u);
     const auto& first = rows.front();
     BOOST_TEST(first["source"] == "import");
@@ -53,7 +50,7 @@ BOOST_AUTO_TEST_CASE(a_file_with_bad_lines_imports_nothing_and_names_each) {
     BOOST_TEST(!mentions(result.output, "bad_events.csv:2:"), result.output);
     BOOST_TEST(!mentions(result.output, "bad_events.csv:7:"), result.output);
     BOOST_TEST(mentions(result.output, "nothing imported: 6 bad line(s)"), result.output);
-    BOOST_TEST(read_interactions(data.dir() / "journal.db").empty());
+    BOOST_TEST(data.interactions().empty());
 }
 
 BOOST_AUTO_TEST_CASE(skip_bad_imports_the_good_lines_and_lists_the_rest) {
@@ -64,7 +61,7 @@ BOOST_AUTO_TEST_CASE(skip_bad_imports_the_good_lines_and_lists_the_rest) {
     BOOST_TEST(mentions(result.output, "imported 2 events"), result.output);
     BOOST_TEST(mentions(result.output, "skipped 6 bad line(s)"), result.output);
     BOOST_TEST(mentions(result.output, "bad_events.csv:5: channel 'fax'"), result.output);
-    const auto rows = read_interactions(data.dir() / "journal.db");
+    const auto rows = data.interactions();
     BOOST_REQUIRE_EQUAL(rows.size(), 2u);
     BOOST_TEST(rows[1]["msisdn"] == "13800000002");
     BOOST_TEST(rows[1]["business"] == "topup");

@@ -4,7 +4,6 @@
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 
-#include "gateway/store/sqlite_store.hpp"
 #include "tests/support/analytics_fixture.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/server_process.hpp"
@@ -42,9 +41,7 @@ const AnalyticsData& hall_data() {
 
 }  // namespace
 
-// The reports read the journal with ehall.db beside it: SQLite only until the journal
-// moves to PostgreSQL (issue 25, item 3).
-BOOST_AUTO_TEST_SUITE(analytics_metrics, *ehall::test::sqlite_only())
+BOOST_AUTO_TEST_SUITE(analytics_metrics)
 
 BOOST_AUTO_TEST_CASE(hotline_counts_every_definition) {
     const auto r = hotline_data().report("hotline --base 2026-03 --months 2026-04,2026-05");
@@ -207,8 +204,10 @@ BOOST_AUTO_TEST_CASE(penetration_by_brand_from_the_plugins_holding) {
     // P3 全球通 ended on September 30th. P4 神州行 opened at 00:10 on November 1st. P5 神州行
     // joined on October 31st, no package. P6 神州行 joined in November: not counted. P7 动感地带
     // with two packages: one holder.
-    ehall::SqliteStore store({.path = server.data_dir() / "ehall.db"});
-    store.write([](ehall::Transaction& tx) {
+    const auto store =
+        TestDatabase{.sqlite_file = server.data_dir() / "ehall.db", .pg_url = server.store_url()}
+            .open();
+    store->write([](ehall::Transaction& tx) {
         const std::vector<std::pair<std::string, std::string>> customers = {
             {"13600000001", "全球通"},  {"13600000002", "全球通"}, {"13600000003", "全球通"},
             {"13600000004", "神州行"},  {"13600000005", "神州行"}, {"13600000006", "神州行"},
@@ -242,7 +241,8 @@ BOOST_AUTO_TEST_CASE(penetration_by_brand_from_the_plugins_holding) {
     const std::string where = " --format json --config " + (server.dir() / "config.json").string() +
                               " --data-dir " + server.data_dir().string();
     const auto ran =
-        run_ehall("", "report penetration --month 2026-10 --plugin family --segment pen" + where);
+        run_ehall(server.data_environment(),
+                  "report penetration --month 2026-10 --plugin family --segment pen" + where);
     BOOST_REQUIRE_MESSAGE(ran.status == 0, ran.output);
     const auto r = nlohmann::json::parse(ran.output, nullptr, false);
     BOOST_TEST(r["month"] == "2026-10");
@@ -255,13 +255,13 @@ BOOST_AUTO_TEST_CASE(penetration_by_brand_from_the_plugins_holding) {
     BOOST_TEST(r["by_brand"]["动感地带"] ==
                nlohmann::json({{"holders", 1}, {"customers", 1}, {"rate", 1.0}}));
     const auto one = run_ehall(
-        "",
+        server.data_environment(),
         "report penetration --month 2026-10 --plugin family --segment pen --brand 神州行" + where);
     BOOST_TEST(nlohmann::json::parse(one.output, nullptr, false)["by_brand"].size() == 1u,
                one.output);
     // Only a plugin that declares what holding means can be asked for.
-    const auto billing =
-        run_ehall("", "report penetration --month 2026-10 --plugin billing" + where);
+    const auto billing = run_ehall(server.data_environment(),
+                                   "report penetration --month 2026-10 --plugin billing" + where);
     BOOST_TEST(billing.status == 2, billing.output);
     BOOST_TEST(billing.output.find("family") != std::string::npos, billing.output);
 }

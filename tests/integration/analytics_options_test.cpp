@@ -15,9 +15,7 @@ const Headers analyst = {{"Authorization", "Bearer demo-analyst-token"}};
 
 }  // namespace
 
-// The reports read the journal with ehall.db beside it: SQLite only until the journal
-// moves to PostgreSQL (issue 25, item 3).
-BOOST_AUTO_TEST_SUITE(analytics_options, *ehall::test::sqlite_only())
+BOOST_AUTO_TEST_SUITE(analytics_options)
 
 BOOST_AUTO_TEST_CASE(unknown_options_are_a_400_naming_them) {
     ServerProcess server("analytics-options");

@@ -19,10 +19,10 @@ struct AnalyticsServer {
     ServerProcess server{"analytics-pages"};
     AnalyticsServer() {
         BOOST_REQUIRE(server.start(demo_config()));
-        const auto imported =
-            run_ehall("", "import events " + analytics_fixture("events.csv").string() +
-                              " --config " + (server.dir() / "config.json").string() +
-                              " --data-dir " + server.data_dir().string());
+        const auto imported = run_ehall(
+            server.data_environment(), "import events " + analytics_fixture("events.csv").string() +
+                                           " --config " + (server.dir() / "config.json").string() +
+                                           " --data-dir " + server.data_dir().string());
         BOOST_REQUIRE_MESSAGE(imported.status == 0, imported.output);
     }
 };
@@ -54,9 +54,7 @@ std::string log_in(HttpClient& client) {
 
 }  // namespace
 
-// The reports read the journal with ehall.db beside it: SQLite only until the journal
-// moves to PostgreSQL (issue 25, item 3).
-BOOST_AUTO_TEST_SUITE(analytics_pages, *ehall::test::sqlite_only())
+BOOST_AUTO_TEST_SUITE(analytics_pages)
 
 BOOST_AUTO_TEST_CASE(every_route_needs_the_analyst) {
     AnalyticsServer s;
@@ -128,7 +126,7 @@ BOOST_AUTO_TEST_CASE(json_equals_the_cli_and_bad_input_is_a_400) {
     const auto http_json =
         client.get("/analytics/v1/reports/diversion?" + diversion_query, bearer(analyst_token));
     BOOST_TEST(http_json.status == 200u);
-    const auto cli = run_ehall("",
+    const auto cli = run_ehall(s.server.data_environment(),
                                "report diversion --business payment --from hall --base "
                                "2026-03 --months 2026-04,2026-05 --format json --config " +
                                    (s.server.dir() / "config.json").string() + " --data-dir " +

@@ -21,9 +21,7 @@ const AnalyticsData& data() {
 
 }  // namespace
 
-// The reports read the journal with ehall.db beside it: SQLite only until the journal
-// moves to PostgreSQL (issue 25, item 3).
-BOOST_AUTO_TEST_SUITE(analytics_reports, *ehall::test::sqlite_only())
+BOOST_AUTO_TEST_SUITE(analytics_reports)
 
 BOOST_AUTO_TEST_CASE(diversion_counts_every_definition) {
     const auto r = data().report(

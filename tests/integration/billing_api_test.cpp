@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(payments_and_vouchers_over_the_web_api) {
     }
     BOOST_REQUIRE(server.stop() == 0);
 
-    const auto rows = read_interactions(server.journal_path());
+    const auto rows = read_interactions(server);
     struct Expected {
         const char* id;
         const char* business;

@@ -99,7 +99,7 @@ BOOST_FIXTURE_TEST_CASE(a_texted_code_logs_in_once, CodeServer) {
 
     BOOST_TEST(server.stop() == 0);
     std::vector<std::string> journaled;
-    for (const auto& row : read_interactions(server.journal_path())) {
+    for (const auto& row : read_interactions(server)) {
         if (row["plugin"] == "session" && row["channel"] == "web" && row["msisdn"] == demo_msisdn)
             journaled.push_back(row["operation"].get<std::string>() + ":" +
                                 row["code"].get<std::string>());

@@ -97,7 +97,7 @@ BOOST_FIXTURE_TEST_CASE(web_json_routes_refuse_other_content_types, RunningServe
     BOOST_TEST(bodyless.status == 200u, bodyless.body);
 
     BOOST_REQUIRE(server.stop() == 0);
-    const auto rows = read_interactions(server.journal_path());
+    const auto rows = read_interactions(server);
     for (const auto& [type, id] : refused)
         BOOST_TEST(find_by_request_id(rows, id) == nullptr, id << " was journaled");
 }
@@ -161,7 +161,7 @@ BOOST_FIXTURE_TEST_CASE(cookie_routes_refuse_foreign_origins, RunningServer) {
         log_in({{"Origin", "https://evil.example"}, {"X-Request-Id", "it-foreign-login"}}), 403u,
         "forbidden", "foreign login");
     BOOST_REQUIRE(server.stop() == 0);
-    BOOST_TEST(find_by_request_id(read_interactions(server.journal_path()), "it-foreign-login") ==
+    BOOST_TEST(find_by_request_id(read_interactions(server), "it-foreign-login") ==
                nullptr);
 }
 

@@ -165,7 +165,7 @@ BOOST_AUTO_TEST_CASE(payments_through_nginx_survive_an_instance_killed) {
 
     // b answered everything sent after the kill; stopped cleanly, its journal holds it all.
     BOOST_REQUIRE(b.stop() == 0);
-    const auto journal = read_interactions(b.journal_path());
+    const auto journal = read_interactions(b);
     std::size_t missing = 0;
     for (const auto& attempt : attempts) {
         if (attempt.acked && attempt.sent_at > killed_at &&

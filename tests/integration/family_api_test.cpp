@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(open_add_show_over_http_and_the_journal_carries_the_fee) {
     }
     BOOST_REQUIRE(server.stop() == 0);
 
-    const auto rows = read_interactions(server.journal_path());
+    const auto rows = read_interactions(server);
     const auto opens = rows_of(rows, "open");
     BOOST_REQUIRE(opens.size() == 3u);  // refused anonymous, first, replayed
     BOOST_TEST(opens[0]["outcome"] == "rejected");

@@ -53,7 +53,7 @@ struct HostileServer {
             BOOST_TEST(after.at(what) == count, what << " changed");
         BOOST_TEST(server.stop() == 0);
         // The journal has the refusals, but no business that succeeded and no money.
-        for (const auto& row : read_interactions(server.journal_path())) {
+        for (const auto& row : read_interactions(server)) {
             const bool business = row["business"] != "balance_query" && row["business"] != "other";
             BOOST_TEST(!(business && row["outcome"] == "ok"), row.dump());
             BOOST_TEST((row["amount_fen"].is_null() || row["amount_fen"] == 0), row.dump());

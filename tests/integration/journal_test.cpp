@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(every_request_is_flushed_on_sigterm) {
     BOOST_REQUIRE(server.stop() == 0);
     const auto stopped_ms = now_ms();
 
-    auto rows = read_interactions(server.journal_path());
+    auto rows = read_interactions(server);
     BOOST_REQUIRE(rows.size() == static_cast<std::size_t>(requests + 1));
     const auto& login = rows[0];
     BOOST_TEST(login["request_id"] == "it-journal-login");
@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(refused_and_failed_requests_are_journaled) {
     }
     BOOST_REQUIRE(server.stop() == 0);
 
-    auto rows = read_interactions(server.journal_path());
+    auto rows = read_interactions(server);
     struct Expected {
         const char* id;
         const char* plugin;
@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(names_from_the_path_are_journaled_only_when_known) {
     }
     BOOST_REQUIRE(server.stop() == 0);
 
-    const auto rows = read_interactions(server.journal_path());
+    const auto rows = read_interactions(server);
     const std::tuple<const char*, const char*, const char*, const char*> expected[] = {
         {"it-web-plugin", "web", "unknown", "unknown"},
         {"it-web-op", "web", "billing", "unknown"},
@@ -195,8 +195,9 @@ BOOST_AUTO_TEST_CASE(names_from_the_path_are_journaled_only_when_known) {
 
     const std::string config = std::string(EHALL_SOURCE_DIR) + "/config/ehall.json";
     const auto exported =
-        run_ehall("", "export interactions --from 2020-01-01 --to 2100-01-01 --config " + config +
-                          " --data-dir " + server.data_dir().string());
+        run_ehall(server.data_environment(),
+                  "export interactions --from 2020-01-01 --to 2100-01-01 --config " + config +
+                      " --data-dir " + server.data_dir().string());
     BOOST_TEST(exported.status == 0, exported.output);
     for (const char* raw : {"HYPERLINK", "SUM", "cmd", ",-it-formula"})
         BOOST_TEST(exported.output.find(raw) == std::string::npos,

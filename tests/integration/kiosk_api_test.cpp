@@ -173,7 +173,7 @@ BOOST_FIXTURE_TEST_CASE(a_cash_payment_counts_once_and_its_receipt_reprints, Run
     BOOST_REQUIRE(server.stop() == 0);
     std::int64_t paid_fen = 0;
     int payments = 0;
-    for (const auto& row : read_interactions(server.journal_path())) {
+    for (const auto& row : read_interactions(server)) {
         if (row["channel"] != "kiosk")
             continue;
         BOOST_TEST((row["terminal_id"] == "KIOSK-0001" || row["terminal_id"] == "KIOSK-0002"),
@@ -219,7 +219,7 @@ BOOST_FIXTURE_TEST_CASE(replayed_and_forged_requests_are_refused, RunningKiosk) 
     BOOST_REQUIRE(server.stop() == 0);
     int rejected_known = 0;
     int rejected_unknown = 0;
-    for (const auto& row : read_interactions(server.journal_path())) {
+    for (const auto& row : read_interactions(server)) {
         if (row["channel"] != "kiosk" || row["code"] != "unauthenticated")
             continue;
         BOOST_TEST(row["outcome"] == "rejected");

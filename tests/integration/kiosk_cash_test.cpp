@@ -72,7 +72,7 @@ BOOST_FIXTURE_TEST_CASE(the_notes_the_signed_terminal_reports_are_what_an_intake
 
     BOOST_REQUIRE(server.stop() == 0);
     std::int64_t paid_fen = 0;
-    for (const auto& row : read_interactions(server.journal_path())) {
+    for (const auto& row : read_interactions(server)) {
         if (row["plugin"] == "billing" && row["operation"] == "pay" && row["outcome"] == "ok" &&
             row["amount_fen"].is_number())
             paid_fen += row["amount_fen"].get<std::int64_t>();
@@ -132,7 +132,7 @@ BOOST_AUTO_TEST_CASE(the_caps_hold_on_the_note_path_and_the_pay_path) {
 
     BOOST_REQUIRE(running.server.stop() == 0);
     int refused = 0;
-    for (const auto& row : read_interactions(running.server.journal_path())) {
+    for (const auto& row : read_interactions(running.server)) {
         if (row["code"] == "limit_exceeded") {
             ++refused;
             BOOST_TEST(row["outcome"] == "declined");

@@ -133,7 +133,7 @@ BOOST_FIXTURE_TEST_CASE(every_ui_route_needs_the_device_cookie_and_posts_the_csr
         BOOST_TEST(forged.status == 403u, path);
     }
     BOOST_REQUIRE(server.stop() == 0);
-    for (const auto& row : read_interactions(server.journal_path()))
+    for (const auto& row : read_interactions(server))
         BOOST_TEST(row.value("plugin", "") != "billing");  // nothing reached a plugin
 }
 
@@ -219,7 +219,7 @@ BOOST_FIXTURE_TEST_CASE(a_cash_payment_in_the_ui_pays_the_notes_the_terminal_rep
     BOOST_TEST(kiosk().balance_fen(demo_msisdn, demo_password) == 5860 + 15000 - 12850);
 
     BOOST_REQUIRE(server.stop() == 0);
-    auto rows = read_interactions(server.journal_path());
+    auto rows = read_interactions(server);
     for (const char* id : {"ui-lookup-1", "ui-intake-1", "ui-pay-1", "ui-pay-2"}) {
         const json* row = find_by_request_id(rows, id);
         BOOST_REQUIRE_MESSAGE(row, id);
@@ -343,7 +343,7 @@ BOOST_AUTO_TEST_CASE(identification_ends_on_request_and_when_idle) {
     BOOST_TEST(store_scalar(kiosk.server, "SELECT count(*) FROM kiosk_nonces") == 0);
 
     BOOST_REQUIRE(kiosk.server.stop() == 0);
-    auto rows = read_interactions(kiosk.server.journal_path());
+    auto rows = read_interactions(kiosk.server);
     const json* login = find_by_request_id(rows, "ui-identify-1");
     BOOST_REQUIRE(login);
     BOOST_TEST((*login)["operation"] == "login");

@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(placements_are_contacts_capped_across_channels_and_yh_is_no
         BOOST_TEST(contains(services, "accept"));
     }
     BOOST_REQUIRE(server.stop() == 0);
-    const auto rows = read_interactions(server.journal_path());
+    const auto rows = read_interactions(server);
     int pushed = 0;
     std::set<std::string> channels;
     for (const auto& row : offer_rows(rows, "offers", "impression")) {
@@ -170,7 +170,7 @@ BOOST_AUTO_TEST_CASE(bl_with_y_runs_family_open_through_dispatch_with_the_offer_
         BOOST_TEST(refused.json()["code"] == "insufficient_balance");
     }
     BOOST_REQUIRE(server.stop() == 0);
-    const auto rows = read_interactions(server.journal_path());
+    const auto rows = read_interactions(server);
     auto accepts = offer_rows(rows, "offers", "accept");
     BOOST_REQUIRE(accepts.size() == 2u);
     BOOST_TEST(accepts[0]["channel"] == "sms");

@@ -4,7 +4,6 @@
 // analytics API.
 #include <boost/test/unit_test.hpp>
 
-#include "gateway/store/sqlite_store.hpp"
 #include "tests/support/ehall_command.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/server_process.hpp"
@@ -63,16 +62,20 @@ void write_fixture(const ServerProcess& server) {
         {shanghai(10, 21, 9, 0), "kiosk", "13800000006", "family", "open", "ok", ""},
         {shanghai(10, 5, 11, 0), "web", A, "offers", "impression", "ok", "LD12593"},
     };
-    ehall::SqliteStore journal({.path = server.journal_path()});
-    journal.write([&](ehall::Transaction& tx) {
+    // On PostgreSQL the journal is a table of the server's database.
+    const auto journal =
+        TestDatabase{.sqlite_file = server.journal_path(), .pg_url = server.store_url()}.open();
+    journal->write([&](ehall::Transaction& tx) {
         for (const auto& e : events)
             tx.execute(
                 "INSERT INTO interactions (ts_ms, channel, msisdn, plugin, operation, business, "
                 "outcome, code, offer_id) VALUES (?, ?, ?, ?, ?, 'other', ?, 'x', ?)",
                 {e.ts_ms, e.channel, e.msisdn, e.plugin, e.operation, e.outcome, e.offer_id});
     });
-    ehall::SqliteStore store({.path = server.data_dir() / "ehall.db"});
-    store.write([&](ehall::Transaction& tx) {
+    const auto store =
+        TestDatabase{.sqlite_file = server.data_dir() / "ehall.db", .pg_url = server.store_url()}
+            .open();
+    store->write([&](ehall::Transaction& tx) {
         for (const char* msisdn : {"13800000006", "13800000007", "13800000008", "13800000009"})
             tx.execute(
                 "INSERT INTO offer_contacts (msisdn, offer_id, kind, channel, placement, month, "
@@ -95,8 +98,7 @@ const nlohmann::json* channel_of(const nlohmann::json& offer, const std::string&
 
 }  // namespace
 
-// Reports join the journal with ehall.db: SQLite only until the journal moves to PostgreSQL.
-BOOST_AUTO_TEST_SUITE(offers_report, *ehall::test::sqlite_only())
+BOOST_AUTO_TEST_SUITE(offers_report)
 
 BOOST_AUTO_TEST_CASE(report_offers_matches_the_hand_computed_fixture) {
     ServerProcess server("offers-report");
@@ -105,7 +107,8 @@ BOOST_AUTO_TEST_CASE(report_offers_matches_the_hand_computed_fixture) {
     write_fixture(server);
     const std::string where = "--config " + (server.dir() / "config.json").string() +
                               " --data-dir " + server.data_dir().string();
-    auto ran = run_ehall("", "report offers --month 2026-10 --format json " + where);
+    auto ran = run_ehall(server.data_environment(),
+                         "report offers --month 2026-10 --format json " + where);
     BOOST_REQUIRE_MESSAGE(ran.status == 0, ran.output);
     auto report = nlohmann::json::parse(ran.output, nullptr, false);
     BOOST_REQUIRE_MESSAGE(report.is_object(), ran.output);
@@ -142,17 +145,21 @@ BOOST_AUTO_TEST_CASE(report_offers_matches_the_hand_computed_fixture) {
     BOOST_TEST(ld["all"]["took_up"] == 0);
     BOOST_TEST(ld["lift"] == 0.0);
 
-    auto csv = run_ehall("", "report offers --month 2026-10 --format csv " + where);
+    auto csv =
+        run_ehall(server.data_environment(), "report offers --month 2026-10 --format csv " + where);
     BOOST_TEST(csv.status == 0);
     BOOST_TEST(csv.output.find("2026-10,FAMILY3,all,5,1,1,1,4,2,0.5000,4,1,0.2500,0.2500") !=
                    std::string::npos,
                csv.output);
-    auto table = run_ehall("", "report offers --month 2026-10 " + where);
+    auto table = run_ehall(server.data_environment(), "report offers --month 2026-10 " + where);
     BOOST_TEST(table.output.find("take_up_rate") != std::string::npos, table.output);
-    BOOST_TEST(run_ehall("", "report offers --month 2026-13 " + where).status == 2);
-    BOOST_TEST(run_ehall("", "report offers --month 2026-10 --format xml " + where).status == 2);
-    BOOST_TEST(run_ehall("", "report offers " + where).status == 2);
-    auto listed = run_ehall("", "report --help " + where);
+    BOOST_TEST(
+        run_ehall(server.data_environment(), "report offers --month 2026-13 " + where).status == 2);
+    BOOST_TEST(
+        run_ehall(server.data_environment(), "report offers --month 2026-10 --format xml " + where)
+            .status == 2);
+    BOOST_TEST(run_ehall(server.data_environment(), "report offers " + where).status == 2);
+    auto listed = run_ehall(server.data_environment(), "report --help " + where);
     BOOST_TEST(listed.output.find("offers  per offer and channel") != std::string::npos,
                listed.output);
 

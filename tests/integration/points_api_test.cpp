@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(redeem_over_http_is_journaled_with_its_amount) {
     }
     BOOST_REQUIRE(server.stop() == 0);
 
-    const auto rows = read_interactions(server.journal_path());
+    const auto rows = read_interactions(server);
     const auto* redeemed = row_of(rows, "pt-redeem");
     BOOST_REQUIRE(redeemed);
     BOOST_TEST((*redeemed)["plugin"] == "points");

@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(a_plugin_call_that_does_not_return_is_abandoned_within_a_bo
     BOOST_TEST(took < std::chrono::seconds(8));
     const std::string log = server.stderr_text();
     BOOST_TEST(log.find("abandoned faulty.slow (request it-stuck-call)") != std::string::npos, log);
-    const auto rows = read_interactions(server.journal_path());
+    const auto rows = read_interactions(server);
     const auto* row = find_by_request_id(rows, "it-stuck-call");
     BOOST_REQUIRE(row != nullptr);
     BOOST_TEST((*row)["code"] == "timeout");

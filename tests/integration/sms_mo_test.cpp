@@ -213,7 +213,7 @@ BOOST_AUTO_TEST_CASE(answers_commands_as_kannel_sends_them) {
     }
     BOOST_REQUIRE(server.stop() == 0);
 
-    const auto rows = read_interactions(server.journal_path());
+    const auto rows = read_interactions(server);
     const auto* ye = find_by_request_id(rows, "it-sms-ye");
     BOOST_REQUIRE(ye != nullptr);
     BOOST_TEST((*ye)["channel"] == "sms");

@@ -138,7 +138,7 @@ BOOST_FIXTURE_TEST_CASE(forms_without_the_right_csrf_token_are_refused, HallServ
     BOOST_TEST(b.get("/").status == 200u, "a refused logout leaves the session alone");
     BOOST_TEST(balance_fen(server.port()) == 5860, "a refused form pays nothing");
     BOOST_TEST(server.stop() == 0);
-    for (const auto& row : read_interactions(server.journal_path()))
+    for (const auto& row : read_interactions(server))
         BOOST_TEST(row["operation"] != "pay", "a refused form reached billing: " << row.dump());
 }
 
@@ -164,7 +164,7 @@ BOOST_FIXTURE_TEST_CASE(wrong_passwords_lock_the_number_and_are_journaled, HallS
 
     BOOST_TEST(server.stop() == 0);
     std::vector<std::string> codes;
-    for (const auto& row : read_interactions(server.journal_path())) {
+    for (const auto& row : read_interactions(server)) {
         if (row["plugin"] == "session" && row["operation"] == "login" && row["channel"] == "web") {
             BOOST_TEST(row["msisdn"] == other_msisdn);
             codes.push_back(row["code"]);
@@ -300,7 +300,7 @@ BOOST_AUTO_TEST_CASE(a_payment_shows_in_my_records_at_once_without_a_journal_flu
     BOOST_TEST(contains(records.body, ">12.34<"));
     BOOST_TEST(contains(records.body, "登录"));
     // Shown from the queue: the file still has neither the login nor the payment.
-    BOOST_TEST(read_interactions(hall.server.journal_path()).empty());
+    BOOST_TEST(read_interactions(hall.server).empty());
 }
 
 BOOST_FIXTURE_TEST_CASE(every_enabled_operation_has_a_page, HallServer) {

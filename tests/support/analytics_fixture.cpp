@@ -4,6 +4,9 @@
 
 #include <stdexcept>
 
+#include "tests/support/journal_reader.hpp"
+#include "tests/support/test_database.hpp"
+
 namespace ehall::test {
 
 std::filesystem::path analytics_fixture(const std::string& name) {
@@ -12,7 +15,8 @@ std::filesystem::path analytics_fixture(const std::string& name) {
 
 AnalyticsData::AnalyticsData(const std::string& name, bool load, const std::string& set)
     : dir_(std::filesystem::temp_directory_path() /
-           ("ehall-analytics-" + name + "-" + std::to_string(::getpid()))) {
+           ("ehall-analytics-" + name + "-" + std::to_string(::getpid()))),
+      store_url_(testing_on_postgres() ? fresh_database_url() : std::string()) {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     if (!load)
@@ -36,7 +40,16 @@ AnalyticsData::~AnalyticsData() {
 
 CommandResult AnalyticsData::ehall(const std::string& arguments) const {
     const std::string config = (std::filesystem::path(EHALL_SOURCE_DIR) / "config" / "ehall.json");
-    return run_ehall("", arguments + " --config " + config + " --data-dir " + dir_.string());
+    const std::string environment =
+        store_url_.empty() ? std::string() : "EHALL_STORE_URL='" + store_url_ + "'";
+    return run_ehall(environment,
+                     arguments + " --config " + config + " --data-dir " + dir_.string());
+}
+
+std::vector<nlohmann::json> AnalyticsData::interactions() const {
+    if (!store_url_.empty())
+        return read_interactions_in_database(store_url_);
+    return read_interactions(dir_ / "journal.db");
 }
 
 nlohmann::json AnalyticsData::report(const std::string& arguments) const {

@@ -1,10 +1,12 @@
 // A data dir loaded with the hand-computed analytics fixtures (tests/fixtures/analytics/),
-// through the real `ehall import`, for the report, export and page tests.
+// through the real `ehall import`, for the report, export and page tests. On PostgreSQL
+// (test_database.hpp) its journal and store are a fresh database the commands are pointed at.
 #pragma once
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "tests/support/ehall_command.hpp"
 
@@ -21,14 +23,19 @@ class AnalyticsData {
     explicit AnalyticsData(const std::string& name, bool load = true, const std::string& set = "");
     ~AnalyticsData();
 
-    // `ehall <arguments> --config <repo config> --data-dir <this dir>`.
+    // `ehall <arguments> --config <repo config> --data-dir <this dir>`, with EHALL_STORE_URL
+    // on PostgreSQL.
     CommandResult ehall(const std::string& arguments) const;
     // `ehall report <arguments> --format json`, parsed (discarded JSON when it failed).
     nlohmann::json report(const std::string& arguments) const;
+    // The journal's rows in id order (journal_reader.hpp).
+    std::vector<nlohmann::json> interactions() const;
     const std::filesystem::path& dir() const { return dir_; }
+    const std::string& store_url() const { return store_url_; }  // empty on SQLite
 
   private:
     std::filesystem::path dir_;
+    std::string store_url_;
 };
 
 }  // namespace ehall::test

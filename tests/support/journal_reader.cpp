@@ -5,6 +5,9 @@
 #include <memory>
 #include <stdexcept>
 
+#include "tests/support/server_process.hpp"
+#include "tests/support/test_database.hpp"
+
 namespace ehall::test {
 
 namespace {
@@ -53,6 +56,40 @@ std::vector<nlohmann::json> read_interactions(const std::filesystem::path& journ
     if (step != SQLITE_DONE)
         throw std::runtime_error("reading interactions failed");
     return rows;
+}
+
+std::vector<nlohmann::json> read_interactions_in_database(const std::string& url) {
+    const auto store = TestDatabase{.sqlite_file = {}, .pg_url = url}.open();
+    std::vector<nlohmann::json> rows;
+    store->read([&](ehall::Transaction& tx) {
+        for (const auto& row : tx.query("SELECT id, ts_ms, channel, subchannel, terminal_id, "
+                                        "session_id, request_id, msisdn, plugin, operation, "
+                                        "business, outcome, code, latency_us, amount_fen, "
+                                        "offer_id, source FROM interactions ORDER BY id")) {
+            nlohmann::json object = nlohmann::json::object();
+            for (const char* column :
+                 {"id", "ts_ms", "channel", "subchannel", "terminal_id", "session_id", "request_id",
+                  "msisdn", "plugin", "operation", "business", "outcome", "code", "latency_us",
+                  "amount_fen", "offer_id", "source"}) {
+                std::visit(
+                    [&](const auto& value) {
+                        if constexpr (std::is_same_v<std::decay_t<decltype(value)>, std::nullptr_t>)
+                            object[column] = nullptr;
+                        else
+                            object[column] = value;
+                    },
+                    row.at(column));
+            }
+            rows.push_back(std::move(object));
+        }
+    });
+    return rows;
+}
+
+std::vector<nlohmann::json> read_interactions(const ServerProcess& server) {
+    if (!server.store_url().empty())
+        return read_interactions_in_database(server.store_url());
+    return read_interactions(server.journal_path());
 }
 
 const nlohmann::json* find_by_request_id(const std::vector<nlohmann::json>& rows,
