@@ -1,6 +1,11 @@
 #include "gateway/analytics/pg_event_import.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <set>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
 
 #include "gateway/analytics/event_check.hpp"
 #include "gateway/analytics/vocabulary.hpp"
@@ -14,29 +19,42 @@ namespace ehall::analytics {
 
 namespace {
 
-// `counted`: the monthly_usage month of a row it counts, else NULL.
-constexpr const char* kStaging =
-    "CREATE TEMP TABLE import_events (ts_ms BIGINT, channel TEXT, msisdn TEXT, business TEXT, "
-    "outcome TEXT, amount_fen BIGINT, subchannel TEXT, counted INTEGER) ON COMMIT DROP";
-constexpr const char* kCopy = "COPY import_events FROM STDIN";
-constexpr const char* kMoveRows =
-    "INSERT INTO interactions (ts_ms, channel, msisdn, business, outcome, amount_fen, "
-    "subchannel, source) SELECT ts_ms, channel, msisdn, business, outcome, amount_fen, "
-    "subchannel, 'import' FROM import_events";
+constexpr const char* kCopyRows =
+    "COPY interactions (ts_ms, channel, msisdn, business, outcome, amount_fen, subchannel, "
+    "source) FROM STDIN";
+constexpr const char* kUsageBatch =
+    "CREATE TEMP TABLE import_usage (month INTEGER, business TEXT, msisdn TEXT, channel TEXT, "
+    "n BIGINT) ON COMMIT DROP";
+constexpr const char* kCopyUsage = "COPY import_usage FROM STDIN";
 // In monthly_usage's key order, as the gateways' writers upsert (pg_journal_sink.cpp).
 constexpr const char* kCount =
-    "INSERT INTO monthly_usage SELECT counted, business, msisdn, channel, COUNT(*) "
-    "FROM import_events WHERE counted IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
+    "INSERT INTO monthly_usage SELECT * FROM import_usage ORDER BY 1, 2, 3, 4 "
     "ON CONFLICT (month, business, msisdn, channel) DO UPDATE SET n = monthly_usage.n + "
     "excluded.n";
 
 // What the COPY buffers before it sends: large enough that sending costs little.
 constexpr std::size_t kSendBytes = 1 << 20;
 
+// A monthly_usage key; the texts are the vocabulary's or in the memory-mapped file.
+struct UsageKey {
+    int month;
+    std::string_view business, msisdn, channel;
+    bool operator==(const UsageKey&) const = default;
+    auto tied() const { return std::tie(month, business, msisdn, channel); }
+};
+struct UsageHash {
+    std::size_t operator()(const UsageKey& k) const noexcept {
+        const std::hash<std::string_view> text;
+        return std::hash<int>{}(k.month) ^ (text(k.msisdn) * 31) ^ (text(k.business) * 131) ^
+               (text(k.channel) * 1031);
+    }
+};
+using Usage = std::unordered_map<UsageKey, std::int64_t, UsageHash>;
+
 void append_event(std::string& rows, const PendingEvent& e) {
-    const std::string_view business = businesses[e.business];
     append_copy_integer(rows, e.ts_ms);
-    for (const std::string_view text : {channels[e.channel], e.msisdn, business, e.outcome}) {
+    for (const std::string_view text :
+         {channels[e.channel], e.msisdn, businesses[e.business], e.outcome}) {
         rows.push_back('\t');
         append_copy_text(rows, text);
     }
@@ -47,13 +65,30 @@ void append_event(std::string& rows, const PendingEvent& e) {
         append_copy_null(rows);
     rows.push_back('\t');
     append_copy_text_or_null(rows, e.hall);
-    rows.push_back('\t');
-    const auto month = monthly_usage_month(e.ts_ms);
-    if (month && e.outcome == "ok" && monthly_usage_counts(business))
-        append_copy_integer(rows, *month);
-    else
-        append_copy_null(rows);
-    rows.push_back('\n');
+    rows.append("\timport\n");
+}
+
+// The counts in key order.
+std::string usage_rows(const Usage& usage) {
+    std::vector<const Usage::value_type*> sorted;
+    sorted.reserve(usage.size());
+    for (const auto& entry : usage)
+        sorted.push_back(&entry);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto* a, const auto* b) { return a->first.tied() < b->first.tied(); });
+    std::string rows;
+    for (const auto* entry : sorted) {
+        const UsageKey& key = entry->first;
+        append_copy_integer(rows, key.month);
+        for (const std::string_view text : {key.business, key.msisdn, key.channel}) {
+            rows.push_back('\t');
+            append_copy_text(rows, text);
+        }
+        rows.push_back('\t');
+        append_copy_integer(rows, entry->second);
+        rows.push_back('\n');
+    }
+    return rows;
 }
 
 }  // namespace
@@ -61,28 +96,29 @@ void append_event(std::string& rows, const PendingEvent& e) {
 ImportResult import_events_to_postgres(const std::filesystem::path& csv, const std::string& url,
                                        bool skip_bad) {
     CsvFile file(csv);
-    const std::string shown = without_password(url);
-    PgConnection db(url, shown);
+    PgConnection db(url, without_password(url));
     apply_pg_journal_schema(db);
     std::string rows;
-    std::set<int> months;
+    std::set<int> months;  // whose partition this import has made sure of
+    Usage usage;
     bool copying = false;
+    auto stop_copying = [&] {
+        db.copy_send(rows);
+        rows.clear();
+        copying = false;
+        db.copy_end();
+    };
     TransactionSteps steps;
     steps.after_begin = [&] {
-        db.run_raw(kStaging);
-        db.copy_start(kCopy);
+        db.copy_start(kCopyRows);
         copying = true;
     };
     steps.before_commit = [&] {
-        db.copy_send(rows);
-        copying = false;
-        db.copy_end();
-        // Each partition in a transaction of its own on another connection: this one must
-        // not hold the lock that creating one takes on `interactions` until its COMMIT.
-        PgConnection partitions(url, shown);
-        for (const int month : months)
-            ensure_pg_journal_partition(partitions, month);
-        db.run_raw(kMoveRows);
+        stop_copying();
+        if (usage.empty())
+            return;
+        db.run_raw(kUsageBatch);
+        db.copy_in(kCopyUsage, usage_rows(usage));
         db.run_raw(kCount);
     };
     steps.before_rollback = [&] {
@@ -94,9 +130,20 @@ ImportResult import_events_to_postgres(const std::filesystem::path& csv, const s
         return [&, header, event = PendingEvent{}](const std::vector<std::string_view>& f) mutable {
             if (auto bad = check_event(f, header, event); !bad.empty())
                 return bad;
-            append_event(rows, event);
-            if (const auto month = monthly_usage_month(event.ts_ms))
+            const auto month = monthly_usage_month(event.ts_ms);
+            // A new month's partition before its first row, so no row lands in the default
+            // partition; the COPY pauses for it.
+            if (month && !months.contains(*month)) {
+                stop_copying();
+                add_pg_journal_partition(db, *month);
                 months.insert(*month);
+                db.copy_start(kCopyRows);
+                copying = true;
+            }
+            append_event(rows, event);
+            const std::string_view business = businesses[event.business];
+            if (month && event.outcome == "ok" && monthly_usage_counts(business))
+                ++usage[{*month, business, event.msisdn, channels[event.channel]}];
             if (rows.size() >= kSendBytes) {
                 db.copy_send(rows);
                 rows.clear();

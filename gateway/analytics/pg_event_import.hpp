@@ -1,8 +1,8 @@
 // `ehall import events` into the journal on PostgreSQL (DESIGN §9): the checked lines are
-// COPYed into a temporary table in the import's transaction, then moved into the
-// month-partitioned `interactions` and counted into `monthly_usage` before the one COMMIT, so
-// the file is imported whole or not at all (unless --skip-bad) while the gateways go on
-// journaling.
+// COPYed into the month-partitioned `interactions` in the import's one transaction (a month
+// new to the journal gets its partition first) and their counts, added up here, go into
+// `monthly_usage` before the COMMIT, so the file is imported whole or not at all (unless
+// --skip-bad) while the gateways go on journaling.
 #pragma once
 
 #include <filesystem>

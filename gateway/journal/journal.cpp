@@ -158,8 +158,10 @@ void Journal::stop() {
     }
     wake_.notify_one();
     std::lock_guard join(join_mutex_);
-    if (writer_.joinable())
+    if (writer_.joinable()) {
         writer_.join();
+        sink_->writer_stopped();
+    }
     std::shared_ptr<SummaryUpdater> summary;
     {
         std::lock_guard lock(summary_mutex_);

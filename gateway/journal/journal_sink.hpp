@@ -24,6 +24,9 @@ class JournalSink {
     // with everything rolled back.
     virtual std::optional<std::string> insert(
         const std::vector<const InteractionRecord*>& batch) = 0;
+    // The writer has stopped: closes what it wrote with (SQLite checkpoints its WAL into the
+    // file). written_for still works.
+    virtual void writer_stopped() = 0;
     // The customer's newest `limit` written rows, newest first; safe from any thread.
     virtual std::vector<InteractionLine> written_for(const std::string& msisdn,
                                                      int limit) const = 0;

@@ -12,7 +12,7 @@ namespace {
 
 // Taken by whoever changes the journal's tables, so two instances never create the same one
 // at once (CREATE ... IF NOT EXISTS is not safe against that).
-constexpr const char* kLockJournalTables = "BEGIN; SELECT pg_advisory_xact_lock(7413)";
+constexpr const char* kLockJournalTables = "SELECT pg_advisory_xact_lock(7413)";
 
 // The id orders rows written by one writer; it is unique, but a primary key of a partitioned
 // table must hold the partition key, and no query looks rows up by id alone.
@@ -55,14 +55,15 @@ int next_month(int month) {
 
 void apply_pg_journal_schema(PgConnection& connection) {
     try {
-        connection.run_raw((std::string(kLockJournalTables) + ";" + kPgJournalTables).c_str());
+        connection.run_raw(
+            (std::string("BEGIN; ") + kLockJournalTables + ";" + kPgJournalTables).c_str());
     } catch (...) {
         connection.rollback_quietly();
         throw;
     }
 }
 
-void ensure_pg_journal_partition(PgConnection& connection, int month) {
+void add_pg_journal_partition(PgConnection& connection, int month) {
     // monthly_usage_month counts no instant before 1970 (UTC), so neither does the first
     // partition, which leaves 1970's first Shanghai hours to the default partition.
     const std::string from = std::to_string(std::max<std::int64_t>(month_start_ms(month), 0));
@@ -78,12 +79,29 @@ void ensure_pg_journal_partition(PgConnection& connection, int month) {
                                from + " AND ts_ms < " + to + " RETURNING *) INSERT INTO " + name +
                                " SELECT * FROM moved; ALTER TABLE interactions ATTACH PARTITION " +
                                name + " FOR VALUES FROM (" + from + ") TO (" + to + ")";
+    // pg_class read by a query, not to_regclass: the latter's catalog cache can keep, for the
+    // rest of the transaction, a "missing" that another instance has since made untrue.
+    auto missing = [&] {
+        return connection
+                   .query(
+                       "SELECT NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = ? AND "
+                       "relnamespace = current_schema()::regnamespace) AS missing",
+                       {name})
+                   .at(0)
+                   .integer("missing") == 1;
+    };
+    // Most calls find it made: they take no lock, so nothing waits for an import that holds it.
+    if (!missing())
+        return;
+    connection.run_raw(kLockJournalTables);
+    if (missing())
+        connection.run_raw(create.c_str());
+}
+
+void ensure_pg_journal_partition(PgConnection& connection, int month) {
     try {
-        connection.run_raw(kLockJournalTables);
-        if (connection.query("SELECT to_regclass(?) IS NULL AS missing", {name})
-                .at(0)
-                .integer("missing"))
-            connection.run_raw(create.c_str());
+        connection.run_raw("BEGIN");
+        add_pg_journal_partition(connection, month);
         connection.run_raw("COMMIT");
     } catch (...) {
         connection.rollback_quietly();

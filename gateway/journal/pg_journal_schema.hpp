@@ -14,9 +14,13 @@ class PgConnection;
 void apply_pg_journal_schema(PgConnection& connection);
 
 // Creates the partition of `interactions` for the Shanghai month `month` (YYYYMM, as
-// monthly_usage_month gives) unless it exists. Rows of no such month (before 1970 or after
-// 9999) go to the default partition. Throws PgError.
+// monthly_usage_month gives) unless it exists, in a transaction of its own. Rows of no such
+// month (before 1970 or after 9999) go to the default partition. Throws PgError.
 void ensure_pg_journal_partition(PgConnection& connection, int month);
+// The same inside the caller's open transaction, which then holds the locks it takes until
+// it ends: an advisory lock that other writers' new months wait for, and the default
+// partition's (an import, whose rows go straight into their months).
+void add_pg_journal_partition(PgConnection& connection, int month);
 
 // The columns the writers COPY, in the order of their fields.
 inline constexpr const char* pg_interaction_columns =

@@ -87,6 +87,10 @@ PgJournalSink::PgJournalSink(std::string url)
 
 PgJournalSink::~PgJournalSink() = default;
 
+void PgJournalSink::writer_stopped() {
+    writer_.reset();
+}
+
 void PgJournalSink::connect() {
     writer_.reset();
     auto connection = std::make_unique<PgConnection>(url_, shown_url_);

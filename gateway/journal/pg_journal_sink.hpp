@@ -22,6 +22,7 @@ class PgJournalSink final : public JournalSink {
     ~PgJournalSink() override;
 
     std::optional<std::string> insert(const std::vector<const InteractionRecord*>& batch) override;
+    void writer_stopped() override;
     std::vector<InteractionLine> written_for(const std::string& msisdn, int limit) const override;
     std::string describe() const override { return shown_url_; }
 

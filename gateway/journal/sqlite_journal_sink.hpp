@@ -19,6 +19,7 @@ class SqliteJournalSink final : public JournalSink {
     ~SqliteJournalSink() override;
 
     std::optional<std::string> insert(const std::vector<const InteractionRecord*>& batch) override;
+    void writer_stopped() override { db_.reset(); }
     std::vector<InteractionLine> written_for(const std::string& msisdn, int limit) const override;
     std::string describe() const override { return path_.string(); }
 
