@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "gateway/store/pg_dialect.hpp"
+#include "gateway/store/pg_result.hpp"
 #include "gateway/store/sql_excerpt.hpp"
 
 namespace ehall {
@@ -22,30 +23,10 @@ constexpr std::size_t kMaxPreparedStatements = 512;
 constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700,
               kFloat8 = 701, kNumeric = 1700;
 
-struct ClearResult {
-    void operator()(PGresult* result) const noexcept { PQclear(result); }
-};
-using Result = std::unique_ptr<PGresult, ClearResult>;
+using Result = PgResult;
 
 [[noreturn]] void pg_refuse(const std::string& what, std::string_view sql) {
     throw StoreError("postgresql: " + what + " [" + sql_excerpt(sql) + "]", false);
-}
-
-// Fails unless `result` reports success.
-void check_pg_result(const Result& result, pg_conn* connection, std::string_view sql) {
-    const auto status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
-        return;  // empty: a lone `;` or a comment in a script
-    const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
-    const char* message =
-        result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    if (!message)
-        message = PQerrorMessage(connection);
-    std::string text = message ? message : "unknown error";
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
-        text.pop_back();
-    throw PgError("postgresql: " + text + " [" + sql_excerpt(sql) + "]",
-                  state ? state : "08006");  // no SQLSTATE: the connection failed
 }
 
 std::int64_t pg_integer(const char* text) {
@@ -128,8 +109,8 @@ PgConnection::Prepared& PgConnection::prepared(std::string_view sql, const SqlPa
     entry.ends = std::move(statement.ends);
     if (!entry.several) {
         if (cache_.size() >= kMaxPreparedStatements) {
-            check_pg_result(Result(PQexec(connection_.get(), "DEALLOCATE ALL")), connection_.get(),
-                            "DEALLOCATE ALL");
+            check_pg_result(Result(PQexec(connection_.get(), "DEALLOCATE ALL")).get(),
+                            connection_.get(), "DEALLOCATE ALL");
             cache_.clear();
         }
         entry.name = "e" + std::to_string(++next_name_);
@@ -139,7 +120,8 @@ PgConnection::Prepared& PgConnection::prepared(std::string_view sql, const SqlPa
                 types.push_back(pg_type_of(value));
         }
         check_pg_result(Result(PQprepare(connection_.get(), entry.name.c_str(), entry.text.c_str(),
-                                         static_cast<int>(types.size()), types.data())),
+                                         static_cast<int>(types.size()), types.data()))
+                            .get(),
                         connection_.get(), sql);
     }
     return cache_.emplace(std::string(sql), std::move(entry)).first->second;
@@ -174,7 +156,7 @@ Rows PgConnection::run(std::string_view sql, const SqlParams& params, std::int64
     Result result(PQexecPrepared(connection_.get(), statement.name.c_str(),
                                  static_cast<int>(values.size()), values.data(), nullptr, nullptr,
                                  0));
-    check_pg_result(result, connection_.get(), sql);
+    check_pg_result(result.get(), connection_.get(), sql);
     if (changed) {
         const char* tuples = PQcmdTuples(result.get());
         *changed = tuples && *tuples ? pg_integer(tuples) : 0;
@@ -208,7 +190,7 @@ std::int64_t PgConnection::run_script(const Prepared& script, std::string_view s
         const std::string one = script.text.substr(start, end - start);
         start = end;
         Result result(PQexec(connection_.get(), one.c_str()));
-        check_pg_result(result, connection_.get(), sql);
+        check_pg_result(result.get(), connection_.get(), sql);
         const char* tuples = PQcmdTuples(result.get());
         total += tuples && *tuples ? pg_integer(tuples) : 0;
     };
@@ -235,7 +217,7 @@ std::int64_t PgConnection::last_insert_id() {
 }
 
 void PgConnection::run_raw(const char* sql) {
-    check_pg_result(Result(PQexec(connection_.get(), sql)), connection_.get(), sql);
+    check_pg_result(Result(PQexec(connection_.get(), sql)).get(), connection_.get(), sql);
 }
 
 void PgConnection::copy_in(const char* copy_sql, std::string_view rows) {
@@ -247,7 +229,7 @@ void PgConnection::copy_in(const char* copy_sql, std::string_view rows) {
 void PgConnection::copy_start(const char* copy_sql) {
     Result started(PQexec(connection_.get(), copy_sql));
     if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
-        check_pg_result(started, connection_.get(), copy_sql);
+        check_pg_result(started.get(), connection_.get(), copy_sql);
         pg_refuse("not a COPY FROM STDIN", copy_sql);
     }
     copy_sql_ = copy_sql;
@@ -259,19 +241,19 @@ void PgConnection::copy_send(std::string_view rows) {
     for (std::size_t at = 0; at < rows.size(); at += kPiece) {
         const std::size_t n = std::min(kPiece, rows.size() - at);
         if (PQputCopyData(connection_.get(), rows.data() + at, static_cast<int>(n)) != 1)
-            check_pg_result(Result(), connection_.get(), copy_sql_);
+            check_pg_result(nullptr, connection_.get(), copy_sql_);
     }
 }
 
 void PgConnection::copy_end(const char* abandon_because) {
     pg_conn* connection = connection_.get();
     if (PQputCopyEnd(connection, abandon_because) != 1 && !abandon_because)
-        check_pg_result(Result(), connection, copy_sql_);
+        check_pg_result(nullptr, connection, copy_sql_);
     Result ended(PQgetResult(connection));
     while (PGresult* more = PQgetResult(connection))
         PQclear(more);
     if (!abandon_because)
-        check_pg_result(ended, connection, copy_sql_);
+        check_pg_result(ended.get(), connection, copy_sql_);
 }
 
 void PgConnection::rollback_quietly() noexcept {

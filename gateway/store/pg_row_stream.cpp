@@ -8,6 +8,7 @@
 
 #include "gateway/store/pg_connection.hpp"
 #include "gateway/store/pg_dialect.hpp"
+#include "gateway/store/pg_result.hpp"
 #include "gateway/store/sql_excerpt.hpp"
 
 namespace ehall {
@@ -38,15 +39,12 @@ std::string next_cursor_name() {
 
 }  // namespace
 
-void PgRowStream::Clear::operator()(pg_result* result) const noexcept {
-    PQclear(result);
-}
-
 PgRowStream::PgRowStream(PgConnection& connection, std::string_view sql)
-    : connection_(connection), shown_sql_(sql_excerpt(sql)), select_(starts_with_select(sql)) {
+    : connection_(connection), given_sql_(sql), select_(starts_with_select(sql)) {
     PgStatement statement = postgres_statement(sql);
     if (statement.several)
-        throw StoreError("postgresql: one statement at a time [" + shown_sql_ + "]", false);
+        throw StoreError("postgresql: one statement at a time [" + sql_excerpt(given_sql_) + "]",
+                         false);
     sql_ = std::move(statement.sql);
     if (select_)
         cursor_ = next_cursor_name();
@@ -63,8 +61,9 @@ PgRowStream::~PgRowStream() {
 
 void PgRowStream::param(int index, std::optional<std::string> value, unsigned type) {
     if (index < 1 || static_cast<std::size_t>(index) > values_.size())
-        throw StoreError(
-            "postgresql: no parameter " + std::to_string(index) + " [" + shown_sql_ + "]", false);
+        throw StoreError("postgresql: no parameter " + std::to_string(index) + " [" +
+                             sql_excerpt(given_sql_) + "]",
+                         false);
     values_[static_cast<std::size_t>(index - 1)] = std::move(value);
     types_[static_cast<std::size_t>(index - 1)] = type;
 }
@@ -83,9 +82,9 @@ void PgRowStream::bind_null(int index) {
     param(index, std::nullopt, 0);
 }
 
-PgRowStream::Result PgRowStream::exec(const std::string& sql, bool with_params) {
+PgResult PgRowStream::exec(const std::string& sql, bool with_params) {
     pg_conn* connection = connection_.native();
-    Result result;
+    PgResult result;
     if (with_params) {
         std::vector<const char*> values;
         for (const auto& value : values_)
@@ -96,16 +95,8 @@ PgRowStream::Result PgRowStream::exec(const std::string& sql, bool with_params) 
     } else {
         result.reset(PQexec(connection, sql.c_str()));
     }
-    const auto status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
-        return result;
-    const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
-    const char* message = result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY)
-                                 : PQerrorMessage(connection);
-    std::string text = message ? message : "unknown error";
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
-        text.pop_back();
-    throw PgError("postgresql: " + text + " [" + shown_sql_ + "]", state ? state : "08006");
+    check_pg_result(result.get(), connection, given_sql_);
+    return result;
 }
 
 bool PgRowStream::fetch() {

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-struct pg_result;
+#include "gateway/store/pg_result.hpp"
 
 namespace ehall {
 
@@ -39,26 +39,22 @@ class PgRowStream {
     bool is_null(int column) const;
 
   private:
-    struct Clear {
-        void operator()(pg_result* result) const noexcept;
-    };
-    using Result = std::unique_ptr<pg_result, Clear>;
     void param(int index, std::optional<std::string> value, unsigned type);
-    Result exec(const std::string& sql, bool with_params);
+    PgResult exec(const std::string& sql, bool with_params);
     bool fetch();
     void close();
 
     PgConnection& connection_;
     std::string sql_;
-    std::string shown_sql_;
-    bool select_;         // read through a cursor
-    std::string cursor_;  // its name, unique on the connection
+    std::string given_sql_;  // as the caller wrote it, for errors
+    bool select_;            // read through a cursor
+    std::string cursor_;     // its name, unique on the connection
     std::vector<std::optional<std::string>> values_;
     std::vector<unsigned> types_;
     bool started_ = false;
     bool declared_ = false;  // the cursor exists on the server
     bool open_ = false;      // and may have more rows
-    Result rows_;            // the rows fetched last
+    PgResult rows_;          // the rows fetched last
     int at_ = -1;            // the current one in rows_
 };
 
